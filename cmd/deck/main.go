@@ -1,0 +1,55 @@
+// Command deck renders slide decks written as YAML and CSV into branded
+// 16:9 PDF files with embedded Chinese fonts.
+//
+// Usage:
+//
+//	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
+//	deck version                      print the version
+//
+// Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is the release of deck, set at build time with
+// -ldflags "-X main.version=v1.2.3".
+var version = "v0.1.0-dev"
+
+const usage = `deck turns a deck of slides written as YAML and CSV into a PDF.
+
+Usage:
+  deck render [-c PATH] [-o FILE]   render a deck to PDF
+  deck version                      print the version
+  deck help                         print this help
+
+Run "deck COMMAND -h" for the flags of a command.
+Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "render":
+		return render(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "deck %s\n", version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "deck: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

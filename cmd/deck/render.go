@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/fonts"
+)
+
+func render(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("render", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("c", "", "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)")
+	out := fl.String("o", "report.pdf", "the PDF file to write")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: deck render [-c PATH] [-o FILE]\n\n"+
+			"Render a deck to PDF. Nothing is written when the content has errors;\n"+
+			"an existing file is replaced only once the new one is complete.\n"+
+			"SOURCE_DATE_EPOCH, when set, is the date written into the PDF.\n\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "deck render: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return 2
+	}
+	fsys, name, display, err := source(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	}
+	d, diags := content.Load(fsys, name, display)
+	var pages []layout.Page
+	var set *fonts.Set
+	if d != nil && !diags.HasErrors() {
+		set, err = deckFonts(d.Theme)
+		if err != nil {
+			diags.Errorf(d.Theme.Fonts.Regular.Pos, "%v", err)
+		} else {
+			var more deck.Diagnostics
+			pages, more = layout.Layout(d, set)
+			diags = append(diags, more...)
+		}
+	}
+	for _, dg := range diags {
+		fmt.Fprintln(stderr, dg)
+	}
+	if d == nil || diags.HasErrors() {
+		fmt.Fprintf(stderr, "deck render: %s; nothing written\n", count(diags))
+		return 1
+	}
+	date, err := pdfDate(d.Meta)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	}
+	opt := pdf.Options{Meta: d.Meta, Creator: "deck " + version, Date: date, Fonts: set}
+	if err := pdf.WriteFile(*out, pages, opt); err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 1
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: %d pages, %s\n", *out, len(pages), kib(info.Size()))
+	return 0
+}
+
+// source opens the deck named by -c: a folder holding deck.yaml, or a YAML
+// file whose folder holds the files it refers to.
+func source(path string) (fs.FS, string, string, error) {
+	if path == "" {
+		return content.Default(), content.DeckFile, "", nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return os.DirFS(path), content.DeckFile, filepath.ToSlash(path), nil
+	}
+	dir := filepath.Dir(path)
+	display := filepath.ToSlash(dir)
+	if display == "." {
+		display = ""
+	}
+	return os.DirFS(dir), filepath.Base(path), display, nil
+}
+
+// deckFonts returns the theme's own fonts, or the bundled ones.
+func deckFonts(t deck.Theme) (*fonts.Set, error) {
+	if t.Fonts.Regular.Path == "" {
+		return fonts.Default()
+	}
+	return fonts.Load(t.Fonts.Regular.Path, t.Fonts.Regular.Data, t.Fonts.Bold.Path, t.Fonts.Bold.Data)
+}
+
+// pdfDate is SOURCE_DATE_EPOCH when set, else the deck's date, else the
+// Unix epoch: never the clock, so that renders are reproducible.
+func pdfDate(m deck.Meta) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	if !m.Date.IsZero() {
+		return m.Date, nil
+	}
+	return time.Unix(0, 0).UTC(), nil
+}
+
+func count(ds deck.Diagnostics) string {
+	e, w := 0, 0
+	for _, d := range ds {
+		if d.Severity == deck.Error {
+			e++
+		} else {
+			w++
+		}
+	}
+	s := plural(e, "error")
+	if w > 0 {
+		s += ", " + plural(w, "warning")
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func kib(n int64) string {
+	if n < 1<<20 {
+		return strings.TrimSuffix(fmt.Sprintf("%.0f KiB", float64(n)/1024), ".0")
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}

@@ -1,0 +1,226 @@
+package content
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+// blockKinds lists the keys that name a block's kind.
+var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link"}
+
+// maxDepth bounds the nesting of columns.
+const maxDepth = 4
+
+func (l *loader) blocks(dec *decoder, n *yaml.Node) []deck.Block {
+	return l.blocksAt(dec, n, 0)
+}
+
+func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
+	if n.Kind != yaml.SequenceNode {
+		dec.errorf(n, "blocks must be a list, not %s", kindName(n))
+		return nil
+	}
+	var out []deck.Block
+	for _, c := range n.Content {
+		c = resolve(c)
+		if c.Kind != yaml.MappingNode || len(c.Content) != 2 {
+			dec.errorf(c, "a block is a mapping with one key naming its kind (%s)", strings.Join(blockKinds, ", "))
+			continue
+		}
+		k, v := c.Content[0], resolve(c.Content[1])
+		pos := dec.pos(k)
+		switch k.Value {
+		case "paragraph":
+			for _, t := range dec.paragraphs(v, "a paragraph") {
+				out = append(out, &deck.Paragraph{Pos: pos, Text: t})
+			}
+		case "heading":
+			out = append(out, &deck.Heading{Pos: pos, Text: dec.text(v, "a heading")})
+		case "list":
+			out = append(out, listBlock(dec, pos, v))
+		case "labeled":
+			f, ok := dec.fields(v, "a labeled block", "label", "text")
+			if ok && dec.require(v, f, "a labeled block", "label", "text") {
+				out = append(out, &deck.Labeled{Pos: pos, Label: dec.text(f["label"], "label"), Body: dec.paragraphs(f["text"], "text")})
+			}
+		case "stats":
+			if b := l.statsBlock(dec, pos, v); b != nil {
+				out = append(out, b)
+			}
+		case "columns":
+			if depth >= maxDepth {
+				dec.errorf(k, "columns are nested more than %d deep", maxDepth)
+				continue
+			}
+			out = append(out, l.columnsBlock(dec, pos, v, depth))
+		case "link":
+			f, ok := dec.fields(v, "a link", "text", "url")
+			if ok && dec.require(v, f, "a link", "url") {
+				b := &deck.Link{Pos: pos, URL: dec.str(f["url"], "url"), Text: dec.text(f["text"], "text")}
+				if b.Text.IsZero() {
+					b.Text = deck.Text{Pos: pos, Spans: []deck.Span{{Text: b.URL}}}
+				}
+				if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
+					dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
+				}
+				out = append(out, b)
+			}
+		default:
+			dec.errorf(k, "unknown block kind %q%s", k.Value, suggest(k.Value, blockKinds))
+		}
+	}
+	return out
+}
+
+func listBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	b := &deck.List{Pos: pos}
+	f, ok := dec.fields(n, "a list", "marker", "items")
+	if !ok || !dec.require(n, f, "a list", "items") {
+		return b
+	}
+	if m := f["marker"]; m != nil {
+		name := dec.str(m, "marker")
+		var names []string
+		found := false
+		for _, mk := range deck.Markers {
+			names = append(names, mk.String())
+			if mk.String() == name {
+				b.Marker, found = mk, true
+			}
+		}
+		if !found {
+			dec.errorf(m, "unknown marker %q%s; the markers are %s", name, suggest(name, names), strings.Join(names, ", "))
+		}
+	}
+	b.Items = textsOf(dec, f["items"], "a list item")
+	return b
+}
+
+func (l *loader) columnsBlock(dec *decoder, pos deck.Pos, n *yaml.Node, depth int) deck.Block {
+	b := &deck.Columns{Pos: pos}
+	if n.Kind != yaml.SequenceNode || len(n.Content) < 2 {
+		dec.errorf(n, "columns must be a list of two or more columns, each with blocks")
+		return b
+	}
+	for _, c := range n.Content {
+		c = resolve(c)
+		f, ok := dec.fields(c, "a column", "weight", "blocks")
+		if !ok || !dec.require(c, f, "a column", "blocks") {
+			continue
+		}
+		w := 1.0
+		if f["weight"] != nil {
+			w = dec.num(f["weight"], "weight", 0.1, 100)
+		}
+		b.Weights = append(b.Weights, w)
+		b.Columns = append(b.Columns, l.blocksAt(dec, f["blocks"], depth+1))
+	}
+	return b
+}
+
+// statColumns are the fields of a stat, in YAML and as CSV header names.
+var statColumns = []string{"figure", "who", "statement"}
+
+func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	f, ok := dec.fields(n, "a stats block", "title", "items", "data")
+	if !ok {
+		return nil
+	}
+	b := &deck.Stats{Pos: pos, Title: dec.text(f["title"], "title")}
+	switch {
+	case f["items"] != nil && f["data"] != nil:
+		dec.errorf(f["data"], "a stats block takes items or data, not both")
+	case f["data"] != nil:
+		b.Items = l.statsCSV(dec.pos(f["data"]), dec.str(f["data"], "data"))
+	case f["items"] != nil && f["items"].Kind == yaml.SequenceNode:
+		for _, c := range f["items"].Content {
+			c = resolve(c)
+			sf, ok := dec.fields(c, "a stat", statColumns...)
+			if ok && dec.require(c, sf, "a stat", "figure") {
+				b.Items = append(b.Items, deck.Stat{Pos: dec.pos(c), Figure: dec.text(sf["figure"], "figure"),
+					Who: dec.text(sf["who"], "who"), Statement: dec.text(sf["statement"], "statement")})
+			}
+		}
+	case f["items"] != nil:
+		dec.errorf(f["items"], "items must be a list, not %s", kindName(f["items"]))
+	default:
+		dec.errorf(n, "a stats block needs items or data")
+	}
+	return b
+}
+
+// statsCSV reads stats from a CSV file whose header names figure, who and
+// statement.
+func (l *loader) statsCSV(pos deck.Pos, name string) []deck.Stat {
+	data, ok := l.read(pos, name, "data file")
+	if !ok {
+		return nil
+	}
+	file := l.shown(name)
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = 0
+	header, err := r.Read()
+	if err != nil {
+		l.csvError(file, err)
+		return nil
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if !slices.Contains(statColumns, h) {
+			line, c := r.FieldPos(i)
+			l.diags.Errorf(deck.Pos{File: file, Line: line, Col: c}, "unknown column %q%s; a stats file has the columns %s",
+				h, suggest(h, statColumns), strings.Join(statColumns, ", "))
+			continue
+		}
+		col[h] = i
+	}
+	if _, ok := col["figure"]; !ok {
+		l.diags.Errorf(deck.Pos{File: file, Line: 1, Col: 1}, "the header has no column \"figure\"")
+		return nil
+	}
+	var out []deck.Stat
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			if !errors.Is(err, errEOF) {
+				l.csvError(file, err)
+			}
+			break
+		}
+		line, _ := r.FieldPos(0)
+		cell := func(name string) deck.Text {
+			i, ok := col[name]
+			if !ok {
+				return deck.Text{}
+			}
+			ln, c := r.FieldPos(i)
+			return parseText(deck.Pos{File: file, Line: ln, Col: c}, joinLines(strings.TrimSpace(rec[i])))
+		}
+		out = append(out, deck.Stat{Pos: deck.Pos{File: file, Line: line, Col: 1},
+			Figure: cell("figure"), Who: cell("who"), Statement: cell("statement")})
+	}
+	if len(out) == 0 {
+		l.diags.Errorf(deck.Pos{File: file}, "the data file has no rows below its header")
+	}
+	return out
+}
+
+func (l *loader) csvError(file string, err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		l.diags.Errorf(deck.Pos{File: file, Line: pe.Line, Col: pe.Column}, "CSV: %v", pe.Err)
+		return
+	}
+	if errors.Is(err, errEOF) {
+		l.diags.Errorf(deck.Pos{File: file}, "the data file is empty")
+		return
+	}
+	l.diags.Errorf(deck.Pos{File: file}, "CSV: %v", err)
+}

@@ -1,0 +1,235 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+// A decoder reads one YAML file's node tree, collecting diagnostics.
+type decoder struct {
+	file  string // as shown in diagnostics
+	diags *deck.Diagnostics
+}
+
+func (d *decoder) pos(n *yaml.Node) deck.Pos {
+	return deck.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.pos(n), format, args...)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse parses YAML bytes into the document's root node.
+func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		pos := deck.Pos{File: d.file}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			pos.Line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		d.diags.Errorf(pos, "YAML syntax: %s", msg)
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		d.diags.Errorf(deck.Pos{File: d.file}, "the file is empty")
+		return nil, false
+	}
+	return resolve(doc.Content[0]), true
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// fields checks that n is a mapping whose keys are all in known, and
+// returns the value nodes by key. Unknown keys are reported with the
+// nearest known key.
+func (d *decoder) fields(n *yaml.Node, what string, known ...string) (map[string]*yaml.Node, bool) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of %s, not %s", what, strings.Join(known, ", "), kindName(n))
+		return nil, false
+	}
+	out := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		switch {
+		case !slices.Contains(known, k.Value):
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, known))
+		case out[k.Value] != nil:
+			d.errorf(k, "key %q is given twice in %s", k.Value, what)
+		default:
+			out[k.Value] = v
+		}
+	}
+	return out, true
+}
+
+// require reports the keys that are missing from fields.
+func (d *decoder) require(n *yaml.Node, fields map[string]*yaml.Node, what string, keys ...string) bool {
+	ok := true
+	for _, k := range keys {
+		if fields[k] == nil {
+			d.errorf(n, "%s needs %q", what, k)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// str reads a scalar as a string.
+func (d *decoder) str(n *yaml.Node, what string) string {
+	if n == nil {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		d.errorf(n, "%s must be text, not %s", what, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// strs reads a list of scalars, or a single scalar as a list of one.
+func (d *decoder) strs(n *yaml.Node, what string) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []string{d.str(n, what)}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be text or a list of texts, not %s", what, kindName(n))
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		out = append(out, d.str(resolve(c), what))
+	}
+	return out
+}
+
+// num reads a finite number within [lo, hi].
+func (d *decoder) num(n *yaml.Node, what string, lo, hi float64) float64 {
+	if n == nil {
+		return 0
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be a number, not %s", what, kindName(n))
+		return 0
+	}
+	v, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(n.Value, "xXpP_") {
+		d.errorf(n, "%s must be a number, not %q", what, n.Value)
+		return 0
+	}
+	if v < lo || v > hi {
+		d.errorf(n, "%s must be between %g and %g, not %g", what, lo, hi, v)
+		return 0
+	}
+	return v
+}
+
+// color reads "#RRGGBB".
+func (d *decoder) color(n *yaml.Node, what string) deck.Color {
+	s := d.str(n, what)
+	if n == nil || s == "" {
+		return deck.Color{}
+	}
+	c, err := deck.ParseColor(s)
+	if err != nil {
+		d.errorf(n, "%s: %v", what, err)
+	}
+	return c
+}
+
+// text reads styled text: **bold** marks bold spans, and line breaks are
+// joined (see joinLines).
+func (d *decoder) text(n *yaml.Node, what string) deck.Text {
+	if n == nil {
+		return deck.Text{}
+	}
+	return parseText(d.pos(n), joinLines(strings.TrimSpace(d.str(n, what))))
+}
+
+// paragraphs reads text that may hold several paragraphs separated by blank
+// lines.
+func (d *decoder) paragraphs(n *yaml.Node, what string) []deck.Text {
+	if n == nil {
+		return nil
+	}
+	var out []deck.Text
+	raw := strings.ReplaceAll(d.str(n, what), "\r\n", "\n")
+	for _, p := range blankLines.Split(strings.TrimSpace(raw), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, parseText(d.pos(n), joinLines(p)))
+		}
+	}
+	return out
+}
+
+// suggest returns ` (did you mean "x"?)` for the known word nearest to s,
+// or "" when none is near.
+func suggest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if dd := distance(s, k); dd < bestD || (dd == bestD && best == "") && dd <= len(k)/2 {
+			best, bestD = k, dd
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,192 @@
+package content
+
+import (
+	"embed"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed report
+var report embed.FS
+
+// DeckFile is the name of a deck's main file inside its folder.
+const DeckFile = "deck.yaml"
+
+// Default returns the files of the default report, the deck that
+// `deck render` draws when no content is named.
+func Default() fs.FS {
+	sub, err := fs.Sub(report, "report")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	return sub
+}
+
+// Load reads the deck file name in fsys, the theme it names, and the files
+// those refer to; their paths are relative to the deck file's folder, the
+// root of fsys. display is the folder shown before file names in
+// diagnostics ("" for none). The deck is nil only when the deck file cannot
+// be parsed at all; otherwise Load returns what it could read, with every
+// problem it found.
+func Load(fsys fs.FS, name, display string) (*deck.Deck, deck.Diagnostics) {
+	l := &loader{fsys: fsys, display: display, name: name}
+	d := l.deck()
+	l.diags.Sort()
+	return d, l.diags
+}
+
+type loader struct {
+	fsys    fs.FS
+	display string
+	name    string // the deck file
+	diags   deck.Diagnostics
+}
+
+// shown returns the name of a file as diagnostics show it.
+func (l *loader) shown(name string) string {
+	if l.display == "" {
+		return name
+	}
+	return path.Join(l.display, name)
+}
+
+// read reads a file that the content at pos refers to. The name must stay
+// inside the deck's folder.
+func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
+	clean := path.Clean(name)
+	if !fs.ValidPath(clean) || strings.HasPrefix(name, "/") {
+		l.diags.Errorf(pos, "%s %q must be a path inside the deck's folder", what, name)
+		return nil, false
+	}
+	data, err := fs.ReadFile(l.fsys, clean)
+	if err != nil {
+		reason := "cannot be read"
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = "does not exist"
+		}
+		l.diags.Errorf(pos, "%s %q %s", what, l.shown(clean), reason)
+		return nil, false
+	}
+	return data, true
+}
+
+func (l *loader) deck() *deck.Deck {
+	data, err := fs.ReadFile(l.fsys, l.name)
+	if err != nil {
+		reason := "cannot be read"
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = "does not exist"
+		}
+		l.diags.Errorf(deck.Pos{File: l.shown(l.name)}, "the deck file %s", reason)
+		return nil
+	}
+	dec := &decoder{file: l.shown(l.name), diags: &l.diags}
+	root, ok := dec.parse(data)
+	if !ok {
+		return nil
+	}
+	d := &deck.Deck{Pos: dec.pos(root)}
+	f, ok := dec.fields(root, "the deck", "title", "author", "subject", "keywords", "lang", "date", "theme", "slides")
+	if !ok {
+		return d
+	}
+	dec.require(root, f, "the deck", "title", "slides")
+	d.Meta = deck.Meta{
+		Title:    dec.str(f["title"], "title"),
+		Author:   dec.str(f["author"], "author"),
+		Subject:  dec.str(f["subject"], "subject"),
+		Keywords: dec.strs(f["keywords"], "keywords"),
+		Lang:     dec.str(f["lang"], "lang"),
+	}
+	if n := f["date"]; n != nil {
+		t, err := time.Parse(time.DateOnly, dec.str(n, "date"))
+		if err != nil {
+			dec.errorf(n, "date must be a day written as 2022-09-30, not %q", n.Value)
+		}
+		d.Meta.Date = t
+	}
+	d.Theme = l.theme(dec, f["theme"])
+	if n := f["slides"]; n != nil {
+		d.Slides = l.slides(dec, n)
+	}
+	return d
+}
+
+func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
+	if n.Kind != yaml.SequenceNode {
+		dec.errorf(n, "slides must be a list, not %s", kindName(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		dec.errorf(n, "the deck has no slides")
+	}
+	var slides []deck.Slide
+	ids := map[string]deck.Pos{}
+	for _, c := range n.Content {
+		c = resolve(c)
+		f, ok := dec.fields(c, "a slide", "id", "layout", "title", "subtitle", "blocks", "note", "source")
+		if !ok {
+			continue
+		}
+		s := deck.Slide{
+			Pos:      dec.pos(c),
+			ID:       dec.str(f["id"], "id"),
+			Title:    dec.text(f["title"], "title"),
+			Subtitle: dec.text(f["subtitle"], "subtitle"),
+		}
+		if s.ID != "" {
+			if prev, dup := ids[s.ID]; dup {
+				dec.errorf(f["id"], "slide id %q is already used at %s", s.ID, prev)
+			}
+			ids[s.ID] = dec.pos(f["id"])
+		}
+		if ln := f["layout"]; ln != nil {
+			s.Layout = layoutNamed(dec, ln)
+		}
+		for _, t := range textsOf(dec, f["note"], "note") {
+			s.Notes = append(s.Notes, t)
+		}
+		for _, t := range textsOf(dec, f["source"], "source") {
+			s.Sources = append(s.Sources, t)
+		}
+		if b := f["blocks"]; b != nil {
+			s.Blocks = l.blocks(dec, b)
+		}
+		slides = append(slides, s)
+	}
+	return slides
+}
+
+// textsOf reads one text or a list of texts.
+func textsOf(dec *decoder, n *yaml.Node, what string) []deck.Text {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.SequenceNode {
+		var out []deck.Text
+		for _, c := range n.Content {
+			out = append(out, dec.text(resolve(c), what))
+		}
+		return out
+	}
+	return []deck.Text{dec.text(n, what)}
+}
+
+func layoutNamed(dec *decoder, n *yaml.Node) deck.Layout {
+	name := dec.str(n, "layout")
+	var names []string
+	for _, l := range deck.Layouts {
+		if l.String() == name {
+			return l
+		}
+		names = append(names, l.String())
+	}
+	dec.errorf(n, "unknown layout %q%s; the layouts are %s", name, suggest(name, names), strings.Join(names, ", "))
+	return deck.LayoutContent
+}

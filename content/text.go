@@ -1,0 +1,59 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
+)
+
+var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
+
+// joinLines joins the lines of one paragraph. A line break between two wide
+// (Chinese, Japanese, fullwidth) characters disappears, as in xeCJK; any
+// other becomes one space.
+func joinLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !(linebreak.IsWide(prev) && linebreak.IsWide(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// parseText splits **bold** markup into spans.
+func parseText(pos deck.Pos, s string) deck.Text {
+	t := deck.Text{Pos: pos}
+	bold := false
+	for {
+		i := strings.Index(s, "**")
+		if i < 0 {
+			break
+		}
+		if i > 0 {
+			t.Spans = append(t.Spans, deck.Span{Text: s[:i], Bold: bold})
+		}
+		bold = !bold
+		s = s[i+2:]
+	}
+	if s != "" {
+		t.Spans = append(t.Spans, deck.Span{Text: s, Bold: bold})
+	}
+	return t
+}

@@ -1,0 +1,136 @@
+package content
+
+import (
+	"io"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+var errEOF = io.EOF
+
+// DefaultTheme is the theme a deck gets when it names none: the brand of
+// the default report.
+func DefaultTheme() deck.Theme {
+	c := func(s string) deck.Color { col, _ := deck.ParseColor(s); return col }
+	return deck.Theme{
+		Brand:   "iResearch",
+		Page:    deck.Size{W: 960, H: 540},
+		Margins: deck.Margins{Top: 30, Right: 40, Bottom: 22, Left: 40},
+		Colors: deck.Palette{
+			Primary: c("#123B7A"),
+			Accent:  c("#E0781E"),
+			Text:    c("#262B33"),
+			Muted:   c("#7A8290"),
+			Light:   c("#EEF2F8"),
+		},
+		Sizes:  deck.TypeScale{Title: 24, Subtitle: 14, Heading: 13, Body: 12, MinBody: 9, Small: 8.5, Footer: 8, Figure: 30},
+		Footer: deck.Footer{PageNumber: "{page}"},
+		Labels: deck.Labels{Note: "注释：", Source: "来源："},
+	}
+}
+
+// theme reads the theme file named at n, over DefaultTheme: what the file
+// does not say keeps its default.
+func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
+	t := DefaultTheme()
+	if n == nil {
+		return t
+	}
+	name := deckDec.str(n, "theme")
+	data, ok := l.read(deckDec.pos(n), name, "theme file")
+	if !ok {
+		return t
+	}
+	dec := &decoder{file: l.shown(name), diags: &l.diags}
+	root, ok := dec.parse(data)
+	if !ok {
+		return t
+	}
+	t.Pos = dec.pos(root)
+	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels")
+	if !ok {
+		return t
+	}
+	if f["brand"] != nil {
+		t.Brand = dec.str(f["brand"], "brand")
+	}
+	if p, ok := l.sub(dec, f["page"], "page", "width", "height"); ok {
+		setNum(dec, p["width"], "page width", 72, 14400, &t.Page.W)
+		setNum(dec, p["height"], "page height", 72, 14400, &t.Page.H)
+	}
+	if m, ok := l.sub(dec, f["margins"], "margins", "top", "right", "bottom", "left"); ok {
+		for k, dst := range map[string]*float64{"top": &t.Margins.Top, "right": &t.Margins.Right, "bottom": &t.Margins.Bottom, "left": &t.Margins.Left} {
+			setNum(dec, m[k], "margin "+k, 0, 500, dst)
+		}
+	}
+	if c, ok := l.sub(dec, f["colors"], "colors", "primary", "accent", "text", "muted", "light"); ok {
+		for k, dst := range map[string]*deck.Color{"primary": &t.Colors.Primary, "accent": &t.Colors.Accent, "text": &t.Colors.Text, "muted": &t.Colors.Muted, "light": &t.Colors.Light} {
+			if c[k] != nil {
+				*dst = dec.color(c[k], "colour "+k)
+			}
+		}
+	}
+	if s, ok := l.sub(dec, f["sizes"], "sizes", "title", "subtitle", "heading", "body", "min_body", "small", "footer", "figure"); ok {
+		for k, dst := range map[string]*float64{"title": &t.Sizes.Title, "subtitle": &t.Sizes.Subtitle, "heading": &t.Sizes.Heading,
+			"body": &t.Sizes.Body, "min_body": &t.Sizes.MinBody, "small": &t.Sizes.Small, "footer": &t.Sizes.Footer, "figure": &t.Sizes.Figure} {
+			setNum(dec, s[k], "size "+k, 4, 200, dst)
+		}
+		if t.Sizes.MinBody > t.Sizes.Body {
+			dec.errorf(f["sizes"], "min_body (%g) is larger than body (%g)", t.Sizes.MinBody, t.Sizes.Body)
+		}
+	}
+	if fo, ok := l.sub(dec, f["fonts"], "fonts", "regular", "bold"); ok {
+		if dec.require(f["fonts"], fo, "fonts", "regular", "bold") {
+			t.Fonts.Regular = l.file(dec, fo["regular"], "font file")
+			t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+		}
+	}
+	if f["logo"] != nil {
+		t.Logo = l.file(dec, f["logo"], "logo")
+		if len(t.Logo.Data) > 0 && !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
+			dec.errorf(f["logo"], "logo %q is not a PNG file", t.Logo.Path)
+		}
+	}
+	if ft, ok := l.sub(dec, f["footer"], "footer", "copyright", "site", "page_number"); ok {
+		for k, dst := range map[string]*string{"copyright": &t.Footer.Copyright, "site": &t.Footer.Site, "page_number": &t.Footer.PageNumber} {
+			if ft[k] != nil {
+				*dst = dec.str(ft[k], "footer "+k)
+			}
+		}
+	}
+	if lb, ok := l.sub(dec, f["labels"], "labels", "note", "source"); ok {
+		for k, dst := range map[string]*string{"note": &t.Labels.Note, "source": &t.Labels.Source} {
+			if lb[k] != nil {
+				*dst = dec.str(lb[k], "label "+k)
+			}
+		}
+	}
+	return t
+}
+
+// sub reads an optional nested mapping.
+func (l *loader) sub(dec *decoder, n *yaml.Node, what string, keys ...string) (map[string]*yaml.Node, bool) {
+	if n == nil {
+		return nil, false
+	}
+	return dec.fields(n, what, keys...)
+}
+
+func setNum(dec *decoder, n *yaml.Node, what string, lo, hi float64, dst *float64) {
+	if n != nil {
+		if v := dec.num(n, what, lo, hi); v != 0 {
+			*dst = v
+		}
+	}
+}
+
+// file reads a file named relative to the deck's folder.
+func (l *loader) file(dec *decoder, n *yaml.Node, what string) deck.File {
+	f := deck.File{Pos: dec.pos(n), Path: dec.str(n, what)}
+	if f.Path != "" {
+		f.Data, _ = l.read(f.Pos, f.Path, what)
+	}
+	return f
+}

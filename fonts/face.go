@@ -1,0 +1,152 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// A Face is one parsed TrueType font. It is safe for concurrent use.
+type Face struct {
+	name string
+	data []byte
+	font *sfnt.Font
+	upem float64
+	// emTop and emBottom are the top and bottom of the em box, in ems above
+	// and below the baseline (OS/2 typographic ascender and descender).
+	emTop, emBottom float64
+
+	mu  sync.Mutex
+	buf sfnt.Buffer
+	adv map[rune]float64 // advance in ems; negative when the glyph is missing
+}
+
+// Parse checks that data is a single TrueType-outline font and parses it.
+// name identifies the face in messages and in the PDF.
+func Parse(name string, data []byte) (*Face, error) {
+	if err := checkTrueType(data); err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", name, err)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", name, err)
+	}
+	face := &Face{name: name, data: data, font: f, upem: float64(f.UnitsPerEm()), adv: make(map[rune]float64, 1024)}
+	face.emTop, face.emBottom = 0.88, 0.12
+	if asc, desc, ok := typoMetrics(data); ok && asc > 0 && desc < 0 {
+		face.emTop, face.emBottom = float64(asc)/face.upem, -float64(desc)/face.upem
+	}
+	return face, nil
+}
+
+// Name returns the name the face was parsed under.
+func (f *Face) Name() string { return f.name }
+
+// Data returns the font file's bytes, as the PDF embeds them.
+func (f *Face) Data() []byte { return f.data }
+
+// EmTop returns the distance from the baseline up to the top of the em box,
+// as a fraction of the font size.
+func (f *Face) EmTop() float64 { return f.emTop }
+
+// EmBottom returns the distance from the baseline down to the bottom of the
+// em box, as a fraction of the font size.
+func (f *Face) EmBottom() float64 { return f.emBottom }
+
+// Has reports whether the face has a glyph for r.
+func (f *Face) Has(r rune) bool { return f.advance(r) >= 0 }
+
+// Advance returns the advance width of r at size 1 (in ems). A missing glyph
+// measures as the notdef glyph does, one em.
+func (f *Face) Advance(r rune) float64 {
+	a := f.advance(r)
+	if a < 0 {
+		return 1
+	}
+	return a
+}
+
+// Width returns the advance width of s at the given size.
+func (f *Face) Width(s string, size float64) float64 {
+	var w float64
+	for _, r := range s {
+		w += f.Advance(r)
+	}
+	return w * size
+}
+
+func (f *Face) advance(r rune) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	a := -1.0
+	if gi, err := f.font.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+		// Asking at ppem = units per em gives the advance in font units.
+		if adv, err := f.font.GlyphAdvance(&f.buf, gi, fixed.Int26_6(f.upem*64), font.HintingNone); err == nil {
+			a = float64(adv) / 64 / f.upem
+		}
+	}
+	f.adv[r] = a
+	return a
+}
+
+// checkTrueType refuses what the PDF libraries cannot embed: collections,
+// CFF (PostScript) outlines, WOFF, and files missing the tables they read.
+func checkTrueType(data []byte) error {
+	if len(data) < 12 {
+		return errors.New("not a font file (too short)")
+	}
+	switch tag := string(data[:4]); tag {
+	case "\x00\x01\x00\x00", "true":
+	case "OTTO":
+		return errors.New("the font has CFF (PostScript) outlines; deck needs a TrueType-outline .ttf (glyf table)")
+	case "ttcf":
+		return errors.New("the file is a font collection (.ttc/.otc); deck needs a single-font .ttf")
+	case "wOFF", "wOF2":
+		return errors.New("the file is a WOFF web font; deck needs a plain TrueType .ttf")
+	default:
+		return errors.New("not a TrueType font file")
+	}
+	tables := tableDirectory(data)
+	for _, t := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
+		if _, ok := tables[t]; !ok {
+			return fmt.Errorf("the font has no %q table; deck needs a TrueType-outline .ttf", t)
+		}
+	}
+	return nil
+}
+
+// tableDirectory maps table tags to their byte ranges.
+func tableDirectory(data []byte) map[string][]byte {
+	n := int(binary.BigEndian.Uint16(data[4:6]))
+	out := make(map[string][]byte, n)
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			break
+		}
+		off := int(binary.BigEndian.Uint32(data[rec+8:]))
+		length := int(binary.BigEndian.Uint32(data[rec+12:]))
+		if off < 0 || length < 0 || off+length > len(data) || off+length < off {
+			continue
+		}
+		out[string(data[rec:rec+4])] = data[off : off+length]
+	}
+	return out
+}
+
+// typoMetrics reads sTypoAscender and sTypoDescender from the OS/2 table.
+func typoMetrics(data []byte) (asc, desc int16, ok bool) {
+	os2, found := tableDirectory(data)["OS/2"]
+	if !found || len(os2) < 72 {
+		return 0, 0, false
+	}
+	return int16(binary.BigEndian.Uint16(os2[68:])), int16(binary.BigEndian.Uint16(os2[70:])), true
+}

@@ -1,0 +1,54 @@
+package fonts
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+)
+
+//go:embed NotoSansSC-Regular.ttf
+var notoRegular []byte
+
+//go:embed NotoSansSC-Bold.ttf
+var notoBold []byte
+
+// A Set is the pair of faces a deck is set in.
+type Set struct {
+	Regular *Face
+	Bold    *Face
+}
+
+// Face returns the bold face when bold is true, the regular one otherwise.
+func (s *Set) Face(bold bool) *Face {
+	if bold {
+		return s.Bold
+	}
+	return s.Regular
+}
+
+// Has reports whether both faces can draw r.
+func (s *Set) Has(r rune) bool { return s.Regular.Has(r) && s.Bold.Has(r) }
+
+// Default returns the bundled Noto Sans SC subset. The files are parsed once
+// per process, on first use.
+func Default() (*Set, error) { return defaultSet() }
+
+var defaultSet = sync.OnceValues(func() (*Set, error) {
+	return Load("NotoSansSC-Regular", notoRegular, "NotoSansSC-Bold", notoBold)
+})
+
+// Load parses a regular and a bold TrueType font into a Set.
+func Load(regularName string, regular []byte, boldName string, bold []byte) (*Set, error) {
+	r, err := Parse(regularName, regular)
+	if err != nil {
+		return nil, err
+	}
+	b, err := Parse(boldName, bold)
+	if err != nil {
+		return nil, err
+	}
+	if r.Name() == b.Name() {
+		return nil, fmt.Errorf("fonts: regular and bold are both named %q", r.Name())
+	}
+	return &Set{Regular: r, Bold: b}, nil
+}

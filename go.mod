@@ -1,0 +1,14 @@
+module github.com/deckpdf/deck
+
+go 1.26.8
+
+require (
+	github.com/rivo/uniseg v0.4.7
+	golang.org/x/image v0.47.0
+)
+
+require (
+	github.com/go-pdf/fpdf v0.9.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	golang.org/x/text v0.43.0 // indirect
+)
