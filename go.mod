@@ -11,4 +11,5 @@ require (
 	github.com/go-pdf/fpdf v0.9.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
 )

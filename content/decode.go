@@ -40,6 +40,9 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		if strings.Contains(msg, "did not find expected alphabetic or numeric character") {
+			msg += ` (a value that starts with * or **bold** must be quoted: "**…**")`
+		}
 		d.diags.Errorf(pos, "YAML syntax: %s", msg)
 		return nil, false
 	}

@@ -11,9 +11,10 @@ import (
 
 var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 
-// joinLines joins the lines of one paragraph. A line break between two wide
-// (Chinese, Japanese, fullwidth) characters disappears, as in xeCJK; any
-// other becomes one space.
+// joinLines joins the lines of one paragraph. A line break next to a wide
+// (Chinese, Japanese, fullwidth) character disappears, as in xeCJK, so that
+// "金融IT⏎系统" is "金融IT系统"; between two narrow characters it becomes
+// one space.
 func joinLines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s
@@ -28,7 +29,7 @@ func joinLines(s string) string {
 		if i > 0 && b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
-			if !(linebreak.IsWide(prev) && linebreak.IsWide(next)) {
+			if !linebreak.IsWide(prev) && !linebreak.IsWide(next) {
 				b.WriteByte(' ')
 			}
 		}

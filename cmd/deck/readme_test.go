@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestReadmeExampleRenders renders the complete example of README.md, so
+// that the documented format stays true.
+func TestReadmeExampleRenders(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```(yaml|csv)\n(.*?)```").FindAllSubmatch(readme, -1)
+	if len(blocks) < 3 {
+		t.Fatalf("README has %d yaml/csv blocks, want the deck, its CSV and the theme", len(blocks))
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("deck.yaml", blocks[0][2])
+	write("data/cloud-value.csv", blocks[1][2])
+	// The theme example names font and logo files that the example lacks.
+	var theme []string
+	for _, l := range strings.Split(string(blocks[2][2]), "\n") {
+		if !strings.HasPrefix(l, "fonts:") && !strings.HasPrefix(l, "logo:") {
+			theme = append(theme, l)
+		}
+	}
+	write("theme.yaml", []byte(strings.Join(theme, "\n")))
+
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"render", "-c", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("the README example does not render (exit %d):\n%s", code, stderr.String())
+	}
+}

@@ -1,0 +1,151 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+func files(kv ...string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		fsys[kv[i]] = &fstest.MapFile{Data: []byte(kv[i+1])}
+	}
+	return fsys
+}
+
+func TestDefaultReportLoadsWithoutDiagnostics(t *testing.T) {
+	d, diags := Load(Default(), DeckFile, "")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diags)
+	}
+	var ids []string
+	for _, s := range d.Slides {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "cover summary why-cloud role technology business policy closing" {
+		t.Errorf("slides = %s", got)
+	}
+	lab := d.Slides[1].Blocks[1].(*deck.Labeled)
+	if lab.Label.Plain() != "市场规模" || !strings.HasSuffix(lab.Body[0].Plain(), "2025年我国金融云市场规模将有望突破千亿。") {
+		t.Errorf("summary block 2 = %q: %q", lab.Label.Plain(), lab.Body[0].Plain())
+	}
+	if lab.Pos != (deck.Pos{File: "deck.yaml", Line: 34, Col: 9}) {
+		t.Errorf("summary block 2 at %v, want deck.yaml:34:9", lab.Pos)
+	}
+	stats := d.Slides[5].Blocks[1].(*deck.Columns).Columns[0][0].(*deck.Stats)
+	if got := stats.Items[2].Figure.Plain(); got != "约75.3%" || stats.Items[2].Pos.String() != "data/cloud-value.csv:4:1" {
+		t.Errorf("third stat = %q at %v", got, stats.Items[2].Pos)
+	}
+	if d.Theme.Footer.Copyright != "©2022.9 iResearch Inc" || d.Meta.Date.Format("2006-01-02") != "2022-09-30" {
+		t.Errorf("theme footer %q, date %v", d.Theme.Footer.Copyright, d.Meta.Date)
+	}
+}
+
+func TestJoinLines(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a break between hanzi is not a space", "金融云行\n业步入", "金融云行业步入"},
+		{"a break after Latin before hanzi is not a space", "金融IT\n系统", "金融IT系统"},
+		{"a break after punctuation before a digit is not a space", "28.6%，\n2025年", "28.6%，2025年"},
+		{"a break between Latin words is a space", "cloud\nnative", "cloud native"},
+		{"indentation is dropped", "云\n   计算", "云计算"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinLines(tt.in); got != tt.want {
+				t.Errorf("joinLines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBoldMarkup(t *testing.T) {
+	got := parseText(deck.Pos{}, "**资源高效利用：**支持**按需**调整")
+	want := []deck.Span{{Text: "资源高效利用：", Bold: true}, {Text: "支持"}, {Text: "按需", Bold: true}, {Text: "调整"}}
+	if len(got.Spans) != len(want) {
+		t.Fatalf("spans = %+v", got.Spans)
+	}
+	for i := range want {
+		if got.Spans[i] != want[i] {
+			t.Errorf("span %d = %+v, want %+v", i, got.Spans[i], want[i])
+		}
+	}
+}
+
+// TestDiagnostics checks the whole message of each kind of problem,
+// position included.
+func TestDiagnostics(t *testing.T) {
+	const slide = "title: t\nslides:\n  - title: 标题\n"
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"YAML syntax error", files("deck.yaml", "title: t\nslides: [\n  - a: b\n"),
+			"deck.yaml:2: error: YAML syntax: did not find expected node content\n"},
+		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
+			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
+		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},
+		{"missing deck file", files(), "deck.yaml: error: the deck file does not exist\n"},
+		{"unknown key with a suggestion", files("deck.yaml", "titel: t\nslides:\n  - title: x\n"),
+			"deck.yaml:1:1: error: unknown key \"titel\" in the deck (did you mean \"title\"?)\n" +
+				"deck.yaml:1:1: error: the deck needs \"title\"\n"},
+		{"unknown block kind", files("deck.yaml", slide+"    blocks:\n      - paragraf: 文字\n"),
+			"deck.yaml:5:9: error: unknown block kind \"paragraf\" (did you mean \"paragraph\"?)\n"},
+		{"block with two kinds", files("deck.yaml", slide+"    blocks:\n      - paragraph: a\n        heading: b\n"),
+			"deck.yaml:5:9: error: a block is a mapping with one key naming its kind (paragraph, heading, list, labeled, stats, columns, link)\n"},
+		{"unknown layout", files("deck.yaml", slide+"    layout: covr\n"),
+			"deck.yaml:4:13: error: unknown layout \"covr\" (did you mean \"cover\"?); the layouts are content, cover, closing\n"},
+		{"wrong type", files("deck.yaml", "title: [a, b]\nslides:\n  - title: x\n"),
+			"deck.yaml:1:8: error: title must be text, not a list\n"},
+		{"slides not a list", files("deck.yaml", "title: t\nslides: 3\n"),
+			"deck.yaml:2:9: error: slides must be a list, not \"3\"\n"},
+		{"duplicate slide id", files("deck.yaml", "title: t\nslides:\n  - id: a\n    title: x\n  - id: a\n    title: y\n"),
+			"deck.yaml:5:9: error: slide id \"a\" is already used at deck.yaml:3:9\n"},
+		{"labeled block without text", files("deck.yaml", slide+"    blocks:\n      - labeled: {label: x}\n"),
+			"deck.yaml:5:18: error: a labeled block needs \"text\"\n"},
+		{"unknown list marker", files("deck.yaml", slide+"    blocks:\n      - list: {marker: tick, items: [a]}\n"),
+			"deck.yaml:5:24: error: unknown marker \"tick\"; the markers are bullet, check, none\n"},
+		{"link without a scheme", files("deck.yaml", slide+"    blocks:\n      - link: {url: www.example.com}\n"),
+			"deck.yaml:5:21: error: url \"www.example.com\" must start with https://, http:// or mailto:\n"},
+		{"bad date", files("deck.yaml", "title: t\ndate: 2022.9\nslides:\n  - title: x\n"),
+			"deck.yaml:2:7: error: date must be a day written as 2022-09-30, not \"2022.9\"\n"},
+		{"missing theme file", files("deck.yaml", "title: t\ntheme: brand.yaml\nslides:\n  - title: x\n"),
+			"deck.yaml:2:8: error: theme file \"brand.yaml\" does not exist\n"},
+		{"theme path leaving the folder", files("deck.yaml", "title: t\ntheme: ../brand.yaml\nslides:\n  - title: x\n"),
+			"deck.yaml:2:8: error: theme file \"../brand.yaml\" must be a path inside the deck's folder\n"},
+		{"bad colour and NaN size in the theme", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n",
+			"theme.yaml", "colors: {primary: blue}\nsizes: {body: .nan}\n"),
+			"theme.yaml:1:19: error: colour primary: colour \"blue\" is not of the form #RRGGBB\n" +
+				"theme.yaml:2:15: error: size body must be a number, not \".nan\"\n"},
+		{"minimum size above body size", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n",
+			"theme.yaml", "sizes: {body: 10, min_body: 12}\n"),
+			"theme.yaml:1:8: error: min_body (12) is larger than body (10)\n"},
+		{"missing stats CSV", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n"),
+			"deck.yaml:5:23: error: data file \"s.csv\" does not exist\n"},
+		{"CSV with an unknown column", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
+			"s.csv", "figure,whom\n60%,银行\n"),
+			"s.csv:1:8: error: unknown column \"whom\" (did you mean \"who\"?); a stats file has the columns figure, who, statement\n"},
+		{"CSV row with too many cells", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
+			"s.csv", "figure,who\n60%,银行\n70%,银行,多余\n"),
+			"s.csv:3:1: error: CSV: wrong number of fields\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Load(tt.fsys, "deck.yaml", "")
+			if got := diags.String(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiagnosticsNameTheFolderShown(t *testing.T) {
+	_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - titel: x\n"), "deck.yaml", "my-report")
+	want := "my-report/deck.yaml:3:5: error: unknown key \"titel\" in a slide (did you mean \"title\"?)\n"
+	if diags.String() != want {
+		t.Errorf("got %q, want %q", diags.String(), want)
+	}
+}
