@@ -44,6 +44,16 @@ func Parse(name string, data []byte) (*Face, error) {
 	return face, nil
 }
 
+// PostScriptName returns the font's own PostScript name, or its file name
+// when it has none.
+func (f *Face) PostScriptName() string {
+	var buf sfnt.Buffer
+	if n, err := f.font.Name(&buf, sfnt.NameIDPostScript); err == nil && n != "" {
+		return n
+	}
+	return f.name
+}
+
 // Name returns the name the face was parsed under.
 func (f *Face) Name() string { return f.name }
 

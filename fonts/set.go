@@ -47,8 +47,14 @@ func Load(regularName string, regular []byte, boldName string, bold []byte) (*Se
 	if err != nil {
 		return nil, err
 	}
-	if r.Name() == b.Name() {
-		return nil, fmt.Errorf("fonts: regular and bold are both named %q", r.Name())
+	return NewSet(r, b)
+}
+
+// NewSet pairs two parsed faces. Their names must differ, since the PDF
+// tells fonts apart by name.
+func NewSet(regular, bold *Face) (*Set, error) {
+	if regular.Name() == bold.Name() {
+		return nil, fmt.Errorf("fonts: regular and bold are both %q; name two different files", regular.Name())
 	}
-	return &Set{Regular: r, Bold: b}, nil
+	return &Set{Regular: regular, Bold: bold}, nil
 }

@@ -44,6 +44,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "render":
 		return render(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
+		if len(args) > 1 {
+			fmt.Fprint(stderr, "Usage: deck version\n\nPrint the version of deck.\n")
+			if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
+				return 0
+			}
+			return 2
+		}
 		fmt.Fprintf(stdout, "deck %s\n", version)
 		return 0
 	case "help", "-h", "-help", "--help":

@@ -258,3 +258,76 @@ func TestBinaryRendersFromAnEmptyFolder(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// writeDeck writes files into a new deck folder and returns its path.
+func writeDeck(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestThemeFontsThatCannotBeEmbeddedAreRefused(t *testing.T) {
+	otf := append([]byte("OTTO"), make([]byte, 64)...)
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml":     []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n"),
+		"theme.yaml":    []byte("fonts:\n  regular: f/Regular.otf\n  bold: f/Bold.ttc\n"),
+		"f/Regular.otf": otf,
+		"f/Bold.ttc":    append([]byte("ttcf"), make([]byte, 64)...),
+	})
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"render", "-c", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr)
+	want := dir + "/theme.yaml:2:12: error: fonts: f/Regular.otf: the font has CFF (PostScript) outlines; deck needs a TrueType-outline .ttf (glyf table)\n" +
+		dir + "/theme.yaml:3:9: error: fonts: f/Bold.ttc: the file is a font collection (.ttc/.otc); deck needs a single-font .ttf\n" +
+		"deck render: 2 errors; nothing written\n"
+	if code != 1 || stderr.String() != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr.String(), want)
+	}
+}
+
+func TestThemeFontsAreUsed(t *testing.T) {
+	needTools(t, "pdffonts", "qpdf")
+	regular, _ := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
+	bold, _ := os.ReadFile("../../fonts/NotoSansSC-Bold.ttf")
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml":       []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n"),
+		"theme.yaml":      []byte("fonts: {regular: my/Sans.ttf, bold: my/SansBold.ttf}\n"),
+		"my/Sans.ttf":     regular,
+		"my/SansBold.ttf": bold,
+	})
+	out := filepath.Join(dir, "out.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	tool(t, "qpdf", "--check", out)
+	if f := tool(t, "pdffonts", out); strings.Count(f, "CID TrueType      Identity-H       yes") != 2 {
+		t.Errorf("want the two theme fonts embedded; pdffonts:\n%s", f)
+	}
+}
+
+// TestPDFEmbedsOnlyTheGlyphsUsed renders a one-slide deck: its PDF is a
+// small fraction of the 2.9 MB fonts, so they are subset.
+func TestPDFEmbedsOnlyTheGlyphsUsed(t *testing.T) {
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 云计算\n"),
+	})
+	out := filepath.Join(dir, "out.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() > 60<<10 {
+		t.Errorf("a PDF of a dozen characters is %d bytes: the fonts are not subset", info.Size())
+	}
+}

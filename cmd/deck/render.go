@@ -51,10 +51,8 @@ func render(args []string, stdout, stderr io.Writer) int {
 	var pages []layout.Page
 	var set *fonts.Set
 	if d != nil && !diags.HasErrors() {
-		set, err = deckFonts(d.Theme)
-		if err != nil {
-			diags.Errorf(d.Theme.Fonts.Regular.Pos, "%v", err)
-		} else {
+		set = deckFonts(d.Theme, &diags)
+		if set != nil {
 			var more deck.Diagnostics
 			pages, more = layout.Layout(d, set)
 			diags = append(diags, more...)
@@ -107,12 +105,32 @@ func source(path string) (fs.FS, string, string, error) {
 	return os.DirFS(dir), filepath.Base(path), display, nil
 }
 
-// deckFonts returns the theme's own fonts, or the bundled ones.
-func deckFonts(t deck.Theme) (*fonts.Set, error) {
+// deckFonts returns the theme's own fonts, or the bundled ones. A font that
+// cannot be used is reported at the theme line that names it.
+func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
 	if t.Fonts.Regular.Path == "" {
-		return fonts.Default()
+		set, err := fonts.Default()
+		if err != nil {
+			diags.Errorf(deck.Pos{}, "%v", err)
+		}
+		return set
 	}
-	return fonts.Load(t.Fonts.Regular.Path, t.Fonts.Regular.Data, t.Fonts.Bold.Path, t.Fonts.Bold.Data)
+	var faces [2]*fonts.Face
+	for i, f := range []deck.File{t.Fonts.Regular, t.Fonts.Bold} {
+		face, err := fonts.Parse(f.Path, f.Data)
+		if err != nil {
+			diags.Errorf(f.Pos, "%v", err)
+		}
+		faces[i] = face
+	}
+	if faces[0] == nil || faces[1] == nil {
+		return nil
+	}
+	set, err := fonts.NewSet(faces[0], faces[1])
+	if err != nil {
+		diags.Errorf(t.Fonts.Bold.Pos, "%v", err)
+	}
+	return set
 }
 
 // pdfDate is SOURCE_DATE_EPOCH when set, else the deck's date, else the
