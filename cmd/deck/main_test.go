@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -329,5 +332,56 @@ func TestPDFEmbedsOnlyTheGlyphsUsed(t *testing.T) {
 	}
 	if info.Size() > 60<<10 {
 		t.Errorf("a PDF of a dozen characters is %d bytes: the fonts are not subset", info.Size())
+	}
+}
+
+func TestThemeLogoIsDrawnOnContentSlides(t *testing.T) {
+	needTools(t, "pdfimages", "qpdf")
+	img := image.NewNRGBA(image.Rect(0, 0, 120, 40))
+	for x := 0; x < 120; x++ {
+		for y := 0; y < 40; y++ {
+			img.Set(x, y, color.NRGBA{R: 200, A: uint8(x * 2)})
+		}
+	}
+	var logo bytes.Buffer
+	png.Encode(&logo, img)
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml":    []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 一\n  - title: 二\n"),
+		"theme.yaml":   []byte("logo: img/logo.png\n"),
+		"img/logo.png": logo.Bytes(),
+	})
+	out := filepath.Join(dir, "out.pdf")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	tool(t, "qpdf", "--check", out)
+	list := tool(t, "pdfimages", "-list", out)
+	// One image with its alpha mask on each of the two pages, embedded once.
+	kinds, objects := map[string]int{}, map[string]bool{}
+	for _, l := range strings.Split(list, "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 11 {
+			kinds[f[2]]++
+			if f[2] == "image" {
+				objects[f[10]] = true
+			}
+		}
+	}
+	if kinds["image"] != 2 || kinds["smask"] != 2 || len(objects) != 1 {
+		t.Errorf("want one logo image with a soft mask, drawn on both pages; pdfimages -list:\n%s", list)
+	}
+}
+
+func TestALogoThatIsNotAPNGIsRefused(t *testing.T) {
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml":  []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 一\n"),
+		"theme.yaml": []byte("logo: logo.jpg\n"),
+		"logo.jpg":   []byte("\xff\xd8\xff\xe0 not a png"),
+	})
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"render", "-c", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr)
+	want := dir + "/theme.yaml:1:7: error: logo \"logo.jpg\" is not a PNG file\ndeck render: 1 error; nothing written\n"
+	if code != 1 || stderr.String() != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr.String(), want)
 	}
 }
