@@ -1,9 +1,6 @@
 package content
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"slices"
 	"strings"
 
@@ -12,7 +9,7 @@ import (
 )
 
 // blockKinds lists the keys that name a block's kind.
-var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link"}
+var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link", "chart"}
 
 // maxDepth bounds the nesting of columns.
 const maxDepth = 4
@@ -69,6 +66,10 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 				if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
 					dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
 				}
+				out = append(out, b)
+			}
+		case "chart":
+			if b := l.chartBlock(dec, pos, v); b != nil {
 				out = append(out, b)
 			}
 		default:
@@ -158,69 +159,32 @@ func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 // statsCSV reads stats from a CSV file whose header names figure, who and
 // statement.
 func (l *loader) statsCSV(pos deck.Pos, name string) []deck.Stat {
-	data, ok := l.read(pos, name, "data file")
-	if !ok {
+	t := l.csvTable(pos, name)
+	if t == nil {
 		return nil
 	}
-	file := l.shown(name)
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = 0
-	header, err := r.Read()
-	if err != nil {
-		l.csvError(file, err)
-		return nil
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if !slices.Contains(statColumns, h) {
-			line, c := r.FieldPos(i)
-			l.diags.Errorf(deck.Pos{File: file, Line: line, Col: c}, "unknown column %q%s; a stats file has the columns %s",
-				h, suggest(h, statColumns), strings.Join(statColumns, ", "))
-			continue
+	for _, h := range t.header {
+		if !slices.Contains(statColumns, h.text) {
+			l.diags.Errorf(h.pos, "unknown column %q%s; a stats file has the columns %s",
+				h.text, suggest(h.text, statColumns), strings.Join(statColumns, ", "))
 		}
-		col[h] = i
 	}
-	if _, ok := col["figure"]; !ok {
-		l.diags.Errorf(deck.Pos{File: file, Line: 1, Col: 1}, "the header has no column \"figure\"")
+	if t.column("figure") < 0 {
+		l.diags.Errorf(t.header[0].pos, "the header has no column \"figure\"")
 		return nil
+	}
+	if len(t.rows) == 0 {
+		l.diags.Errorf(t.header[0].pos, "the data file has no rows below its header")
 	}
 	var out []deck.Stat
-	for {
-		rec, err := r.Read()
-		if err != nil {
-			if !errors.Is(err, errEOF) {
-				l.csvError(file, err)
+	for _, r := range t.rows {
+		text := func(col string) deck.Text {
+			if i := t.column(col); i >= 0 {
+				return parseText(r[i].pos, joinLines(r[i].text))
 			}
-			break
+			return deck.Text{}
 		}
-		line, _ := r.FieldPos(0)
-		cell := func(name string) deck.Text {
-			i, ok := col[name]
-			if !ok {
-				return deck.Text{}
-			}
-			ln, c := r.FieldPos(i)
-			return parseText(deck.Pos{File: file, Line: ln, Col: c}, joinLines(strings.TrimSpace(rec[i])))
-		}
-		out = append(out, deck.Stat{Pos: deck.Pos{File: file, Line: line, Col: 1},
-			Figure: cell("figure"), Who: cell("who"), Statement: cell("statement")})
-	}
-	if len(out) == 0 {
-		l.diags.Errorf(deck.Pos{File: file}, "the data file has no rows below its header")
+		out = append(out, deck.Stat{Pos: r[0].pos, Figure: text("figure"), Who: text("who"), Statement: text("statement")})
 	}
 	return out
-}
-
-func (l *loader) csvError(file string, err error) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		l.diags.Errorf(deck.Pos{File: file, Line: pe.Line, Col: pe.Column}, "CSV: %v", pe.Err)
-		return
-	}
-	if errors.Is(err, errEOF) {
-		l.diags.Errorf(deck.Pos{File: file}, "the data file is empty")
-		return
-	}
-	l.diags.Errorf(deck.Pos{File: file}, "CSV: %v", err)
 }

@@ -162,6 +162,18 @@ func (d *decoder) num(n *yaml.Node, what string, lo, hi float64) float64 {
 	return v
 }
 
+// boolean reads true or false.
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	if n == nil {
+		return false
+	}
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		d.errorf(n, "%s must be true or false, not %s", what, kindName(n))
+		return false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
 // color reads "#RRGGBB".
 func (d *decoder) color(n *yaml.Node, what string) deck.Color {
 	s := d.str(n, what)

@@ -1,14 +1,11 @@
 package content
 
 import (
-	"io"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
 	"go.yaml.in/yaml/v3"
 )
-
-var errEOF = io.EOF
 
 // DefaultTheme is the theme a deck gets when it names none: the brand of
 // the default report.

@@ -1,0 +1,184 @@
+package content
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+var chartKeys = []string{"id", "type", "title", "caption", "source", "data", "rows", "x", "series", "line",
+	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend"}
+
+// chartBlock reads a chart: its options, and its data from a CSV file
+// (data) or from rows in the YAML (rows), checked against the chart's kind.
+func (l *loader) chartBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	f, ok := dec.fields(n, "a chart", chartKeys...)
+	if !ok {
+		return nil
+	}
+	c := &deck.Chart{
+		Pos:          pos,
+		ID:           dec.str(f["id"], "id"),
+		Title:        dec.text(f["title"], "title"),
+		Caption:      dec.text(f["caption"], "caption"),
+		Sources:      textsOf(dec, f["source"], "source"),
+		Highlight:    dec.strs(f["highlight"], "highlight"),
+		ForecastFrom: dec.str(f["forecast_from"], "forecast_from"),
+		Annotation:   dec.str(f["annotation"], "annotation"),
+		Unit:         dec.str(f["unit"], "unit"),
+		Stacked:      dec.boolean(f["stacked"], "stacked"),
+		Legend:       dec.boolean(f["legend"], "legend"),
+	}
+	if f["height"] != nil {
+		c.Height = dec.num(f["height"], "height", 40, 2000)
+	}
+	if k := f["type"]; k != nil {
+		c.Kind = named(dec, k, "chart type", deck.ChartKinds)
+	}
+	if o := f["sort"]; o != nil {
+		c.Sort = named(dec, o, "sort", deck.Orders)
+	}
+	var t *table
+	switch {
+	case f["data"] != nil && f["rows"] != nil:
+		dec.errorf(f["rows"], "a chart takes data or rows, not both")
+		return c
+	case f["data"] != nil:
+		t = l.csvTable(dec.pos(f["data"]), dec.str(f["data"], "data"))
+	case f["rows"] != nil:
+		t = yamlTable(dec, f["rows"])
+	default:
+		dec.errorf(n, "a chart needs data (a CSV file) or rows")
+		return c
+	}
+	if t == nil {
+		return c
+	}
+	l.chartData(dec, f, c, t)
+	return c
+}
+
+// chartData picks the category and series columns out of t.
+func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart, t *table) {
+	if len(t.rows) == 0 {
+		l.diags.Errorf(t.pos, "the chart's data has a header but no rows")
+		return
+	}
+	col := func(n *yaml.Node, name string) int {
+		i := t.column(name)
+		if i < 0 {
+			dec.errorf(n, "unknown column %q%s; the data has the columns %s", name, suggest(name, t.names()), strings.Join(t.names(), ", "))
+		}
+		return i
+	}
+	x := 0
+	if n := f["x"]; n != nil {
+		x = col(n, dec.str(n, "x"))
+	}
+	var bars, lines []int
+	for _, name := range dec.strs(f["line"], "line") {
+		if i := col(f["line"], name); i >= 0 {
+			lines = append(lines, i)
+		}
+	}
+	if n := f["series"]; n != nil {
+		for _, name := range dec.strs(n, "series") {
+			if i := col(n, name); i >= 0 {
+				bars = append(bars, i)
+			}
+		}
+	} else {
+		for i := range t.header {
+			if i != x && !slices.Contains(lines, i) {
+				bars = append(bars, i)
+			}
+		}
+	}
+	if x < 0 {
+		return
+	}
+	if len(bars)+len(lines) == 0 {
+		l.diags.Errorf(t.pos, "the chart's data has no column of values besides %q", t.header[x].text)
+		return
+	}
+	for _, r := range t.rows {
+		c.Categories = append(c.Categories, r[x].text)
+	}
+	for _, group := range []struct {
+		cols []int
+		line bool
+	}{{bars, false}, {lines, true}} {
+		for _, i := range group.cols {
+			s := deck.Series{Pos: t.header[i].pos, Name: t.header[i].text, Line: group.line}
+			for _, r := range t.rows {
+				v, ok := number(r[i])
+				if !ok {
+					l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number", s.Name, r[x].text, r[i].text)
+				}
+				if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
+					l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
+				}
+				s.Values = append(s.Values, v)
+				s.Labels = append(s.Labels, r[i].text)
+			}
+			c.Series = append(c.Series, s)
+		}
+	}
+	l.checkChart(dec, f, c)
+}
+
+func stackName(c *deck.Chart) string {
+	if c.Stacked {
+		return "stacked chart"
+	}
+	return c.Kind.String() + " chart"
+}
+
+// checkChart reports options that do not fit the chart's kind or data.
+func (l *loader) checkChart(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
+	lines := 0
+	for _, s := range c.Series {
+		if s.Line {
+			lines++
+		}
+	}
+	switch c.Kind {
+	case deck.ChartPie, deck.ChartDonut, deck.ChartHBar:
+		if len(c.Series) != 1 {
+			dec.errorf(f["type"], "a %s chart shows one series; the data has %d (name one with series)", c.Kind, len(c.Series))
+		}
+	}
+	if lines > 0 && c.Kind != deck.ChartBar {
+		dec.errorf(f["line"], "line series go with a bar chart, not a %s chart", c.Kind)
+	}
+	if lines > 0 && lines == len(c.Series) {
+		dec.errorf(f["line"], "a bar chart with lines needs at least one series of bars")
+	}
+	for _, h := range c.Highlight {
+		if !slices.Contains(c.Categories, h) {
+			dec.errorf(f["highlight"], "highlight %q is not a category of the chart%s", h, suggest(h, c.Categories))
+		}
+	}
+	if c.ForecastFrom != "" && !slices.Contains(c.Categories, c.ForecastFrom) {
+		dec.errorf(f["forecast_from"], "forecast_from %q is not a category of the chart%s", c.ForecastFrom, suggest(c.ForecastFrom, c.Categories))
+	}
+}
+
+// named reads one of a fixed set of names, as a kind or an order.
+func named[T interface {
+	comparable
+	String() string
+}](dec *decoder, n *yaml.Node, what string, all []T) T {
+	name := dec.str(n, what)
+	var names []string
+	for _, v := range all {
+		if v.String() == name {
+			return v
+		}
+		names = append(names, v.String())
+	}
+	dec.errorf(n, "unknown %s %q%s; the choices are %s", what, name, suggest(name, names), strings.Join(names, ", "))
+	return all[0]
+}

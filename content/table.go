@@ -1,0 +1,145 @@
+package content
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+// A cell is one value of tabular data and where it was written.
+type cell struct {
+	text string
+	pos  deck.Pos
+}
+
+// A table is tabular data from a CSV file or from rows in the YAML: a
+// header row naming the columns, and the rows below it, all of one length.
+type table struct {
+	header []cell
+	rows   [][]cell
+	pos    deck.Pos // the data reference, for messages about the whole table
+}
+
+// column returns the index of the column named name, or -1.
+func (t *table) column(name string) int {
+	for i, h := range t.header {
+		if h.text == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (t *table) names() []string {
+	var out []string
+	for _, h := range t.header {
+		out = append(out, h.text)
+	}
+	return out
+}
+
+// csvTable reads a CSV file; the first record is the header.
+func (l *loader) csvTable(pos deck.Pos, name string) *table {
+	data, ok := l.read(pos, name, "data file")
+	if !ok {
+		return nil
+	}
+	file := l.shown(name)
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	t := &table{pos: pos}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				l.diags.Errorf(deck.Pos{File: file, Line: pe.Line, Col: pe.Column}, "CSV: %v", pe.Err)
+			} else {
+				l.diags.Errorf(deck.Pos{File: file}, "CSV: %v", err)
+			}
+			return nil
+		}
+		row := make([]cell, len(rec))
+		for i, v := range rec {
+			line, col := r.FieldPos(i)
+			row[i] = cell{text: strings.TrimSpace(v), pos: deck.Pos{File: file, Line: line, Col: col}}
+		}
+		if t.header == nil {
+			t.header = row
+		} else {
+			t.rows = append(t.rows, row)
+		}
+	}
+	if t.header == nil {
+		l.diags.Errorf(deck.Pos{File: file}, "the data file is empty")
+		return nil
+	}
+	return t
+}
+
+// yamlTable reads rows written in the YAML: a list of lists, the first of
+// which is the header.
+func yamlTable(dec *decoder, n *yaml.Node) *table {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		dec.errorf(n, "rows must be a list of rows, the first naming the columns")
+		return nil
+	}
+	t := &table{pos: dec.pos(n)}
+	ok := true
+	for i, rn := range n.Content {
+		rn = resolve(rn)
+		if rn.Kind != yaml.SequenceNode {
+			dec.errorf(rn, "a row must be a list of cells, not %s", kindName(rn))
+			ok = false
+			continue
+		}
+		var row []cell
+		for _, c := range rn.Content {
+			c = resolve(c)
+			if c.Kind != yaml.ScalarNode {
+				dec.errorf(c, "a cell must be a number or text, not %s", kindName(c))
+				ok = false
+				continue
+			}
+			row = append(row, cell{text: strings.TrimSpace(c.Value), pos: dec.pos(c)})
+		}
+		if i == 0 {
+			t.header = row
+			continue
+		}
+		if len(row) != len(t.header) {
+			dec.errorf(rn, "this row has %d cells, the header has %d", len(row), len(t.header))
+			ok = false
+			continue
+		}
+		t.rows = append(t.rows, row)
+	}
+	if !ok {
+		return nil
+	}
+	return t
+}
+
+// number reads a cell as a finite number; a trailing % is allowed and kept
+// in the label only. Go's strconv accepts more (NaN, Inf, hex, 1_000):
+// those are refused.
+func number(c cell) (float64, bool) {
+	s := strings.TrimSuffix(strings.TrimSuffix(c.text, "%"), "％")
+	if s == "" || strings.ContainsAny(s, "xXpP_nNiI") {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}

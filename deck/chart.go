@@ -1,0 +1,155 @@
+package deck
+
+import (
+	"cmp"
+	"slices"
+)
+
+// ChartKind is the shape of a chart.
+type ChartKind int
+
+// The chart kinds.
+const (
+	ChartBar   ChartKind = iota // vertical columns, side by side or stacked
+	ChartHBar                   // horizontal bars, one series
+	ChartLine                   // lines through the points
+	ChartPie                    // a pie of one series
+	ChartDonut                  // a ring of one series
+)
+
+// ChartKinds lists every kind, in the order of the constants.
+var ChartKinds = []ChartKind{ChartBar, ChartHBar, ChartLine, ChartPie, ChartDonut}
+
+// String returns the kind's name as written in a deck file.
+func (k ChartKind) String() string {
+	switch k {
+	case ChartHBar:
+		return "hbar"
+	case ChartLine:
+		return "line"
+	case ChartPie:
+		return "pie"
+	case ChartDonut:
+		return "donut"
+	default:
+		return "bar"
+	}
+}
+
+// Order is how categories are sorted before they are drawn.
+type Order int
+
+// The orders.
+const (
+	OrderAsWritten Order = iota
+	OrderAscending
+	OrderDescending
+)
+
+// Orders lists every order, in the order of the constants.
+var Orders = []Order{OrderAsWritten, OrderAscending, OrderDescending}
+
+// String returns the order's name as written in a deck file.
+func (o Order) String() string {
+	switch o {
+	case OrderAscending:
+		return "ascending"
+	case OrderDescending:
+		return "descending"
+	default:
+		return "none"
+	}
+}
+
+// A Chart is a chart block: data drawn as a picture, with its title,
+// caption and sources set as text by the slide.
+type Chart struct {
+	Pos     Pos
+	ID      string
+	Kind    ChartKind
+	Title   Text
+	Caption Text   // a line under the title, in the accent colour
+	Sources []Text // set under the chart after the theme's source label
+	// Categories label the columns, bars, points or slices.
+	Categories []string
+	Series     []Series
+	Stacked    bool     // bar: stack the series
+	Sort       Order    // hbar and bar: sort categories by the first series
+	Highlight  []string // categories drawn in the accent colour
+	// ForecastFrom is the first category whose values are forecasts: they
+	// are drawn lighter and labelled with an E. Empty means none.
+	ForecastFrom string
+	Annotation   string  // a trend drawn across the columns, as "CAGR=28.6%"
+	Unit         string  // the unit of the value axis, as "亿元"
+	Height       float64 // the picture's height in points; 0 shares the free space
+	Legend       bool    // draw a legend of the series
+}
+
+// A Series is one named row of values.
+type Series struct {
+	Pos    Pos
+	Name   string
+	Values []float64
+	// Labels are the values as written ("21.0", "77.2%"), drawn on the chart.
+	Labels []string
+	// Line draws a bar chart's series as a line on a second axis at the right.
+	Line bool
+}
+
+// Position returns where the chart was written.
+func (b *Chart) Position() Pos { return b.Pos }
+
+func (*Chart) block() {}
+
+// Label returns the label drawn for category i: the category, with an E
+// when it is a forecast ("2022E").
+func (c *Chart) Label(i int) string {
+	if c.ForecastFrom != "" && i >= c.forecastIndex() {
+		return c.Categories[i] + "E"
+	}
+	return c.Categories[i]
+}
+
+// IsForecast reports whether category i holds forecast values.
+func (c *Chart) IsForecast(i int) bool {
+	return c.ForecastFrom != "" && i >= c.forecastIndex()
+}
+
+func (c *Chart) forecastIndex() int {
+	for i, cat := range c.Categories {
+		if cat == c.ForecastFrom {
+			return i
+		}
+	}
+	return len(c.Categories)
+}
+
+// IsHighlighted reports whether category i is drawn in the accent colour.
+func (c *Chart) IsHighlighted(i int) bool {
+	for _, h := range c.Highlight {
+		if h == c.Categories[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// Order returns the indexes of the categories in the order they are drawn:
+// as written, or sorted by the first series' values (a stable sort).
+func (c *Chart) Order() []int {
+	idx := make([]int, len(c.Categories))
+	for i := range idx {
+		idx[i] = i
+	}
+	if c.Sort == OrderAsWritten || len(c.Series) == 0 {
+		return idx
+	}
+	v := c.Series[0].Values
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if c.Sort == OrderDescending {
+			return cmp.Compare(v[b], v[a])
+		}
+		return cmp.Compare(v[a], v[b])
+	})
+	return idx
+}

@@ -1,0 +1,214 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+// block lays out one block in the given width.
+func (e *engine) block(b deck.Block, w float64, sc scaled) frame {
+	switch b := b.(type) {
+	case *deck.Paragraph:
+		return e.text(b.Text, e.bodyStyle(sc), w)
+	case *deck.Heading:
+		return e.heading(b, w, sc)
+	case *deck.List:
+		return e.list(b, w, sc)
+	case *deck.Labeled:
+		return e.labeled(b, w, sc)
+	case *deck.Stats:
+		return e.stats(b, w, sc)
+	case *deck.Columns:
+		return e.columns(b, w, sc)
+	case *deck.Link:
+		return e.link(b, w, sc, alignLeft)
+	}
+	return frame{}
+}
+
+// heading: bold text in the primary colour after a short accent bar.
+func (e *engine) heading(b *deck.Heading, w float64, sc scaled) frame {
+	c := e.theme.Colors
+	bar := sc.heading * 0.25
+	indent := bar + sc.heading*0.5
+	t := e.text(b.Text, textStyle{size: sc.heading, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w-indent)
+	f := frame{w: w, h: t.h}
+	lh := sc.heading * 1.35
+	f.add(Box{Rect: Rect{0, (lh - sc.heading) / 2, bar, sc.heading}, Fill: c.Accent})
+	f.place(t, indent, 0)
+	return f
+}
+
+// list: one marker and one justified paragraph an item.
+func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
+	st := e.bodyStyle(sc)
+	indent := sc.body * 1.4
+	if b.Marker == deck.MarkerCheck {
+		indent = sc.body * 1.6
+	}
+	f := frame{w: w}
+	lh := st.size * st.leading
+	for i, it := range b.Items {
+		if i > 0 {
+			f.h += sc.body * 0.6
+		}
+		t := e.text(it, st, w-indent)
+		mid := f.h + lh/2 // the middle of the first line
+		switch b.Marker {
+		case deck.MarkerBullet:
+			r := sc.body * 0.17
+			f.add(Box{Rect: Rect{sc.body * 0.3, mid - r, 2 * r, 2 * r}, Fill: e.theme.Colors.Primary, Radius: r})
+		case deck.MarkerCheck:
+			s := sc.body * 0.95
+			x0, y0 := sc.body*0.15, mid-s/2
+			f.add(Box{Rect: Rect{x0, y0, s, s}, Fill: e.theme.Colors.Accent, Radius: s * 0.18},
+				Path{Points: []Point{{x0 + s*0.22, y0 + s*0.52}, {x0 + s*0.43, y0 + s*0.72}, {x0 + s*0.79, y0 + s*0.30}},
+					Stroke: deck.Color{R: 255, G: 255, B: 255, A: 255}, Width: s * 0.13})
+		}
+		f.place(t, indent, f.h)
+		f.h += t.h
+	}
+	return f
+}
+
+// labeled: a label cell in the primary colour, the text on a tinted panel.
+func (e *engine) labeled(b *deck.Labeled, w float64, sc scaled) frame {
+	c := e.theme.Colors
+	labelSize := sc.body * 1.2
+	cellW := labelSize*2 + sc.body*1.6 // two characters a line
+	pad := sc.body * 0.8
+	label := e.text(b.Label, textStyle{size: labelSize, leading: 1.25, color: white, bold: true, align: alignCenter}, labelSize*2+0.01)
+	st := e.bodyStyle(sc)
+	textW := w - cellW - 2*pad
+	body := frame{w: textW}
+	for i, p := range b.Body {
+		if i > 0 {
+			body.h += sc.body * 0.35
+		}
+		g := e.text(p, st, textW)
+		body.place(g, 0, body.h)
+		body.h += g.h
+	}
+	h := max(body.h+2*pad, label.h+2*pad)
+	f := frame{w: w, h: h}
+	f.add(Box{Rect: Rect{0, 0, cellW, h}, Fill: c.Primary},
+		Box{Rect: Rect{cellW, 0, w - cellW, h}, Fill: c.Light})
+	f.place(label, (cellW-label.w)/2, (h-label.h)/2)
+	f.place(body, cellW+pad, (h-body.h)/2)
+	return f
+}
+
+// stats: a title bar over one row a stat: the figure large on the left,
+// who said it in bold and the statement on the right.
+func (e *engine) stats(b *deck.Stats, w float64, sc scaled) frame {
+	c := e.theme.Colors
+	f := frame{w: w}
+	if !b.Title.IsZero() {
+		pad := sc.body * 0.45
+		t := e.text(b.Title, textStyle{size: sc.body, leading: 1.4, color: white, bold: true, align: alignCenter}, w-2*pad)
+		f.add(Box{Rect: Rect{0, 0, w, t.h + 2*pad}, Fill: c.Primary})
+		f.place(t, pad, pad)
+		f.h = t.h + 2*pad + sc.body*0.5
+	}
+	pad := sc.body * 0.7
+	bar := sc.body * 0.25
+	figs := make([]frame, len(b.Items))
+	figW := 0.0
+	for i, s := range b.Items {
+		figs[i] = e.figure(s.Figure, sc)
+		figW = max(figW, figs[i].w)
+	}
+	textX := bar + pad + figW + pad
+	textW := w - textX - pad
+	for i, s := range b.Items {
+		if i > 0 {
+			f.h += sc.body * 0.5
+		}
+		g := frame{w: textW}
+		for _, part := range []struct {
+			t    deck.Text
+			bold bool
+		}{{s.Who, true}, {s.Statement, false}} {
+			if part.t.IsZero() {
+				continue
+			}
+			st := e.bodyStyle(sc)
+			if part.bold {
+				st.bold, st.color = true, c.Primary
+			}
+			t := e.text(part.t, st, textW)
+			g.place(t, 0, g.h)
+			g.h += t.h
+		}
+		h := max(g.h, figs[i].h) + 2*pad
+		f.add(Box{Rect: Rect{0, f.h, w, h}, Fill: c.Light}, Box{Rect: Rect{0, f.h, bar, h}, Fill: c.Accent})
+		f.place(figs[i], bar+pad, f.h+(h-figs[i].h)/2)
+		f.place(g, textX, f.h+(h-g.h)/2)
+		f.h += h
+	}
+	return f
+}
+
+// figure sets a stat's figure on one line at its natural width: leading
+// words such as 约 at a little over body size, the number from its first
+// digit on at the figure size, both on one baseline.
+func (e *engine) figure(t deck.Text, sc scaled) frame {
+	plain := t.Plain()
+	i := max(strings.IndexFunc(plain, unicode.IsDigit), 0)
+	accent := e.theme.Colors.Accent
+	bold := e.fonts.Bold
+	big := e.line(deck.Text{Pos: t.Pos, Spans: []deck.Span{{Text: plain[i:]}}}, sc.figure, accent)
+	f := frame{w: big.w, h: big.h}
+	if i > 0 {
+		size := sc.body * 1.2
+		small := e.line(deck.Text{Pos: t.Pos, Spans: []deck.Span{{Text: plain[:i]}}}, size, accent)
+		bigBase := (big.h-sc.figure)/2 + bold.EmTop()*sc.figure
+		smallBase := (small.h-size)/2 + bold.EmTop()*size
+		f.place(small, 0, bigBase-smallBase)
+		x := small.w + sc.body*0.1
+		f.place(big, x, 0)
+		f.w = x + big.w
+		return f
+	}
+	f.place(big, 0, 0)
+	return f
+}
+
+// columns: the blocks of each column stacked, columns side by side.
+func (e *engine) columns(b *deck.Columns, w float64, sc scaled) frame {
+	gutter := sc.body * 2
+	total := 0.0
+	for _, wt := range b.Weights {
+		total += wt
+	}
+	avail := w - gutter*float64(len(b.Columns)-1)
+	f := frame{w: w}
+	x := 0.0
+	for i, col := range b.Columns {
+		cw := avail * b.Weights[i] / total
+		g := e.stack(col, cw, sc)
+		f.place(g, x, 0)
+		f.h = max(f.h, g.h)
+		x += cw + gutter
+	}
+	return f
+}
+
+// link: underlined text in the primary colour that opens the URL.
+func (e *engine) link(b *deck.Link, w float64, sc scaled, al align) frame {
+	size := sc.body * 1.15
+	c := e.theme.Colors.Primary
+	t := e.text(b.Text, textStyle{size: size, leading: 1.5, color: c, align: al}, w)
+	f := frame{w: w, h: t.h, overflow: t.overflow, src: t.src}
+	for _, it := range t.items {
+		r := it.Bounds()
+		base := it.(TextRun).At.Y + size*0.12
+		f.add(it, Path{Points: []Point{{r.X, base}, {r.X + r.W, base}}, Stroke: c, Width: size * 0.06})
+		f.add(Link{Rect: Rect{r.X, r.Y - size*0.2, r.W, r.H + size*0.4}, URL: b.URL})
+	}
+	return f
+}
+
+var white = deck.Color{R: 255, G: 255, B: 255, A: 255}

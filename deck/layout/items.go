@@ -1,0 +1,150 @@
+package layout
+
+import (
+	"unicode/utf8"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// A Point is a position on the page, in points from the top left.
+type Point struct{ X, Y float64 }
+
+// A Rect is a rectangle by its top left corner and size.
+type Rect struct{ X, Y, W, H float64 }
+
+// A Page is one laid-out slide.
+type Page struct {
+	Size  deck.Size
+	Title string // the bookmark of the page in the PDF outline
+	Items []Item
+	Src   deck.Pos
+}
+
+// An Item is something drawn on a page: a TextRun, Box, Path, Image or Link.
+type Item interface {
+	// Bounds returns the rectangle the item covers.
+	Bounds() Rect
+	moved(dx, dy float64) Item
+}
+
+// A TextRun is a line, or a piece of a line, of text in one face.
+type TextRun struct {
+	At   Point // the start of the baseline
+	Face *fonts.Face
+	Size float64
+	Fill deck.Color
+	Text string
+	// Spacing is added after every character (the PDF's character spacing),
+	// to justify lines of Chinese text.
+	Spacing float64
+	// Hidden text is not drawn but can be searched, copied and read
+	// aloud: the data of a chart picture, over the picture.
+	Hidden bool
+	Src    deck.Pos
+}
+
+// Width returns the width of the run from its start to the end of its last
+// character: the advances plus the spacing between characters.
+func (t TextRun) Width() float64 {
+	n := utf8.RuneCountInString(t.Text)
+	if n == 0 {
+		return 0
+	}
+	return t.Face.Width(t.Text, t.Size) + float64(n-1)*t.Spacing
+}
+
+// Bounds returns the run's em box.
+func (t TextRun) Bounds() Rect {
+	return Rect{t.At.X, t.At.Y - t.Face.EmTop()*t.Size, t.Width(), t.Size}
+}
+
+// A Box is a rectangle, filled, stroked or both, with rounded corners when
+// Radius is positive. A zero colour is not drawn.
+type Box struct {
+	Rect        Rect
+	Fill        deck.Color
+	Stroke      deck.Color
+	StrokeWidth float64
+	Radius      float64
+}
+
+// Bounds returns the box's rectangle.
+func (b Box) Bounds() Rect { return b.Rect }
+
+// A Path is a polyline, stroked with round joins and caps.
+type Path struct {
+	Points []Point
+	Stroke deck.Color
+	Width  float64
+}
+
+// Bounds returns the rectangle around the path's points.
+func (p Path) Bounds() Rect {
+	if len(p.Points) == 0 {
+		return Rect{}
+	}
+	x0, y0, x1, y1 := p.Points[0].X, p.Points[0].Y, p.Points[0].X, p.Points[0].Y
+	for _, q := range p.Points[1:] {
+		x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+	}
+	return Rect{x0, y0, x1 - x0, y1 - y0}
+}
+
+// An Image is a PNG drawn into a rectangle. A chart's picture is laid out
+// before it is drawn: Chart is set and PNG is empty until package charts
+// fills it in at the size of Rect.
+type Image struct {
+	Rect  Rect
+	Name  string // identifies the image; the same name is embedded once
+	PNG   []byte
+	Chart *deck.Chart
+}
+
+// Bounds returns the image's rectangle.
+func (i Image) Bounds() Rect { return i.Rect }
+
+// A Link makes a rectangle open a URL when clicked.
+type Link struct {
+	Rect Rect
+	URL  string
+}
+
+// Bounds returns the link's rectangle.
+func (l Link) Bounds() Rect { return l.Rect }
+
+func (t TextRun) moved(dx, dy float64) Item { t.At.X += dx; t.At.Y += dy; return t }
+func (b Box) moved(dx, dy float64) Item     { b.Rect.X += dx; b.Rect.Y += dy; return b }
+func (i Image) moved(dx, dy float64) Item   { i.Rect.X += dx; i.Rect.Y += dy; return i }
+func (l Link) moved(dx, dy float64) Item    { l.Rect.X += dx; l.Rect.Y += dy; return l }
+func (p Path) moved(dx, dy float64) Item {
+	pts := make([]Point, len(p.Points))
+	for i, q := range p.Points {
+		pts[i] = Point{q.X + dx, q.Y + dy}
+	}
+	p.Points = pts
+	return p
+}
+
+// A frame is a laid-out piece of a page: a size and items relative to its
+// top left corner.
+type frame struct {
+	w, h  float64
+	items []Item
+	// overflow is how far the content exceeds the width it was given, and
+	// src the block that does.
+	overflow float64
+	src      deck.Pos
+}
+
+// place adds g's items to f with g's top left corner at (x, y).
+func (f *frame) place(g frame, x, y float64) {
+	for _, it := range g.items {
+		f.items = append(f.items, it.moved(x, y))
+	}
+	if g.overflow > f.overflow {
+		f.overflow, f.src = g.overflow, g.src
+	}
+}
+
+func (f *frame) add(items ...Item) { f.items = append(f.items, items...) }

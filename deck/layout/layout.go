@@ -1,0 +1,123 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// Layout lays out every slide of d in the given fonts. It returns one page a
+// slide, and diagnostics for text that does not fit its box even at the
+// theme's minimum size and for characters the fonts cannot draw.
+func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
+	e := &engine{theme: d.Theme, fonts: fs, reported: map[string]bool{}}
+	pages := make([]Page, 0, len(d.Slides))
+	for i := range d.Slides {
+		pages = append(pages, e.slide(&d.Slides[i], i+1, len(d.Slides)))
+	}
+	e.diags.Sort()
+	return pages, e.diags
+}
+
+// An engine lays out the slides of one deck.
+type engine struct {
+	theme    deck.Theme
+	fonts    *fonts.Set
+	diags    deck.Diagnostics
+	reported map[string]bool // characters already reported, by text
+}
+
+// scaled is the body type scale at a fitting step: the theme's sizes times k.
+type scaled struct {
+	k       float64
+	body    float64
+	heading float64
+	figure  float64
+}
+
+func (e *engine) scale(k float64) scaled {
+	s := e.theme.Sizes
+	return scaled{k: k, body: s.Body * k, heading: s.Heading * k, figure: s.Figure * k}
+}
+
+func (e *engine) bodyStyle(sc scaled) textStyle {
+	return textStyle{size: sc.body, leading: 1.55, color: e.theme.Colors.Text, emphasis: e.theme.Colors.Primary}
+}
+
+// fitBody lays out blocks in a box of the given size, shrinking the body
+// text step by step down to the theme's minimum size until they fit. Text
+// that still does not fit is reported at the block that overflows.
+func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) frame {
+	body, minBody := e.theme.Sizes.Body, e.theme.Sizes.MinBody
+	const step = 0.25
+	var f frame
+	for size := body; size >= minBody-1e-9; size -= step {
+		f = e.stack(blocks, w, e.scale(size/body))
+		if f.h <= h+0.01 && f.overflow == 0 {
+			return f
+		}
+	}
+	// Report how far it overflows at the minimum, and the size that would fit.
+	fits := ""
+	for size := minBody - step; size >= 4-1e-9; size -= step {
+		g := e.stack(blocks, w, e.scale(size/body))
+		if g.h <= h+0.01 && g.overflow == 0 {
+			fits = fmt.Sprintf("; it would fit at %gpt", size)
+			break
+		}
+	}
+	if f.overflow > 0 {
+		e.diags.Errorf(f.src, "text does not fit its box: a line is %.1fpt too wide even at the minimum size %gpt%s", f.overflow, minBody, fits)
+		return f
+	}
+	over, src := f.h-h, slide.Pos
+	if b := overflowingBlock(blocks, e, w, minBody/body, h); b != nil {
+		src = b.Position()
+	}
+	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s", slideName(slide), over, minBody, fits)
+	return f
+}
+
+// overflowingBlock returns the first block whose bottom is below h at scale k.
+func overflowingBlock(blocks []deck.Block, e *engine, w, k, h float64) deck.Block {
+	for i, b := range blocks {
+		if e.stack(blocks[:i+1], w, e.scale(k)).h > h+0.01 {
+			return b
+		}
+	}
+	return nil
+}
+
+func slideName(s *deck.Slide) string {
+	if s.ID != "" {
+		return strconv.Quote(s.ID)
+	}
+	return strconv.Quote(s.Title.Plain())
+}
+
+// stack lays blocks out top to bottom.
+func (e *engine) stack(blocks []deck.Block, w float64, sc scaled) frame {
+	f := frame{w: w}
+	gap := sc.body * 0.9
+	for i, b := range blocks {
+		if i > 0 {
+			f.h += gap
+			if _, ok := b.(*deck.Heading); ok {
+				f.h += gap * 0.5
+			}
+		}
+		g := e.block(b, w, sc)
+		f.place(g, 0, f.h)
+		f.h += g.h
+	}
+	return f
+}
+
+// pageNumber formats the theme's page number.
+func (e *engine) pageNumber(n, total int) string {
+	r := strings.NewReplacer("{page}", strconv.Itoa(n), "{pages}", strconv.Itoa(total))
+	return r.Replace(e.theme.Footer.PageNumber)
+}

@@ -1,0 +1,185 @@
+package layout_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/internal/golden"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+)
+
+func defaultFonts(t testing.TB) *fonts.Set {
+	t.Helper()
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// TestLayoutGolden lays out each testdata/*.txtar deck and compares the
+// dump of its pages (want.layout) and its diagnostics (want.errors).
+func TestLayoutGolden(t *testing.T) {
+	set := defaultFonts(t)
+	for _, c := range golden.Load(t, "testdata") {
+		t.Run(c.Name(), func(t *testing.T) {
+			d, diags := content.Load(c.FS(), content.DeckFile, "")
+			if d == nil {
+				t.Fatalf("deck did not load:\n%s", diags)
+			}
+			pages, more := layout.Layout(d, set)
+			diags = append(diags, more...)
+			var dump bytes.Buffer
+			if err := layout.Dump(&dump, pages); err != nil {
+				t.Fatal(err)
+			}
+			c.Check(t, "want.layout", dump.Bytes())
+			c.Check(t, "want.errors", []byte(diags.String()))
+
+			again, _ := layout.Layout(d, set)
+			var dump2 bytes.Buffer
+			layout.Dump(&dump2, again)
+			if !bytes.Equal(dump.Bytes(), dump2.Bytes()) {
+				t.Errorf("a second layout of the same deck differs")
+			}
+		})
+	}
+}
+
+func loadDefault(t *testing.T) (*deck.Deck, []layout.Page) {
+	t.Helper()
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if len(diags) > 0 {
+		t.Fatalf("default deck has diagnostics:\n%s", diags)
+	}
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	if len(diags) > 0 {
+		t.Fatalf("default deck layout has diagnostics:\n%s", diags)
+	}
+	return d, pages
+}
+
+// TestDefaultDeckGeometry checks what a designer checks by eye: nothing
+// leaves the page, text stays inside the margins, and no two pieces of text
+// overlap.
+func TestDefaultDeckGeometry(t *testing.T) {
+	d, pages := loadDefault(t)
+	m := d.Theme.Margins
+	for i, p := range pages {
+		var runs []layout.TextRun
+		for _, it := range p.Items {
+			b := it.Bounds()
+			if b.X < -0.01 || b.Y < -0.01 || b.X+b.W > p.Size.W+0.01 || b.Y+b.H > p.Size.H+0.01 {
+				t.Errorf("page %d: %T at %+v leaves the %vx%v page", i+1, it, b, p.Size.W, p.Size.H)
+			}
+			if r, ok := it.(layout.TextRun); ok {
+				runs = append(runs, r)
+				if b.X < m.Left-0.01 || b.X+b.W > p.Size.W-m.Right+0.5 || b.Y+b.H > p.Size.H-m.Bottom+0.01 {
+					t.Errorf("page %d: text %q at %+v is outside the margins", i+1, r.Text, b)
+				}
+			}
+		}
+		for a := range runs {
+			for b := a + 1; b < len(runs); b++ {
+				if overlap(runs[a].Bounds(), runs[b].Bounds()) && !squeezedPunct(runs[a], runs[b]) {
+					t.Errorf("page %d: text %q and %q overlap", i+1, runs[a].Text, runs[b].Text)
+				}
+			}
+		}
+	}
+}
+
+// squeezedPunct reports whether a ends in Chinese punctuation whose blank
+// half b is set over, as punctuation compression does.
+func squeezedPunct(a, b layout.TextRun) bool {
+	r, _ := utf8.DecodeLastRuneInString(a.Text)
+	ab, bb := a.Bounds(), b.Bounds()
+	return strings.ContainsRune("，。、；：）》」』”’】〕〉", r) && ab.Y == bb.Y && ab.X+ab.W-bb.X <= a.Size/2+0.01
+}
+
+func overlap(a, b layout.Rect) bool {
+	const e = 0.05 // touching is not overlapping
+	return a.X+e < b.X+b.W && b.X+e < a.X+a.W && a.Y+e < b.Y+b.H && b.Y+e < a.Y+a.H
+}
+
+// TestJustifiedLinesReachTheRightEdge checks that the body paragraphs of the
+// default deck are justified: every line but a paragraph's last ends at the
+// same right edge.
+func TestJustifiedLinesReachTheRightEdge(t *testing.T) {
+	_, pages := loadDefault(t)
+	p := pages[3]                  // 角色定位驱动: one full-width paragraph
+	lines := map[float64]float64{} // baseline -> right end
+	for _, it := range p.Items {
+		if r, ok := it.(layout.TextRun); ok && r.Size == 12 {
+			b := r.Bounds()
+			lines[r.At.Y] = max(lines[r.At.Y], b.X+b.W)
+		}
+	}
+	if len(lines) < 4 {
+		t.Fatalf("want a paragraph of 4 or more lines on page 4, got %d lines", len(lines))
+	}
+	var ends []float64
+	last := 0.0
+	for y, end := range lines {
+		if y > last {
+			last = y
+		}
+		ends = append(ends, end)
+	}
+	right := 960 - 40.0
+	n := 0
+	for y, end := range lines {
+		if y == last {
+			if end > right-1 {
+				t.Errorf("the last line ends at %.2f: it should be left-aligned", end)
+			}
+			continue
+		}
+		n++
+		if d := end - right; d > 0.05 || d < -0.05 {
+			t.Errorf("line at y=%.2f ends at %.2f, want %.2f", y, end, right)
+		}
+	}
+	if n == 0 {
+		t.Error("no justified line found")
+	}
+}
+
+// TestOverflowIsAnErrorAtTheBlock checks that text too long for the slide
+// is reported at the block's position, with the amount, and that text that
+// fits after shrinking is not reported.
+func TestOverflowIsAnErrorAtTheBlock(t *testing.T) {
+	tests := []struct {
+		name   string
+		repeat int
+		want   string
+	}{
+		{"text that fits at body size", 1, ""},
+		{"text that fits once shrunk", 6, ""},
+		{"text that cannot fit", 150, "deck.yaml:6:9: error: text does not fit its box: the body of slide \"s\" is"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			para := strings.Repeat("云计算作为底层基础类技术，可以整合算力与网络资源。", tt.repeat)
+			src := fmt.Sprintf("title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: %s\n", para)
+			d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+			if len(diags) > 0 {
+				t.Fatal(diags)
+			}
+			_, diags = layout.Layout(d, defaultFonts(t))
+			got := diags.String()
+			if tt.want == "" && got != "" {
+				t.Errorf("unexpected diagnostics: %s", got)
+			}
+			if tt.want != "" && (!strings.HasPrefix(got, tt.want) || !strings.Contains(got, "pt too tall even at the minimum size 9pt")) {
+				t.Errorf("diagnostics = %q, want prefix %q", got, tt.want)
+			}
+		})
+	}
+}

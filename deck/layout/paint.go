@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A Painter draws laid-out pages. Every call carries its whole style, so a
+// painter keeps no drawing state between calls.
+type Painter interface {
+	BeginPage(p *Page) error
+	Text(t TextRun)
+	Box(b Box)
+	Path(p Path)
+	Image(i Image)
+	Link(l Link)
+	EndPage() error
+}
+
+// Paint walks the pages into p, in order.
+func Paint(pages []Page, p Painter) error {
+	for i := range pages {
+		if err := p.BeginPage(&pages[i]); err != nil {
+			return err
+		}
+		for _, it := range pages[i].Items {
+			switch it := it.(type) {
+			case TextRun:
+				p.Text(it)
+			case Box:
+				p.Box(it)
+			case Path:
+				p.Path(it)
+			case Image:
+				p.Image(it)
+			case Link:
+				p.Link(it)
+			}
+		}
+		if err := p.EndPage(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Dump writes the pages as text, one item a line with two decimals, for
+// golden tests and for reading what the layout decided.
+func Dump(w io.Writer, pages []Page) error {
+	d := &dumper{w: w}
+	if err := Paint(pages, d); err != nil {
+		return err
+	}
+	return d.err
+}
+
+type dumper struct {
+	w   io.Writer
+	err error
+}
+
+func (d *dumper) printf(format string, args ...any) {
+	if d.err == nil {
+		_, d.err = fmt.Fprintf(d.w, format, args...)
+	}
+}
+
+func (d *dumper) BeginPage(p *Page) error {
+	d.printf("page %.2fx%.2f %q %s\n", p.Size.W, p.Size.H, p.Title, p.Src)
+	return d.err
+}
+
+func (d *dumper) Text(t TextRun) {
+	d.printf("  text %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f %q\n", t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), t.Text)
+}
+
+func (d *dumper) Box(b Box) {
+	d.printf("  box %s fill=%s stroke=%s/%.2f r=%.2f\n", rect(b.Rect), b.Fill, b.Stroke, b.StrokeWidth, b.Radius)
+}
+
+func (d *dumper) Path(p Path) {
+	var pts []string
+	for _, q := range p.Points {
+		pts = append(pts, fmt.Sprintf("%.2f,%.2f", q.X, q.Y))
+	}
+	d.printf("  path %s %s/%.2f\n", strings.Join(pts, " "), p.Stroke, p.Width)
+}
+
+func (d *dumper) Image(i Image) {
+	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.PNG))
+}
+func (d *dumper) Link(l Link)    { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }
+func (d *dumper) EndPage() error { return d.err }
+
+func rect(r Rect) string { return fmt.Sprintf("%.2f,%.2f %.2fx%.2f", r.X, r.Y, r.W, r.H) }

@@ -1,0 +1,240 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+// slide lays out one slide as page n of total.
+func (e *engine) slide(s *deck.Slide, n, total int) Page {
+	p := Page{Size: e.theme.Page, Title: s.Title.Plain(), Src: s.Pos}
+	if p.Title == "" {
+		p.Title = s.ID
+	}
+	var f frame
+	switch s.Layout {
+	case deck.LayoutCover:
+		f = e.cover(s)
+	case deck.LayoutClosing:
+		f = e.closing(s)
+	default:
+		f = e.content(s, n, total)
+	}
+	p.Items = f.items
+	return p
+}
+
+// content is the grid of every content slide: title and logo, a rule,
+// subtitle, body, notes and sources, footer.
+func (e *engine) content(s *deck.Slide, n, total int) frame {
+	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
+	W, H := t.Page.W, t.Page.H
+	inner := W - m.Left - m.Right
+	f := frame{w: W, h: H}
+
+	logo := e.logo(m.Top)
+	title := e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.2, color: c.Primary, bold: true, align: alignLeft}, inner-logo.w-t.Sizes.Title)
+	e.checkWidth(title, s.Title.Pos, "the title")
+	f.place(title, m.Left, m.Top)
+	f.place(logo, W-m.Right-logo.w, m.Top+(t.Sizes.Title*1.2-logo.h)/2)
+	y := m.Top + title.h + t.Sizes.Title*0.35
+
+	// The rule under the title: a hairline across, an accent bar at the left.
+	f.add(Box{Rect: Rect{m.Left, y, inner, 0.6}, Fill: c.Primary.Mix(0.75)},
+		Box{Rect: Rect{m.Left, y - 1, t.Sizes.Title * 2.5, 2.6}, Fill: c.Accent})
+	y += t.Sizes.Subtitle * 0.9
+
+	if !s.Subtitle.IsZero() {
+		sub := e.text(s.Subtitle, textStyle{size: t.Sizes.Subtitle, leading: 1.4, color: c.Text, emphasis: c.Primary, align: alignLeft}, inner)
+		e.checkWidth(sub, s.Subtitle.Pos, "the subtitle")
+		f.place(sub, m.Left, y)
+		y += sub.h + t.Sizes.Subtitle*0.8
+	} else {
+		y += t.Sizes.Subtitle * 0.4
+	}
+
+	// The footer and notes are measured first, to know where the body
+	// ends, but drawn after it, so that the PDF's text is in reading order.
+	var foot frame
+	footerTop := e.footer(&foot, n, total)
+	bottom := e.notes(&foot, s, footerTop-t.Sizes.Small*0.6)
+
+	body := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s)
+	f.place(body, m.Left, y)
+	f.place(foot, 0, 0)
+	return f
+}
+
+// footer draws the rule, page number, copyright and site line at the
+// bottom and returns the y of the rule.
+func (e *engine) footer(f *frame, n, total int) float64 {
+	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
+	W, H := t.Page.W, t.Page.H
+	size := t.Sizes.Footer
+	lh := size * 1.6
+	top := H - m.Bottom - lh
+	rule := top - size*0.5
+	f.add(Box{Rect: Rect{m.Left, rule, W - m.Left - m.Right, 0.5}, Fill: c.Muted.Mix(0.6)})
+	x := m.Left
+	if num := e.pageNumber(n, total); num != "" {
+		nt := e.label(num, size, true, white)
+		bw := max(nt.w+size*1.2, lh)
+		f.add(Box{Rect: Rect{x, top, bw, lh}, Fill: c.Primary})
+		f.place(nt, x+(bw-nt.w)/2, top+(lh-nt.h)/2)
+		x += bw + size
+	}
+	if t.Footer.Copyright != "" {
+		ct := e.label(t.Footer.Copyright, size, false, c.Muted)
+		f.place(ct, x, top+(lh-ct.h)/2)
+	}
+	if t.Footer.Site != "" {
+		st := e.label(t.Footer.Site, size, false, c.Muted)
+		f.place(st, W-m.Right-st.w, top+(lh-st.h)/2)
+	}
+	return rule
+}
+
+// notes sets the note and source lines upwards from bottom and returns the
+// y of the first.
+func (e *engine) notes(f *frame, s *deck.Slide, bottom float64) float64 {
+	t := e.theme
+	inner := t.Page.W - t.Margins.Left - t.Margins.Right
+	st := textStyle{size: t.Sizes.Small, leading: 1.45, color: t.Colors.Muted, align: alignLeft}
+	var lines []frame
+	for _, group := range []struct {
+		label string
+		texts []deck.Text
+	}{{t.Labels.Note, s.Notes}, {t.Labels.Source, s.Sources}} {
+		for _, tx := range group.texts {
+			labelled := deck.Text{Pos: tx.Pos, Spans: append([]deck.Span{{Text: group.label}}, tx.Spans...)}
+			g := e.text(labelled, st, inner)
+			e.checkWidth(g, tx.Pos, "the line")
+			lines = append(lines, g)
+		}
+	}
+	y := bottom
+	for i := len(lines) - 1; i >= 0; i-- {
+		y -= lines[i].h
+		f.place(lines[i], t.Margins.Left, y)
+	}
+	return y
+}
+
+// logo draws the theme's logo image at the given height, or else the brand
+// as a wordmark: an accent square and the name in bold.
+func (e *engine) logo(h float64) frame {
+	t := e.theme
+	if len(t.Logo.Data) > 0 {
+		w, ok := pngAspect(t.Logo.Data)
+		if ok {
+			size := t.Sizes.Title * 1.2
+			f := frame{w: size * w, h: size}
+			f.add(Image{Rect: Rect{0, 0, f.w, f.h}, Name: t.Logo.Path, PNG: t.Logo.Data})
+			return f
+		}
+	}
+	if t.Brand == "" {
+		return frame{}
+	}
+	size := t.Sizes.Subtitle * 1.1
+	name := e.label(t.Brand, size, true, t.Colors.Primary)
+	sq := size * 0.55
+	f := frame{w: sq + size*0.35 + name.w, h: name.h}
+	f.add(Box{Rect: Rect{0, (name.h - sq) / 2, sq, sq}, Fill: t.Colors.Accent})
+	f.place(name, sq+size*0.35, 0)
+	return f
+}
+
+// label sets a short plain string on one line, at its natural width.
+func (e *engine) label(s string, size float64, bold bool, color deck.Color) frame {
+	t := deck.Text{Spans: []deck.Span{{Text: s, Bold: bold}}}
+	return e.text(t, textStyle{size: size, leading: 1.2, color: color, align: alignLeft}, math.Inf(1))
+}
+
+// line sets a text in bold on one line, at its natural width.
+func (e *engine) line(t deck.Text, size float64, color deck.Color) frame {
+	return e.text(t, textStyle{size: size, leading: 1.15, color: color, bold: true, align: alignLeft}, math.Inf(1))
+}
+
+// checkWidth reports a fixed-size text that is wider than its box.
+func (e *engine) checkWidth(f frame, pos deck.Pos, what string) {
+	if f.overflow > 0 {
+		e.diags.Errorf(pos, "text does not fit its box: %s has a line %.1fpt too wide", what, f.overflow)
+	}
+}
+
+// cover is the title page: a kicker, the title, an accent rule and a
+// byline on the left; a panel in the primary colour on the right.
+func (e *engine) cover(s *deck.Slide) frame {
+	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
+	W, H := t.Page.W, t.Page.H
+	f := frame{w: W, h: H}
+	panelX := W * 0.64
+	e.panel(&f, panelX)
+
+	x := m.Left * 2
+	w := panelX - x - m.Left
+	var parts []frame
+	if !s.Subtitle.IsZero() {
+		parts = append(parts, e.text(s.Subtitle, textStyle{size: t.Sizes.Title * 0.85, leading: 1.3, color: c.Accent, bold: true, align: alignLeft}, w))
+	}
+	title := e.text(s.Title, textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w)
+	e.checkWidth(title, s.Title.Pos, "the title")
+	parts = append(parts, title)
+	byline := e.fitBody(s.Blocks, w, H*0.3, s)
+	h := 0.0
+	for _, p := range parts {
+		h += p.h
+	}
+	y := (H-h-byline.h-t.Sizes.Title*1.6)/2 - t.Sizes.Title*0.4
+	for _, p := range parts {
+		f.place(p, x, y)
+		y += p.h
+	}
+	y += t.Sizes.Title * 0.6
+	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: c.Accent})
+	y += t.Sizes.Title
+	f.place(byline, x, y)
+	return f
+}
+
+// closing is the last page: the message and the link on the left, the
+// brand panel on the right.
+func (e *engine) closing(s *deck.Slide) frame {
+	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
+	W, H := t.Page.W, t.Page.H
+	f := frame{w: W, h: H}
+	panelX := W * 0.64
+	e.panel(&f, panelX)
+	x := m.Left * 2
+	w := panelX - x - m.Left
+	title := e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)
+	e.checkWidth(title, s.Title.Pos, "the title")
+	body := e.fitBody(s.Blocks, w, H*0.4, s)
+	y := (H - title.h - body.h - t.Sizes.Title) / 2
+	f.place(title, x, y)
+	y += title.h + t.Sizes.Title*0.4
+	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: c.Accent})
+	y += t.Sizes.Title*0.6 + 3
+	f.place(body, x, y)
+	return f
+}
+
+// panel fills the page right of x with the primary colour, a few lighter
+// bands and the wordmark in white.
+func (e *engine) panel(f *frame, x float64) {
+	t, c := e.theme, e.theme.Colors
+	W, H := t.Page.W, t.Page.H
+	f.add(Box{Rect: Rect{x, 0, W - x, H}, Fill: c.Primary})
+	pw := W - x
+	for i, band := range []struct{ y, h, tint float64 }{{0.18, 0.10, 0.12}, {0.34, 0.22, 0.07}, {0.62, 0.06, 0.18}} {
+		bx := x + pw*float64(i+1)*0.18
+		f.add(Box{Rect: Rect{bx, H * band.y, W - bx, H * band.h}, Fill: c.Primary.Mix(band.tint)})
+	}
+	f.add(Box{Rect: Rect{x, 0, 6, H}, Fill: c.Accent})
+	if t.Brand != "" {
+		name := e.label(t.Brand, t.Sizes.Title, true, white)
+		f.place(name, W-t.Margins.Right-name.w, H-t.Margins.Bottom-name.h-t.Sizes.Title*0.5)
+	}
+}

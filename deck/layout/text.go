@@ -1,0 +1,210 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// align says where lines sit between the edges of their box.
+type align int
+
+const (
+	alignJustify align = iota // both edges; the last line to the left
+	alignLeft
+	alignCenter
+	alignRight
+)
+
+// A textStyle is how a piece of text is set.
+type textStyle struct {
+	size    float64
+	leading float64 // line height as a multiple of size
+	color   deck.Color
+	// emphasis is the colour of **bold** spans; zero means color.
+	emphasis deck.Color
+	bold     bool // set every span in bold
+	align    align
+}
+
+// maxStretch bounds the space added between two characters of a justified
+// line, in ems: a line that needs more is left ragged.
+const maxStretch = 0.5
+
+// glyph is one character of a text being set.
+type glyph struct {
+	r     rune
+	off   int // byte offset in the joined text
+	face  *fonts.Face
+	color deck.Color
+	adv   float64 // the advance as set: the font's, less any compression
+	// squeezed reports that adv is less than the font's advance, so the
+	// next glyph cannot follow in the same run.
+	squeezed bool
+}
+
+// Chinese punctuation takes a full em, half of it blank: the blank is on
+// the right of closing marks and on the left of opening ones. Where two
+// meet, as in "：（" or "）。", CLREQ and xeCJK take half an em out.
+const (
+	closingPunct = "，。、；：）》」』”’】〕〉"
+	openingPunct = "（《「『“‘【〔〈"
+)
+
+// squeeze reports whether the blank between a and b is compressed.
+func squeeze(a, b rune) bool {
+	if !strings.ContainsRune(closingPunct, a) {
+		return false
+	}
+	return strings.ContainsRune(openingPunct, b) || strings.ContainsRune(closingPunct, b)
+}
+
+// text sets t in lines no wider than width.
+func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
+	var s []byte
+	var gl []glyph
+	for _, sp := range t.Spans {
+		bold := st.bold || sp.Bold
+		face := e.fonts.Face(bold)
+		color := st.color
+		if sp.Bold && !st.bold && st.emphasis.A != 0 {
+			color = st.emphasis
+		}
+		for _, r := range sp.Text {
+			e.checkGlyph(t.Pos, r)
+			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size})
+			s = utf8.AppendRune(s, r)
+		}
+	}
+	for i := 0; i+1 < len(gl); i++ {
+		if squeeze(gl[i].r, gl[i+1].r) {
+			gl[i].adv -= st.size / 2
+			gl[i].squeezed = true
+		}
+	}
+	text := string(s)
+	prefix := make([]float64, len(text)+1) // width of text[:i] at rune starts
+	for i, g := range gl {
+		end := len(text)
+		if i+1 < len(gl) {
+			end = gl[i+1].off
+		}
+		for b := g.off + 1; b <= end; b++ {
+			prefix[b] = prefix[g.off] + g.adv
+		}
+	}
+	lines := linebreak.Break(text, width, func(a, b int) float64 { return prefix[b] - prefix[a] })
+
+	lh := st.size * st.leading
+	f := frame{h: float64(len(lines)) * lh, src: t.Pos}
+	first := 0 // index in gl of the current line's first glyph
+	for li, ln := range lines {
+		for first < len(gl) && gl[first].off < ln.Start {
+			first++
+		}
+		last := first
+		for last < len(gl) && gl[last].off < ln.End {
+			last++
+		}
+		line := gl[first:last]
+		f.w = max(f.w, ln.Width)
+		if over := ln.Width - width; over > 0.01 && over > f.overflow {
+			f.overflow = over
+		}
+		face := e.fonts.Regular
+		if len(line) > 0 {
+			face = line[0].face
+		}
+		baseline := float64(li)*lh + (lh-st.size)/2 + face.EmTop()*st.size
+		slack := width - ln.Width
+		x := 0.0
+		switch st.align {
+		case alignCenter:
+			x = slack / 2
+		case alignRight:
+			x = slack
+		}
+		gaps := make([]float64, len(line))
+		if st.align == alignJustify && li < len(lines)-1 && !ln.Hard && slack > 0 {
+			n := 0
+			for i := 0; i+1 < len(line); i++ {
+				if stretchable(line[i].r, line[i+1].r) {
+					n++
+				}
+			}
+			if n > 0 && slack/float64(n) <= maxStretch*st.size {
+				for i := 0; i+1 < len(line); i++ {
+					if stretchable(line[i].r, line[i+1].r) {
+						gaps[i] = slack / float64(n)
+					}
+				}
+			}
+		}
+		f.add(runs(line, gaps, x, baseline, st.size, t.Pos)...)
+		first = last
+	}
+	if st.align != alignLeft {
+		f.w = max(f.w, width)
+	}
+	return f
+}
+
+// stretchable reports whether a justified line may widen the gap between a
+// and b: beside a wide character, or after a space. Latin words and
+// numbers keep their letters together.
+func stretchable(a, b rune) bool {
+	return linebreak.IsWide(a) || linebreak.IsWide(b) || a == ' '
+}
+
+// runs turns a line of glyphs into text runs: a new run starts where the
+// face or colour changes, or where the gap after a glyph changes, since a
+// run carries one character spacing.
+func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
+	var out []Item
+	for j := 0; j < len(line); {
+		sp := gaps[j]
+		k := j
+		for k+1 < len(line) && !line[k].squeezed && line[k+1].face == line[j].face && line[k+1].color == line[j].color && gaps[k] == sp {
+			k++
+		}
+		var buf []byte
+		adv := 0.0
+		for i := j; i <= k; i++ {
+			buf = utf8.AppendRune(buf, line[i].r)
+			adv += line[i].adv + gaps[i]
+		}
+		if k == j {
+			sp = 0
+		}
+		if txt := string(buf); txt != " " {
+			out = append(out, TextRun{At: Point{x, baseline}, Face: line[j].face, Size: size, Fill: line[j].color, Text: txt, Spacing: sp, Src: src})
+		}
+		x += adv
+		j = k + 1
+	}
+	return out
+}
+
+// checkGlyph reports, once per text, a character that the fonts cannot draw
+// or that the PDF backends cannot encode.
+func (e *engine) checkGlyph(pos deck.Pos, r rune) {
+	key := fmt.Sprintf("%s|%d", pos, r)
+	if e.reported[key] {
+		return
+	}
+	switch {
+	case r > 0xFFFF:
+		e.diags.Errorf(pos, "character %q (U+%04X) is outside the Basic Multilingual Plane, which the PDF backends cannot encode", r, r)
+	case r == '\n' || r == '\t':
+		return
+	case !e.fonts.Has(r):
+		e.diags.Errorf(pos, "character %q (U+%04X) is not in the fonts %s and %s", r, r, e.fonts.Regular.Name(), e.fonts.Bold.Name())
+	default:
+		return
+	}
+	e.reported[key] = true
+}

@@ -1,0 +1,186 @@
+package linebreak
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// noStart holds the characters that may not begin a line.
+const noStart = "，。、；：？！）》」』”’…%,.;:?!)]}｝〕〉】〗〙〟｠»％‰℃·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+
+// noEnd holds the characters that may not end a line.
+const noEnd = "（《「『“‘([{｛〔〈【〖〘〝｟«"
+
+// units holds the characters that stay with the number before them, alone or
+// in a run (394亿元).
+const units = "年月日时分秒亿万千百元角个家项条次号岁天周倍种类位名人户期%％‰℃度"
+
+// A Segment is a piece of text that may not be broken: a break is allowed
+// only between segments.
+type Segment struct {
+	Start, End int // byte offsets into the text
+	// Space is the byte length of the white space that ends the segment; it
+	// is not drawn when the segment ends a line.
+	Space int
+	// Hard reports a mandatory break after the segment (a newline).
+	Hard bool
+}
+
+// Segments splits text at its break opportunities.
+func Segments(text string) []Segment {
+	var segs []Segment
+	start, pos, state := 0, 0, -1
+	afterNumber := false // the text so far ends in a number and its units
+	rest := text
+	for len(rest) > 0 {
+		var cluster string
+		var boundaries int
+		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		pos += len(cluster)
+		last, _ := utf8.DecodeLastRuneInString(cluster)
+		first, _ := utf8.DecodeRuneInString(cluster)
+		switch {
+		case isDigit(last):
+			afterNumber = true
+		case strings.ContainsRune(units, first) && afterNumber:
+		default:
+			afterNumber = false
+		}
+		brk := boundaries & uniseg.MaskLine
+		if brk == uniseg.LineCanBreak && len(rest) > 0 && !allowed(last, rest, afterNumber) {
+			brk = uniseg.LineDontBreak
+		}
+		if brk == uniseg.LineDontBreak {
+			continue
+		}
+		seg := Segment{Start: start, End: pos, Hard: brk == uniseg.LineMustBreak && len(rest) > 0}
+		body := strings.TrimRightFunc(text[start:pos], unicode.IsSpace)
+		seg.Space = pos - start - len(body)
+		segs = append(segs, seg)
+		start = pos
+	}
+	return segs
+}
+
+// allowed applies the Chinese tailoring to a break that UAX #14 allows
+// between a cluster ending in last and the text in rest.
+func allowed(last rune, rest string, afterNumber bool) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case strings.ContainsRune(noStart, next):
+		return false
+	case strings.ContainsRune(noEnd, last):
+		return false
+	case afterNumber && strings.ContainsRune(units, next):
+		return false
+	}
+	return true
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// A Line is one line of a broken paragraph: text[Start:End] is drawn, and
+// the white space after End up to the next line is not.
+type Line struct {
+	Start, End int
+	Width      float64 // the measured width of text[Start:End]
+	// Hard reports that the line ends at a newline in the text; it is false
+	// on the last line.
+	Hard bool
+}
+
+// orphan reports whether a last line holds a single character, punctuation
+// aside ("费。"): Chinese typesetting avoids such a line.
+func orphan(line string) bool {
+	n := 0
+	for _, r := range line {
+		if !strings.ContainsRune(noStart, r) {
+			n++
+		}
+	}
+	return n < 2
+}
+
+// Break breaks text into lines no wider than width, filling each line as
+// far as it goes, except that a last line of a single character takes the
+// last piece of the line before it. measure returns the width of
+// text[start:end]; it must be additive (no kerning across a break). A
+// segment wider than width stands alone on its line, which is then wider
+// than width: the caller decides what to do with it.
+func Break(text string, width float64, measure func(start, end int) float64) []Line {
+	segs := Segments(text)
+	lines := fill(segs, width, measure)
+	n := len(lines)
+	if n < 2 || lines[n-2].Hard || !orphan(text[lines[n-1].Start:lines[n-1].End]) {
+		return lines
+	}
+	prev, last := &lines[n-2], &lines[n-1]
+	// Move the last segment of the line before down, if that line has two
+	// or more and the last line still fits.
+	for i := len(segs) - 1; i > 0; i-- {
+		if segs[i].Start >= last.Start {
+			continue
+		}
+		if segs[i].Start <= prev.Start {
+			break
+		}
+		moved := Line{Start: segs[i].Start, End: last.End, Hard: last.Hard}
+		moved.Width = measure(moved.Start, moved.End)
+		if moved.Width <= width+1e-9 {
+			prev.End = segs[i-1].End - segs[i-1].Space
+			prev.Width = measure(prev.Start, prev.End)
+			*last = moved
+		}
+		break
+	}
+	return lines
+}
+
+// fill breaks segments into lines greedily.
+func fill(segs []Segment, width float64, measure func(start, end int) float64) []Line {
+	var lines []Line
+	var cur Line
+	open := false
+	used := 0.0 // width of the line so far, including its trailing space
+	for _, s := range segs {
+		body := measure(s.Start, s.End-s.Space)
+		full := body
+		if s.Space > 0 {
+			full += measure(s.End-s.Space, s.End)
+		}
+		if open && used+body > width+1e-9 {
+			lines = append(lines, cur)
+			open = false
+		}
+		if !open {
+			cur = Line{Start: s.Start}
+			used = 0
+			open = true
+		}
+		cur.End = s.End - s.Space
+		cur.Width = used + body
+		used += full
+		if s.Hard {
+			cur.Hard = true
+			lines = append(lines, cur)
+			open = false
+		}
+	}
+	if open {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// IsWide reports whether r is set on the CJK grid: ideographs, kana,
+// hangul, CJK and fullwidth punctuation, and the quotes and ellipsis that
+// Chinese fonts draw one em wide. Lines may be justified between wide
+// characters, and a line break between two of them is not a space.
+func IsWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6 ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}

@@ -1,0 +1,93 @@
+package linebreak
+
+import (
+	"strings"
+	"testing"
+)
+
+// measure counts a wide character as 1 and anything below U+1100 as 0.5.
+func measure(text string) func(start, end int) float64 {
+	return func(start, end int) float64 {
+		w := 0.0
+		for _, r := range text[start:end] {
+			if r < 0x1100 {
+				w += 0.5
+			} else {
+				w++
+			}
+		}
+		return w
+	}
+}
+
+func broken(text string, width float64) string {
+	var out []string
+	for _, l := range Break(text, width, measure(text)) {
+		out = append(out, text[l.Start:l.End])
+	}
+	return strings.Join(out, "|")
+}
+
+func TestBreak(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		width float64
+		want  string
+	}{
+		{"hanzi break anywhere", "云计算作为底层基础类技术", 5, "云计算作为|底层基础类|技术"},
+		{"a comma does not start a line", "金融云市场规模，预计", 6, "金融云市场规|模，预计"},
+		{"a full stop does not start a line", "云原生成为重要。趋势", 7, "云原生成为重|要。趋势"},
+		{"an enumeration comma does not start a line", "计算、存储、网络", 2, "计|算、|存|储、|网络"},
+		{"a closing bracket does not start a line", "（1）云原生", 2, "（1）|云|原生"},
+		{"a closing title mark does not start a line", "发展规划》推行", 4, "发展规|划》推行"},
+		{"a closing quote does not start a line", "事件频发“卡脖子”事件", 7, "事件频发“卡脖|子”事件"},
+		{"an ellipsis does not start a line", "存量市场…增量", 4, "存量市|场…增量"},
+		{"an opening bracket does not end a line", "金融科技（云）", 5, "金融科技|（云）"},
+		{"an opening title mark does not end a line", "指导意见《银行业", 5, "指导意见|《银行业"},
+		{"an opening quote does not end a line", "更加“有据可依”", 3, "更|加“有|据|可依”"},
+		{"a question mark does not start a line", "为什么要发展云服务？是的", 9, "为什么要发展云服|务？是的"},
+		{"a percentage stays whole", "复合增长率为28.6%，", 7, "复合增长率为|28.6%，"},
+		{"a year stays with 年", "未来4年复合增长率", 2, "未来|4年|复合|增|长率"},
+		{"a number stays with its units", "达到394亿元，预计", 5, "达到|394亿元，|预计"},
+		{"a year range stays with 年", "中国2017-2021年数字经济", 6, "中国|2017-2021年|数字经济"},
+		{"Latin words are not split", "依托RAS特性Reliability与", 6, "依托RAS特性|Reliability|与"},
+		{"Latin words break at spaces", "cloud native banking", 5, "cloud|native|banking"},
+		{"a word longer than the line stands alone", "见https://www.yunbaogao.cn/report", 4, "见|https://|www.yunbaogao.cn/|report"},
+		{"a newline is a hard break", "第一行\n第二行", 10, "第一行|第二行"},
+		{"mixed Latin and hanzi fill the line", "金融IT架构轻量化", 4, "金融IT架|构轻量化"},
+		{"an empty text has no lines", "", 5, ""},
+		{"a lone last character takes one from the line before", "云计算作为底层基础类技术。", 6, "云计算作为底|层基础类|技术。"},
+		{"a last line of two characters stays", "云计算作为底层基础类技术", 5, "云计算作为|底层基础类|技术"},
+		{"a last line after a newline stays short", "云计算作为\n云", 5, "云计算作为|云"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := broken(tt.text, tt.width); got != tt.want {
+				t.Errorf("Break(%q, %v) = %q, want %q", tt.text, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBreakKeepsEveryCharacter(t *testing.T) {
+	text := "增量市场：（1）云原生成为重要战略技术趋势：云端资源的层层解耦使通用能力模块化下沉至云平台，“云厂商+IT服务商”成为典型服务组合。"
+	for width := 1.0; width < 40; width++ {
+		lines := Break(text, width, measure(text))
+		var b strings.Builder
+		prev := 0
+		for _, l := range lines {
+			if strings.TrimSpace(text[prev:l.Start]) != "" {
+				t.Fatalf("width %v: text between lines lost: %q", width, text[prev:l.Start])
+			}
+			b.WriteString(text[l.Start:l.End])
+			prev = l.End
+			if l.Width > width && len(Segments(text[l.Start:l.End])) > 1 {
+				t.Errorf("width %v: line %q is %v wide but could break", width, text[l.Start:l.End], l.Width)
+			}
+		}
+		if b.String() != text {
+			t.Fatalf("width %v: lines join to %q", width, b.String())
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package pdf
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+	"github.com/go-pdf/fpdf"
+)
+
+// Options says what goes into the PDF besides the pages. The zero value
+// writes a valid file dated at the Unix epoch with the bundled fonts.
+type Options struct {
+	Meta    deck.Meta
+	Creator string    // the program, as "deck v0.1.0"
+	Date    time.Time // creation and modification date; the zero value means the Unix epoch
+	Fonts   *fonts.Set
+}
+
+// Write writes pages to w as a PDF. The same pages and options give the same
+// bytes.
+func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
+	if opt.Fonts == nil {
+		if opt.Fonts, err = fonts.Default(); err != nil {
+			return err
+		}
+	}
+	if len(pages) == 0 {
+		return fmt.Errorf("pdf: no pages to write")
+	}
+	defer func() {
+		// fpdf panics on some input (runes above U+FFFF); the layout reports
+		// those first, so this only turns a library bug into an error.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: fpdf failed: %v", r)
+		}
+	}()
+	size := pages[0].Size
+	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetMargins(0, 0, 0)
+	doc.SetCompression(true)
+	doc.SetCatalogSort(true)
+	date := opt.Date
+	if date.IsZero() {
+		date = time.Unix(0, 0)
+	}
+	doc.SetCreationDate(date.UTC())
+	doc.SetModificationDate(date.UTC())
+	m := opt.Meta
+	doc.SetTitle(m.Title, true)
+	doc.SetAuthor(m.Author, true)
+	doc.SetSubject(m.Subject, true)
+	doc.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	doc.SetCreator(opt.Creator, true)
+	doc.SetProducer(opt.Creator, true)
+	if m.Lang != "" {
+		doc.SetLang(m.Lang)
+	}
+	doc.SetDisplayMode("fullpage", "single")
+	p := &painter{doc: doc, fonts: opt.Fonts, images: map[string]bool{}, family: map[*fonts.Face]string{}}
+	for i, f := range []*fonts.Face{opt.Fonts.Regular, opt.Fonts.Bold} {
+		// A family name becomes a PDF name: keep it to letters, digits
+		// and hyphens, whatever the file was called.
+		fam := fmt.Sprintf("%s-%d", pdfName(f.PostScriptName()), i)
+		p.family[f] = fam
+		doc.AddUTF8FontFromBytes(fam, "", f.Data())
+	}
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := layout.Paint(pages, p); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if err := doc.Output(bw); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return bw.Flush()
+}
+
+// WriteFile writes the PDF to a temporary file beside path and renames it
+// into place, so that a failed render leaves an existing file untouched and
+// a reader never sees half a file.
+func WriteFile(path string, pages []layout.Page, opt Options) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, pages, opt); err != nil {
+		return err
+	}
+	return writeAtomic(path, buf.Bytes())
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("pdf: cannot write to %s: %w", dir, err)
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(name, 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(name, path)
+	}
+	if werr != nil {
+		os.Remove(name)
+		return fmt.Errorf("pdf: cannot write %s: %w", path, werr)
+	}
+	return nil
+}
+
+// pdfName keeps the letters, digits and hyphens of s.
+func pdfName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Font"
+	}
+	return b.String()
+}

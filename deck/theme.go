@@ -1,0 +1,104 @@
+package deck
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A Color is an sRGB colour. The zero Color is transparent: nothing is drawn.
+type Color struct{ R, G, B, A uint8 }
+
+// ParseColor reads "#RRGGBB".
+func ParseColor(s string) (Color, error) {
+	if len(s) != 7 || s[0] != '#' {
+		return Color{}, fmt.Errorf("colour %q is not of the form #RRGGBB", s)
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return Color{}, fmt.Errorf("colour %q is not of the form #RRGGBB", s)
+	}
+	return Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
+}
+
+// String returns "#RRGGBB", or "none" for a transparent colour.
+func (c Color) String() string {
+	if c.A == 0 {
+		return "none"
+	}
+	return strings.ToUpper(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B))
+}
+
+// Mix returns c blended toward white: t = 0 is c, t = 1 is white.
+func (c Color) Mix(t float64) Color {
+	m := func(v uint8) uint8 { return uint8(float64(v) + (255-float64(v))*t + 0.5) }
+	return Color{R: m(c.R), G: m(c.G), B: m(c.B), A: c.A}
+}
+
+// A Theme is the brand a deck is drawn in. All lengths are in points.
+type Theme struct {
+	Pos     Pos
+	Brand   string // the wordmark drawn when there is no logo image
+	Page    Size
+	Margins Margins
+	Colors  Palette
+	Sizes   TypeScale
+	Fonts   FontFiles
+	Logo    File // a PNG drawn in the top right corner of content slides
+	Footer  Footer
+	Labels  Labels
+}
+
+// Size is a width and a height in points.
+type Size struct{ W, H float64 }
+
+// Margins are the distances from the page edges to the content, in points.
+type Margins struct{ Top, Right, Bottom, Left float64 }
+
+// A Palette is the theme's colours.
+type Palette struct {
+	Primary Color // titles, rules, label cells
+	Accent  Color // figures, highlights, the title rule
+	Text    Color // body text
+	Muted   Color // notes, sources, footer
+	Light   Color // tinted panels
+}
+
+// A TypeScale is the theme's font sizes in points.
+type TypeScale struct {
+	Title    float64
+	Subtitle float64
+	Heading  float64
+	Body     float64
+	MinBody  float64 // body text shrinks down to this size before it is an error
+	Small    float64 // notes and sources
+	Footer   float64
+	Figure   float64 // the numbers of stat callouts
+}
+
+// FontFiles names the user's own TrueType files. Empty paths mean the
+// bundled Noto Sans SC.
+type FontFiles struct {
+	Regular File
+	Bold    File
+}
+
+// A File is a file the content refers to, with its bytes once loaded.
+type File struct {
+	Pos  Pos
+	Path string
+	Data []byte
+}
+
+// Footer is the line at the bottom of content slides.
+type Footer struct {
+	Copyright  string
+	Site       string
+	PageNumber string // a format in which {page} and {pages} are replaced
+}
+
+// Labels are the words put before notes and sources.
+type Labels struct {
+	Note   string
+	Source string
+}
