@@ -25,7 +25,7 @@ func TestDefaultReportLoadsWithoutDiagnostics(t *testing.T) {
 	for _, s := range d.Slides {
 		ids = append(ids, s.ID)
 	}
-	if got := strings.Join(ids, " "); got != "cover summary why-cloud role technology business policy closing" {
+	if got := strings.Join(ids, " "); got != "cover summary why-cloud role technology business policy market-size closing" {
 		t.Errorf("slides = %s", got)
 	}
 	lab := d.Slides[1].Blocks[1].(*deck.Labeled)

@@ -130,7 +130,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 	ids := map[string]deck.Pos{}
 	for _, c := range n.Content {
 		c = resolve(c)
-		f, ok := dec.fields(c, "a slide", "id", "layout", "title", "subtitle", "blocks", "note", "source")
+		f, ok := dec.fields(c, "a slide", "id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source")
 		if !ok {
 			continue
 		}
@@ -139,6 +139,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 			ID:       dec.str(f["id"], "id"),
 			Title:    dec.text(f["title"], "title"),
 			Subtitle: dec.text(f["subtitle"], "subtitle"),
+			Bookmark: dec.str(f["bookmark"], "bookmark"),
 		}
 		if s.ID != "" {
 			if prev, dup := ids[s.ID]; dup {

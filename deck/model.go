@@ -81,6 +81,7 @@ type Slide struct {
 	Layout   Layout
 	Title    Text
 	Subtitle Text
+	Bookmark string // the slide's entry in the PDF outline; the title when empty
 	Blocks   []Block
 	Notes    []Text // printed after the theme's note label, above the sources
 	Sources  []Text // printed after the theme's source label, above the footer

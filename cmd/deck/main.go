@@ -4,6 +4,7 @@
 // Usage:
 //
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
+//	deck charts [-c PATH] -o DIR      write every chart as a PNG
 //	deck version                      print the version
 //
 // Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
@@ -23,6 +24,7 @@ const usage = `deck turns a deck of slides written as YAML and CSV into a PDF.
 
 Usage:
   deck render [-c PATH] [-o FILE]   render a deck to PDF
+  deck charts [-c PATH] -o DIR      write every chart as a PNG
   deck version                      print the version
   deck help                         print this help
 
@@ -43,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "render":
 		return render(args[1:], stdout, stderr)
+	case "charts":
+		return chartsCmd(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		if len(args) > 1 {
 			fmt.Fprint(stderr, "Usage: deck version\n\nPrint the version of deck.\n")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,12 +13,53 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deckpdf/deck/charts"
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/fonts"
 )
+
+// A built deck is loaded, laid out and has its charts drawn.
+type built struct {
+	deck  *deck.Deck
+	pages []layout.Page
+	fonts *fonts.Set
+}
+
+// build runs the pipeline up to the PDF, printing diagnostics. It returns
+// the exit code: 0, 1 for errors in the content, 2 for a deck that cannot
+// be opened.
+func build(src string, stderr io.Writer, cmd string) (built, int) {
+	fsys, name, display, err := source(src)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck %s: %v\n", cmd, err)
+		return built{}, 2
+	}
+	d, diags := content.Load(fsys, name, display)
+	var b built
+	if d != nil && !diags.HasErrors() {
+		b.fonts = deckFonts(d.Theme, &diags)
+	}
+	if b.fonts != nil {
+		var more deck.Diagnostics
+		b.pages, more = layout.Layout(d, b.fonts)
+		diags = append(diags, more...)
+		if !diags.HasErrors() {
+			diags = append(diags, charts.Fill(b.pages, d.Theme, b.fonts, charts.Options{})...)
+		}
+	}
+	for _, dg := range diags {
+		fmt.Fprintln(stderr, dg)
+	}
+	if d == nil || diags.HasErrors() {
+		fmt.Fprintf(stderr, "deck %s: %s; nothing written\n", cmd, count(diags))
+		return built{}, 1
+	}
+	b.deck = d
+	return b, 0
+}
 
 func render(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("render", flag.ContinueOnError)
@@ -42,36 +84,23 @@ func render(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	fsys, name, display, err := source(*src)
-	if err != nil {
-		fmt.Fprintf(stderr, "deck render: %v\n", err)
-		return 2
+	b, code := build(*src, stderr, "render")
+	if code != 0 {
+		return code
 	}
-	d, diags := content.Load(fsys, name, display)
-	var pages []layout.Page
-	var set *fonts.Set
-	if d != nil && !diags.HasErrors() {
-		set = deckFonts(d.Theme, &diags)
-		if set != nil {
-			var more deck.Diagnostics
-			pages, more = layout.Layout(d, set)
-			diags = append(diags, more...)
-		}
-	}
-	for _, dg := range diags {
-		fmt.Fprintln(stderr, dg)
-	}
-	if d == nil || diags.HasErrors() {
-		fmt.Fprintf(stderr, "deck render: %s; nothing written\n", count(diags))
-		return 1
-	}
+	d, pages, set := b.deck, b.pages, b.fonts
 	date, err := pdfDate(d.Meta)
 	if err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
 	opt := pdf.Options{Meta: d.Meta, Creator: "deck " + version, Date: date, Fonts: set}
-	if err := pdf.WriteFile(*out, pages, opt); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, pages, opt); err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 1
+	}
+	if err := writeAtomic(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 1
 	}

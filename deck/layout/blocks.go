@@ -7,9 +7,12 @@ import (
 	"github.com/deckpdf/deck/deck"
 )
 
-// block lays out one block in the given width.
-func (e *engine) block(b deck.Block, w float64, sc scaled) frame {
+// block lays out one block in the given width. h is the height a flexible
+// block (see flexible) should fill; 0 asks for its smallest height.
+func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 	switch b := b.(type) {
+	case *deck.Chart:
+		return e.chart(b, w, h, sc)
 	case *deck.Paragraph:
 		return e.text(b.Text, e.bodyStyle(sc), w)
 	case *deck.Heading:
@@ -21,7 +24,7 @@ func (e *engine) block(b deck.Block, w float64, sc scaled) frame {
 	case *deck.Stats:
 		return e.stats(b, w, sc)
 	case *deck.Columns:
-		return e.columns(b, w, sc)
+		return e.columns(b, w, h, sc)
 	case *deck.Link:
 		return e.link(b, w, sc, alignLeft)
 	}
@@ -176,8 +179,26 @@ func (e *engine) figure(t deck.Text, sc scaled) frame {
 	return f
 }
 
+// flexible reports whether a block grows to fill the height it is given:
+// a chart without a fixed height, or columns holding one.
+func flexible(b deck.Block) bool {
+	switch b := b.(type) {
+	case *deck.Chart:
+		return b.Height == 0
+	case *deck.Columns:
+		for _, col := range b.Columns {
+			for _, c := range col {
+				if flexible(c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // columns: the blocks of each column stacked, columns side by side.
-func (e *engine) columns(b *deck.Columns, w float64, sc scaled) frame {
+func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 	gutter := sc.body * 2
 	total := 0.0
 	for _, wt := range b.Weights {
@@ -188,7 +209,7 @@ func (e *engine) columns(b *deck.Columns, w float64, sc scaled) frame {
 	x := 0.0
 	for i, col := range b.Columns {
 		cw := avail * b.Weights[i] / total
-		g := e.stack(col, cw, sc)
+		g := e.stack(col, cw, h, sc)
 		f.place(g, x, 0)
 		f.h = max(f.h, g.h)
 		x += cw + gutter

@@ -55,7 +55,7 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) f
 	const step = 0.25
 	var f frame
 	for size := body; size >= minBody-1e-9; size -= step {
-		f = e.stack(blocks, w, e.scale(size/body))
+		f = e.stack(blocks, w, h, e.scale(size/body))
 		if f.h <= h+0.01 && f.overflow == 0 {
 			return f
 		}
@@ -63,7 +63,7 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) f
 	// Report how far it overflows at the minimum, and the size that would fit.
 	fits := ""
 	for size := minBody - step; size >= 4-1e-9; size -= step {
-		g := e.stack(blocks, w, e.scale(size/body))
+		g := e.stack(blocks, w, h, e.scale(size/body))
 		if g.h <= h+0.01 && g.overflow == 0 {
 			fits = fmt.Sprintf("; it would fit at %gpt", size)
 			break
@@ -84,7 +84,7 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) f
 // overflowingBlock returns the first block whose bottom is below h at scale k.
 func overflowingBlock(blocks []deck.Block, e *engine, w, k, h float64) deck.Block {
 	for i, b := range blocks {
-		if e.stack(blocks[:i+1], w, e.scale(k)).h > h+0.01 {
+		if e.stack(blocks[:i+1], w, 0, e.scale(k)).h > h+0.01 {
 			return b
 		}
 	}
@@ -98,18 +98,35 @@ func slideName(s *deck.Slide) string {
 	return strconv.Quote(s.Title.Plain())
 }
 
-// stack lays blocks out top to bottom.
-func (e *engine) stack(blocks []deck.Block, w float64, sc scaled) frame {
-	f := frame{w: w}
-	gap := sc.body * 0.9
+// stack lays blocks out top to bottom in a box of height avail: flexible
+// blocks share what the others leave free.
+func (e *engine) stack(blocks []deck.Block, w, avail float64, sc scaled) frame {
+	frames := make([]frame, len(blocks))
+	gaps := make([]float64, len(blocks))
+	used := 0.0
+	var flex []int
 	for i, b := range blocks {
 		if i > 0 {
-			f.h += gap
+			gaps[i] = sc.body * 0.9
 			if _, ok := b.(*deck.Heading); ok {
-				f.h += gap * 0.5
+				gaps[i] *= 1.5
 			}
 		}
-		g := e.block(b, w, sc)
+		frames[i] = e.block(b, w, 0, sc)
+		used += gaps[i] + frames[i].h
+		if flexible(b) {
+			flex = append(flex, i)
+		}
+	}
+	if free := avail - used; free > 0 && len(flex) > 0 {
+		share := free / float64(len(flex))
+		for _, i := range flex {
+			frames[i] = e.block(blocks[i], w, frames[i].h+share, sc)
+		}
+	}
+	f := frame{w: w}
+	for i, g := range frames {
+		f.h += gaps[i]
 		f.place(g, 0, f.h)
 		f.h += g.h
 	}

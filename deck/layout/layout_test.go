@@ -116,7 +116,7 @@ func TestJustifiedLinesReachTheRightEdge(t *testing.T) {
 	p := pages[3]                  // 角色定位驱动: one full-width paragraph
 	lines := map[float64]float64{} // baseline -> right end
 	for _, it := range p.Items {
-		if r, ok := it.(layout.TextRun); ok && r.Size == 12 {
+		if r, ok := it.(layout.TextRun); ok && r.Size == 12 && r.Face == defaultFonts(t).Regular && !r.Hidden {
 			b := r.Bounds()
 			lines[r.At.Y] = max(lines[r.At.Y], b.X+b.W)
 		}

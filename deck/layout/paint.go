@@ -72,7 +72,11 @@ func (d *dumper) BeginPage(p *Page) error {
 }
 
 func (d *dumper) Text(t TextRun) {
-	d.printf("  text %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f %q\n", t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), t.Text)
+	kind := "text"
+	if t.Hidden {
+		kind = "hidden"
+	}
+	d.printf("  %s %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f %q\n", kind, t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), t.Text)
 }
 
 func (d *dumper) Box(b Box) {
@@ -88,6 +92,10 @@ func (d *dumper) Path(p Path) {
 }
 
 func (d *dumper) Image(i Image) {
+	if i.Chart != nil {
+		d.printf("  chart %s %s %s\n", rect(i.Rect), i.Name, i.Chart.Kind)
+		return
+	}
 	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.PNG))
 }
 func (d *dumper) Link(l Link)    { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/deckpdf/deck/deck"
@@ -8,10 +9,7 @@ import (
 
 // slide lays out one slide as page n of total.
 func (e *engine) slide(s *deck.Slide, n, total int) Page {
-	p := Page{Size: e.theme.Page, Title: s.Title.Plain(), Src: s.Pos}
-	if p.Title == "" {
-		p.Title = s.ID
-	}
+	p := Page{Size: e.theme.Page, Title: cmp.Or(s.Bookmark, s.Title.Plain(), s.ID), Src: s.Pos}
 	var f frame
 	switch s.Layout {
 	case deck.LayoutCover:

@@ -3,6 +3,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
@@ -14,8 +17,10 @@ import (
 type painter struct {
 	doc    *fpdf.Fpdf
 	fonts  *fonts.Set
-	images map[string]bool
+	images map[string]placed
+	widths map[int]bool           // pixel widths of the registered images
 	family map[*fonts.Face]string // the fpdf family each face is registered as
+	err    error                  // the first error of a call that has no error result
 }
 
 func (p *painter) BeginPage(pg *layout.Page) error {
@@ -26,7 +31,12 @@ func (p *painter) BeginPage(pg *layout.Page) error {
 	return p.doc.Error()
 }
 
-func (p *painter) EndPage() error { return p.doc.Error() }
+func (p *painter) EndPage() error {
+	if p.err != nil {
+		return p.err
+	}
+	return p.doc.Error()
+}
 
 func (p *painter) Text(t layout.TextRun) {
 	p.doc.SetFont(p.family[t.Face], "", t.Size)
@@ -34,7 +44,13 @@ func (p *painter) Text(t layout.TextRun) {
 	if t.Spacing != 0 {
 		p.doc.RawWriteStr(fmt.Sprintf("%.4f Tc", t.Spacing))
 	}
+	if t.Hidden {
+		p.doc.RawWriteStr("3 Tr") // neither fill nor stroke: searchable, not seen
+	}
 	p.doc.Text(t.At.X, t.At.Y, t.Text)
+	if t.Hidden {
+		p.doc.RawWriteStr("0 Tr")
+	}
 	if t.Spacing != 0 {
 		p.doc.RawWriteStr("0 Tc")
 	}
@@ -78,13 +94,70 @@ func (p *painter) Path(pa layout.Path) {
 }
 
 func (p *painter) Image(im layout.Image) {
+	if len(im.PNG) == 0 {
+		p.err = fmt.Errorf("pdf: image %q has no picture", im.Name)
+		return
+	}
 	opt := fpdf.ImageOptions{ImageType: "PNG"}
-	if !p.images[im.Name] {
-		p.doc.RegisterImageOptionsReader(im.Name, opt, bytes.NewReader(im.PNG))
-		p.images[im.Name] = true
+	placed, ok := p.images[im.Name]
+	if !ok {
+		var err error
+		placed, err = p.register(im)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.images[im.Name] = placed
 	}
 	r := im.Rect
-	p.doc.ImageOptions(im.Name, r.X, r.Y, r.W, r.H, false, opt, 0, "")
+	p.doc.ImageOptions(im.Name, r.X, r.Y, r.W*placed.widen, r.H, false, opt, 0, "")
+}
+
+// A placed image is registered with fpdf, widened by widen when it had to
+// be padded.
+type placed struct{ widen float64 }
+
+// register hands a PNG to fpdf. fpdf orders images in the file by pixel
+// width alone, so two images of one width could swap places from run to
+// run; an image whose width is taken is padded with transparent columns
+// on the right, and drawn that much wider, so that every width is unique
+// and the visible picture stays where it was.
+func (p *painter) register(im layout.Image) (placed, error) {
+	data := im.PNG
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return placed{}, fmt.Errorf("pdf: image %q: %v", im.Name, err)
+	}
+	w := cfg.Width
+	for p.widths[w] {
+		w++
+	}
+	pl := placed{widen: 1}
+	if w != cfg.Width {
+		if data, err = padPNG(data, w); err != nil {
+			return placed{}, fmt.Errorf("pdf: image %q: %v", im.Name, err)
+		}
+		pl.widen = float64(w) / float64(cfg.Width)
+	}
+	p.widths[w] = true
+	p.doc.RegisterImageOptionsReader(im.Name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
+	return pl, p.doc.Error()
+}
+
+// padPNG re-encodes a PNG w pixels wide, the new columns transparent.
+func padPNG(data []byte, w int) ([]byte, error) {
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	b := src.Bounds()
+	dst := image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
+	draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 func (p *painter) Link(l layout.Link) {

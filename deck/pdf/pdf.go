@@ -2,11 +2,8 @@ package pdf
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -67,7 +64,7 @@ func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
 		doc.SetLang(m.Lang)
 	}
 	doc.SetDisplayMode("fullpage", "single")
-	p := &painter{doc: doc, fonts: opt.Fonts, images: map[string]bool{}, family: map[*fonts.Face]string{}}
+	p := &painter{doc: doc, fonts: opt.Fonts, images: map[string]placed{}, widths: map[int]bool{}, family: map[*fonts.Face]string{}}
 	for i, f := range []*fonts.Face{opt.Fonts.Regular, opt.Fonts.Bold} {
 		// A family name becomes a PDF name: keep it to letters, digits
 		// and hyphens, whatever the file was called.
@@ -86,45 +83,6 @@ func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return bw.Flush()
-}
-
-// WriteFile writes the PDF to a temporary file beside path and renames it
-// into place, so that a failed render leaves an existing file untouched and
-// a reader never sees half a file.
-func WriteFile(path string, pages []layout.Page, opt Options) error {
-	var buf bytes.Buffer
-	if err := Write(&buf, pages, opt); err != nil {
-		return err
-	}
-	return writeAtomic(path, buf.Bytes())
-}
-
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("pdf: cannot write to %s: %w", dir, err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("pdf: cannot write %s: %w", path, werr)
-	}
-	return nil
 }
 
 // pdfName keeps the letters, digits and hyphens of s.

@@ -1,0 +1,120 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// Type sizes in the picture, in points at its size on the slide.
+const (
+	labelSize    = 8.5 // values on bars and points
+	categorySize = 9   // category labels and the legend
+	noteSize     = 9.5 // the trend annotation
+)
+
+// A canvas is one chart being drawn: the spec, the brand, and the scale
+// from points on the slide to pixels in the PNG.
+type canvas struct {
+	chart         *deck.Chart
+	theme         deck.Theme
+	regular, bold *truetype.Font
+	scale         float64 // pixels per point
+	width, height int     // pixels
+	dpi           float64
+	measure       chart.Renderer // a scratch renderer that measures text
+}
+
+func (cv canvas) px(pt float64) float64 { return pt * cv.scale }
+
+func rgba(c deck.Color) drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A} }
+
+var white = deck.Color{R: 255, G: 255, B: 255, A: 255}
+
+// seriesColor is the colour of series j: the brand's primary colour, a
+// light tint of it, the accent, then further tints.
+func (cv canvas) seriesColor(j int) deck.Color {
+	c := cv.theme.Colors
+	palette := []deck.Color{c.Primary, c.Primary.Mix(0.5), c.Accent, c.Muted, c.Primary.Mix(0.75), c.Accent.Mix(0.5)}
+	return palette[j%len(palette)]
+}
+
+// barColor is the fill of bar series j at category i: the accent where the
+// category is highlighted, lighter where it is a forecast.
+func (cv canvas) barColor(j, bars, i int) deck.Color {
+	col := cv.seriesColor(j)
+	if bars == 1 && cv.chart.IsHighlighted(i) {
+		col = cv.theme.Colors.Accent
+	}
+	if cv.chart.IsForecast(i) {
+		col = col.Mix(0.45)
+	}
+	return col
+}
+
+// textWidth measures s in pixels as go-chart's rasterizer draws it: it
+// rounds each advance to whole pixels, so it runs wider than the font's
+// own metrics.
+func (cv canvas) textWidth(s string, size float64, bold bool) float64 {
+	font := cv.regular
+	if bold {
+		font = cv.bold
+	}
+	cv.measure.SetFont(font)
+	cv.measure.SetFontSize(size)
+	return float64(cv.measure.MeasureText(s).Width())
+}
+
+// align places text horizontally on its anchor.
+type align int
+
+const (
+	center align = iota
+	left
+	right
+)
+
+// text draws s with its vertical middle at y (digits and hanzi alike look
+// centred there) and its anchor at x.
+func (cv canvas) text(r chart.Renderer, s string, x, y, size float64, col deck.Color, bold bool, a align) {
+	w := cv.textWidth(s, size, bold)
+	switch a {
+	case center:
+		x -= w / 2
+	case right:
+		x -= w
+	}
+	font := cv.regular
+	if bold {
+		font = cv.bold
+	}
+	r.SetFont(font)
+	r.SetFontSize(size)
+	r.SetFontColor(rgba(col))
+	r.Text(s, int(math.Round(x)), int(math.Round(y+cv.px(size)*0.36)))
+}
+
+// rect fills a rectangle given by its edges in pixels.
+func (cv canvas) rect(r chart.Renderer, x0, y0, x1, y1 float64, col deck.Color) {
+	r.SetFillColor(rgba(col))
+	r.SetStrokeWidth(0)
+	r.SetStrokeColor(drawing.ColorTransparent)
+	r.MoveTo(int(math.Round(x0)), int(math.Round(y0)))
+	r.LineTo(int(math.Round(x1)), int(math.Round(y0)))
+	r.LineTo(int(math.Round(x1)), int(math.Round(y1)))
+	r.LineTo(int(math.Round(x0)), int(math.Round(y1)))
+	r.Close()
+	r.Fill()
+}
+
+// contrast returns white or the text colour, whichever reads on fill.
+func (cv canvas) contrast(fill deck.Color) deck.Color {
+	lum := 0.2126*float64(fill.R) + 0.7152*float64(fill.G) + 0.0722*float64(fill.B)
+	if lum < 150 {
+		return white
+	}
+	return cv.theme.Colors.Text
+}

@@ -1,0 +1,157 @@
+package charts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+)
+
+// Options says how pictures are drawn. The zero value draws at DPI with a
+// time limit of Timeout.
+type Options struct {
+	DPI     float64       // dots per inch at the picture's size on the slide
+	Timeout time.Duration // the longest one chart may take
+}
+
+// DPI is the default resolution: crisp on screen and in print.
+const DPI = 220
+
+// Timeout is the default time limit for one chart. go-chart's rasterizer
+// has been seen to spin on degenerate ranges; the limit turns that into an
+// error instead of a hung render.
+const Timeout = 10 * time.Second
+
+func (o Options) dpi() float64 {
+	if o.DPI > 0 {
+		return o.DPI
+	}
+	return DPI
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return Timeout
+}
+
+// Fill draws every chart on the pages, concurrently, and puts each PNG into
+// its Image item. Problems are diagnostics at the chart's block.
+func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
+	type job struct{ page, item int }
+	var jobs []job
+	for p := range pages {
+		for i, it := range pages[p].Items {
+			if im, ok := it.(layout.Image); ok && im.Chart != nil {
+				jobs = append(jobs, job{p, i})
+			}
+		}
+	}
+	results := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			im := pages[j.page].Items[j.item].(layout.Image)
+			results[k], errs[k] = drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, opt)
+		}()
+	}
+	wg.Wait()
+	var diags deck.Diagnostics
+	for k, j := range jobs {
+		im := pages[j.page].Items[j.item].(layout.Image)
+		if errs[k] != nil {
+			diags.Errorf(im.Chart.Pos, "%v", errs[k])
+			continue
+		}
+		im.PNG = results[k]
+		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(results[k]))[:22]
+		pages[j.page].Items[j.item] = im
+	}
+	return diags
+}
+
+// drawBounded draws in a goroutine and gives up after the time limit.
+func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h float64, opt Options) ([]byte, error) {
+	type result struct {
+		png []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("charts: go-chart failed: %v", r)}
+			}
+		}()
+		png, err := Draw(c, theme, set, w, h, opt.dpi())
+		done <- result{png, err}
+	}()
+	select {
+	case r := <-done:
+		return r.png, r.err
+	case <-time.After(opt.timeout()):
+		return nil, fmt.Errorf("charts: drawing chart %q took more than %v; check its data", c.ID, opt.timeout())
+	}
+}
+
+// Draw draws c as a PNG of w×h points at dpi.
+func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([]byte, error) {
+	if len(c.Categories) == 0 || len(c.Series) == 0 {
+		return nil, fmt.Errorf("charts: chart %q has no data", c.ID)
+	}
+	ttf, err := truetypeFont(set.Regular)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := truetypeFont(set.Bold)
+	if err != nil {
+		return nil, err
+	}
+	measure, err := chart.PNG(1, 1)
+	if err != nil {
+		return nil, err
+	}
+	measure.SetDPI(dpi)
+	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
+		width: int(w*dpi/72 + 0.5), height: int(h*dpi/72 + 0.5), dpi: dpi, measure: measure}
+	var buf bytes.Buffer
+	switch c.Kind {
+	case deck.ChartPie, deck.ChartDonut:
+		err = cv.pie().Render(chart.PNG, &buf)
+	default:
+		err = cv.xy().Render(chart.PNG, &buf)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("charts: chart %q: %v", c.ID, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// truetypeFont parses a face for go-chart's rasterizer once per face.
+func truetypeFont(f *fonts.Face) (*truetype.Font, error) {
+	once, _ := parsed.LoadOrStore(f, sync.OnceValues(func() (*truetype.Font, error) {
+		t, err := truetype.Parse(f.Data())
+		if err != nil {
+			return nil, fmt.Errorf("charts: font %s: %v", f.Name(), err)
+		}
+		return t, nil
+	}))
+	return once.(func() (*truetype.Font, error))()
+}
+
+var parsed sync.Map // *fonts.Face -> func() (*truetype.Font, error)

@@ -1,0 +1,414 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// xy returns the go-chart Chart for a bar, horizontal bar or line chart.
+// Its Y axes are hidden (values are labelled on the marks, as research
+// reports do), which also keeps clear of go-chart's secondary-axis tick
+// bug: both ranges are given, never computed.
+func (cv canvas) xy() chart.Chart {
+	c := cv.chart
+	n := float64(len(c.Categories))
+	pad := chart.Box{Top: int(cv.px(labelSize * 1.8)), Left: int(cv.px(4)), Right: int(cv.px(4)), Bottom: int(cv.px(2))}
+	if cv.hasLegend() {
+		pad.Top += int(cv.px(categorySize * 2))
+	}
+	if c.Annotation != "" {
+		pad.Top += int(cv.px(noteSize * 2.4))
+	}
+	ch := chart.Chart{
+		Width: cv.width, Height: cv.height, DPI: cv.dpi, Font: cv.regular,
+		Background:     chart.Style{Padding: pad, FillColor: drawing.ColorWhite},
+		Canvas:         chart.Style{FillColor: drawing.ColorWhite},
+		YAxis:          chart.YAxis{Style: chart.Hidden()},
+		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+	}
+	if cv.hasLegend() {
+		ch.Elements = []chart.Renderable{cv.legend}
+	}
+	if c.Kind == deck.ChartHBar {
+		ch.Background.Padding.Left += int(cv.maxWidth(cv.categoryLabels(), categorySize, true) + cv.px(8))
+		ch.Background.Padding.Right += int(cv.maxWidth(c.Series[0].Labels, labelSize, true) + cv.px(6))
+		ch.Background.Padding.Top = int(cv.px(4))
+		ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: cv.maxValue()}}
+		ch.YAxis.Range = &chart.ContinuousRange{Min: -0.5, Max: n - 0.5}
+		ch.Series = []chart.Series{hbarSeries{cv}}
+		return ch
+	}
+	// The category axis is drawn by categorySeries: go-chart's X axis
+	// stretches its range to its first and last tick, which would put the
+	// first and last columns half off the picture.
+	ch.Background.Padding.Bottom += int(cv.px(categorySize * 2))
+	ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: -0.5, Max: n - 0.5}}
+	bars, lines := cv.split()
+	if c.Kind == deck.ChartLine {
+		lo, hi := cv.valueSpan(lines)
+		ch.YAxis.Range = &chart.ContinuousRange{Min: lo - (hi-lo)*0.15, Max: hi + (hi-lo)*0.12}
+		ch.Series = []chart.Series{categorySeries{cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
+		return ch
+	}
+	// Bars start at zero. With lines, bars take the lower 60% and the
+	// lines ride above them in a band of their own.
+	top := cv.barTop(bars)
+	frac := 0.94
+	if len(lines) > 0 {
+		frac = 0.6
+	}
+	ch.YAxis.Range = &chart.ContinuousRange{Min: math.Min(0, cv.barBottom(bars)), Max: top / frac}
+	ch.Series = []chart.Series{categorySeries{cv}, barSeries{cv: cv, bars: bars}}
+	if len(lines) > 0 {
+		lo, hi := cv.valueSpan(lines)
+		span := math.Max(hi-lo, math.Abs(hi)*0.05+1e-9)
+		// lo sits at 72% of the height, hi at 90%.
+		full := span / 0.18
+		min := lo - 0.72*full
+		ch.YAxisSecondary.Range = &chart.ContinuousRange{Min: min, Max: min + full}
+		ch.Series = append(ch.Series, lineSeries{cv: cv, series: lines, axis: chart.YAxisSecondary})
+	}
+	return ch
+}
+
+func (cv canvas) hasLegend() bool {
+	return cv.chart.Legend || (len(cv.chart.Series) > 1 && cv.chart.Kind != deck.ChartHBar)
+}
+
+// split returns the indexes of the bar series and of the line series. A
+// line chart's series are all lines.
+func (cv canvas) split() (bars, lines []int) {
+	for j, s := range cv.chart.Series {
+		if s.Line || cv.chart.Kind == deck.ChartLine {
+			lines = append(lines, j)
+		} else {
+			bars = append(bars, j)
+		}
+	}
+	return bars, lines
+}
+
+// barTop is the highest a bar reaches: the largest value, or the largest
+// stack.
+func (cv canvas) barTop(bars []int) float64 {
+	top := 0.0
+	for i := range cv.chart.Categories {
+		sum := 0.0
+		for _, j := range bars {
+			v := cv.chart.Series[j].Values[i]
+			if cv.chart.Stacked {
+				sum += v
+			} else {
+				sum = math.Max(sum, v)
+			}
+		}
+		top = math.Max(top, sum)
+	}
+	if top == 0 {
+		top = 1
+	}
+	return top
+}
+
+func (cv canvas) barBottom(bars []int) float64 {
+	lo := 0.0
+	for _, j := range bars {
+		for _, v := range cv.chart.Series[j].Values {
+			lo = math.Min(lo, v)
+		}
+	}
+	return lo
+}
+
+func (cv canvas) valueSpan(series []int) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, j := range series {
+		for _, v := range cv.chart.Series[j].Values {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if hi == lo {
+		lo, hi = lo-1, hi+1
+	}
+	return lo, hi
+}
+
+func (cv canvas) maxValue() float64 {
+	_, hi := cv.valueSpan([]int{0})
+	return math.Max(hi, 1e-9)
+}
+
+func (cv canvas) categoryLabels() []string {
+	var out []string
+	for i := range cv.chart.Categories {
+		out = append(out, cv.chart.Label(i))
+	}
+	return out
+}
+
+func (cv canvas) maxWidth(ss []string, size float64, bold bool) float64 {
+	w := 0.0
+	for _, s := range ss {
+		w = math.Max(w, cv.textWidth(s, size, bold))
+	}
+	return w
+}
+
+// categorySeries draws the category axis: a baseline and a label under
+// each category's slot.
+type categorySeries struct{ cv canvas }
+
+func (categorySeries) GetName() string           { return "categories" }
+func (categorySeries) GetStyle() chart.Style     { return chart.Style{} }
+func (categorySeries) Validate() error           { return nil }
+func (categorySeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+
+func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, _ chart.Range, _ chart.Style) {
+	cv, c := a.cv, a.cv.chart
+	if c.Kind == deck.ChartBar {
+		cv.rect(r, float64(box.Left), float64(box.Bottom), float64(box.Right), float64(box.Bottom)+cv.px(0.75), cv.theme.Colors.Muted.Mix(0.5))
+	}
+	for k, i := range c.Order() {
+		x := float64(box.Left) + float64(xr.Translate(float64(k)))
+		col := cv.theme.Colors.Text
+		if c.IsHighlighted(i) {
+			col = cv.theme.Colors.Accent
+		}
+		cv.text(r, c.Label(i), x, float64(box.Bottom)+cv.px(categorySize*1.1), categorySize, col, c.IsHighlighted(i), center)
+	}
+}
+
+// barSeries draws columns, side by side or stacked, with their values, and
+// the trend annotation over them.
+type barSeries struct {
+	cv   canvas
+	bars []int
+}
+
+func (barSeries) GetName() string           { return "bars" }
+func (barSeries) GetStyle() chart.Style     { return chart.Style{} }
+func (barSeries) Validate() error           { return nil }
+func (barSeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+
+func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
+	cv, c := b.cv, b.cv.chart
+	order := c.Order()
+	slot := float64(box.Width()) / float64(len(order))
+	group := slot * 0.58
+	nb := len(b.bars)
+	y := func(v float64) float64 { return float64(box.Bottom) - float64(yr.Translate(v)) }
+	var tops []point
+	for k, i := range order {
+		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
+		if c.Stacked || nb == 1 {
+			base := 0.0
+			for jj, j := range b.bars {
+				v := c.Series[j].Values[i]
+				y0, y1 := y(base), y(base+v)
+				fill := cv.barColor(jj, nb, i)
+				cv.rect(r, cx-group/2, y1, cx+group/2, y0, fill)
+				label := c.Series[j].Labels[i]
+				if nb == 1 {
+					cv.text(r, label, cx, y1-cv.px(labelSize*0.9), labelSize, cv.theme.Colors.Text, c.IsHighlighted(i), center)
+				} else if math.Abs(y0-y1) > cv.px(labelSize*1.25) {
+					cv.text(r, label, cx, (y0+y1)/2, labelSize, cv.contrast(fill), false, center)
+				}
+				base += v
+			}
+			tops = append(tops, point{cx, y(base)})
+			continue
+		}
+		w := group / float64(nb)
+		top := math.Inf(1)
+		for jj, j := range b.bars {
+			v := c.Series[j].Values[i]
+			x0 := cx - group/2 + float64(jj)*w
+			y0, y1 := y(0), y(v)
+			cv.rect(r, x0+w*0.06, y1, x0+w*0.94, y0, cv.barColor(jj, nb, i))
+			cv.text(r, c.Series[j].Labels[i], x0+w/2, y1-cv.px(labelSize*0.9), labelSize, cv.theme.Colors.Text, false, center)
+			top = math.Min(top, y1)
+		}
+		tops = append(tops, point{cx, top})
+	}
+	if c.Annotation != "" && len(tops) > 1 {
+		cv.trend(r, tops)
+	}
+}
+
+type point struct{ x, y float64 }
+
+// trend draws an arrow over the columns, from the first to the last, with
+// the annotation above its middle.
+func (cv canvas) trend(r chart.Renderer, tops []point) {
+	lift := cv.px(labelSize * 3)
+	a, b := tops[0], tops[len(tops)-1]
+	a.y -= lift
+	b.y -= lift
+	// Keep the arrow above every column between.
+	for _, t := range tops {
+		frac := (t.x - a.x) / (b.x - a.x)
+		if need := t.y - lift - (a.y + frac*(b.y-a.y)); need < 0 {
+			a.y += need
+			b.y += need
+		}
+	}
+	col := cv.theme.Colors.Accent
+	r.SetStrokeColor(rgba(col))
+	r.SetStrokeWidth(cv.px(1.2))
+	r.SetStrokeDashArray([]float64{cv.px(3), cv.px(2)})
+	r.MoveTo(int(a.x), int(a.y))
+	r.LineTo(int(b.x), int(b.y))
+	r.Stroke()
+	r.SetStrokeDashArray(nil)
+	// The arrowhead.
+	ang := math.Atan2(b.y-a.y, b.x-a.x)
+	head := cv.px(5)
+	r.SetFillColor(rgba(col))
+	r.SetStrokeWidth(0)
+	r.MoveTo(int(b.x), int(b.y))
+	r.LineTo(int(b.x-head*math.Cos(ang-0.45)), int(b.y-head*math.Sin(ang-0.45)))
+	r.LineTo(int(b.x-head*math.Cos(ang+0.45)), int(b.y-head*math.Sin(ang+0.45)))
+	r.Close()
+	r.Fill()
+	mx, my := (a.x+b.x)/2, (a.y+b.y)/2-cv.px(noteSize*1.1)
+	w := cv.textWidth(cv.chart.Annotation, noteSize, true) + cv.px(10)
+	h := cv.px(noteSize * 1.7)
+	cv.rect(r, mx-w/2, my-h/2, mx+w/2, my+h/2, col)
+	cv.text(r, cv.chart.Annotation, mx, my, noteSize, white, true, center)
+}
+
+// lineSeries draws series as lines with dots and values over the points.
+type lineSeries struct {
+	cv     canvas
+	series []int
+	axis   chart.YAxisType
+}
+
+func (lineSeries) GetName() string             { return "lines" }
+func (lineSeries) GetStyle() chart.Style       { return chart.Style{} }
+func (lineSeries) Validate() error             { return nil }
+func (l lineSeries) GetYAxis() chart.YAxisType { return l.axis }
+
+func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
+	cv, c := l.cv, l.cv.chart
+	order := c.Order()
+	for jj, j := range l.series {
+		col := cv.lineColor(jj, len(l.series))
+		var pts []point
+		for k, i := range order {
+			pts = append(pts, point{float64(box.Left) + float64(xr.Translate(float64(k))), float64(box.Bottom) - float64(yr.Translate(c.Series[j].Values[i]))})
+		}
+		r.SetStrokeColor(rgba(col))
+		r.SetStrokeWidth(cv.px(1.6))
+		for k, p := range pts {
+			if k == 0 {
+				r.MoveTo(int(p.x), int(p.y))
+			} else {
+				r.LineTo(int(p.x), int(p.y))
+			}
+		}
+		r.Stroke()
+		for k, p := range pts {
+			r.SetFillColor(drawing.ColorWhite)
+			r.SetStrokeColor(rgba(col))
+			r.SetStrokeWidth(cv.px(1.4))
+			r.Circle(cv.px(2.4), int(p.x), int(p.y))
+			r.FillStroke()
+			cv.text(r, c.Series[j].Labels[order[k]], p.x, p.y-cv.px(labelSize*1.1), labelSize, col, true, center)
+		}
+	}
+}
+
+// lineColor: a line beside bars takes the accent; lines alone take the
+// series colours.
+func (cv canvas) lineColor(jj, lines int) deck.Color {
+	if cv.chart.Kind == deck.ChartBar {
+		if jj == 0 {
+			return cv.theme.Colors.Accent
+		}
+		return cv.seriesColor(jj + 3)
+	}
+	return cv.seriesColor(jj)
+}
+
+// hbarSeries draws horizontal bars with the category on the left and the
+// value at the end of each bar; the first category is at the bottom.
+type hbarSeries struct{ cv canvas }
+
+func (hbarSeries) GetName() string           { return "bars" }
+func (hbarSeries) GetStyle() chart.Style     { return chart.Style{} }
+func (hbarSeries) Validate() error           { return nil }
+func (hbarSeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+
+func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
+	cv, c := h.cv, h.cv.chart
+	order := c.Order()
+	slot := float64(box.Height()) / float64(len(order))
+	thick := math.Min(slot*0.62, cv.px(22))
+	s := c.Series[0]
+	for k, i := range order {
+		cy := float64(box.Bottom) - float64(yr.Translate(float64(k)))
+		x1 := float64(box.Left) + float64(xr.Translate(s.Values[i]))
+		fill := cv.barColor(0, 1, i)
+		if !c.IsHighlighted(i) && len(c.Highlight) > 0 {
+			fill = cv.theme.Colors.Primary.Mix(0.35)
+		}
+		cv.rect(r, float64(box.Left), cy-thick/2, x1, cy+thick/2, fill)
+		hi := c.IsHighlighted(i)
+		labelCol := cv.theme.Colors.Text
+		if hi {
+			labelCol = cv.theme.Colors.Accent
+		}
+		cv.text(r, c.Label(i), float64(box.Left)-cv.px(6), cy, categorySize, labelCol, hi, right)
+		cv.text(r, s.Labels[i], x1+cv.px(4), cy, labelSize, labelCol, hi, left)
+	}
+}
+
+// legend draws the series names in a row at the top: a square for bars, a
+// line with a dot for lines.
+func (cv canvas) legend(r chart.Renderer, _ chart.Box, _ chart.Style) {
+	c := cv.chart
+	bars, lines := cv.split()
+	type entry struct {
+		name string
+		col  deck.Color
+		line bool
+	}
+	var entries []entry
+	for jj, j := range bars {
+		entries = append(entries, entry{c.Series[j].Name, cv.seriesColor(jj), false})
+	}
+	for jj, j := range lines {
+		entries = append(entries, entry{c.Series[j].Name, cv.lineColor(jj, len(lines)), true})
+	}
+	sw, gap := cv.px(categorySize), cv.px(categorySize*1.4)
+	total := 0.0
+	for i, e := range entries {
+		if i > 0 {
+			total += gap
+		}
+		total += sw*1.6 + cv.textWidth(e.name, categorySize, false)
+	}
+	x := (float64(cv.width) - total) / 2
+	y := cv.px(categorySize * 1.1)
+	for _, e := range entries {
+		if e.line {
+			r.SetStrokeColor(rgba(e.col))
+			r.SetStrokeWidth(cv.px(1.6))
+			r.MoveTo(int(x), int(y))
+			r.LineTo(int(x+sw*1.2), int(y))
+			r.Stroke()
+			r.SetFillColor(drawing.ColorWhite)
+			r.Circle(cv.px(2.2), int(x+sw*0.6), int(y))
+			r.FillStroke()
+		} else {
+			cv.rect(r, x+sw*0.1, y-sw/2, x+sw*1.1, y+sw/2, e.col)
+		}
+		x += sw * 1.6
+		cv.text(r, e.name, x, y, categorySize, cv.theme.Colors.Text, false, left)
+		x += cv.textWidth(e.name, categorySize, false) + gap
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/deckpdf/deck/deck/layout"
+)
+
+// chartsCmd writes every chart of the deck as a PNG, at the size and
+// resolution it has in the PDF.
+func chartsCmd(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("charts", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("c", "", "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)")
+	out := fl.String("o", "", "the folder to write the PNG files into (required)")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: deck charts [-c PATH] -o DIR\n\n"+
+			"Write every chart of the deck as a PNG named SLIDE-CHART.png (slide and\n"+
+			"chart ids, or their numbers), as drawn in the PDF, for use elsewhere.\n\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *out == "" || fl.NArg() > 0 {
+		fl.Usage()
+		return 2
+	}
+	b, code := build(*src, stderr, "charts")
+	if code != 0 {
+		return code
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "deck charts: %v\n", err)
+		return 1
+	}
+	n := 0
+	for p, page := range b.pages {
+		k := 0
+		for _, it := range page.Items {
+			im, ok := it.(layout.Image)
+			if !ok || im.Chart == nil {
+				continue
+			}
+			k++
+			name := filepath.Join(*out, idOr(b.deck.Slides[p].ID, p+1)+"-"+idOr(im.Chart.ID, k)+".png")
+			if err := writeAtomic(name, im.PNG); err != nil {
+				fmt.Fprintf(stderr, "deck charts: %v\n", err)
+				return 1
+			}
+			fmt.Fprintf(stdout, "%s: %s\n", name, kib(int64(len(im.PNG))))
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, "deck charts: the deck has no charts")
+	}
+	return 0
+}
+
+func idOr(id string, n int) string {
+	if id != "" {
+		return id
+	}
+	return strconv.Itoa(n)
+}

@@ -1,0 +1,103 @@
+package layout
+
+import (
+	"math"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+// minChartHeight is the smallest picture a chart gets, in points at body
+// size: below it, labels crowd.
+const minChartHeight = 120
+
+// chart lays out a chart block: its title and caption centred above the
+// picture, its sources below. The picture fills the height h it is given
+// (or its own Height); package charts draws it later at that size. The
+// chart's data is also set as hidden text over the picture, so that its
+// figures can be searched, copied and read aloud.
+func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
+	col := e.theme.Colors
+	f := frame{w: w}
+	if !c.Title.IsZero() {
+		t := e.text(c.Title, textStyle{size: sc.body, leading: 1.4, color: col.Text, bold: true, align: alignCenter}, w)
+		f.place(t, 0, 0)
+		f.h += t.h
+	}
+	if !c.Caption.IsZero() {
+		t := e.text(c.Caption, textStyle{size: sc.body * 0.92, leading: 1.4, color: col.Accent, bold: true, align: alignCenter}, w)
+		f.place(t, 0, f.h)
+		f.h += t.h
+	}
+	f.h += sc.body * 0.3
+	var src frame
+	st := textStyle{size: e.theme.Sizes.Small * sc.k, leading: 1.45, color: col.Muted, align: alignLeft}
+	for _, s := range c.Sources {
+		t := e.text(deck.Text{Pos: s.Pos, Spans: append([]deck.Span{{Text: e.theme.Labels.Source}}, s.Spans...)}, st, w)
+		src.place(t, 0, src.h)
+		src.h += t.h
+	}
+	if src.h > 0 {
+		src.h += sc.body * 0.2
+	}
+	gap := sc.body * 0.2
+	ph := c.Height
+	if ph == 0 {
+		ph = max(minChartHeight*sc.k, h-f.h-src.h-gap)
+	}
+	pic := Rect{0, f.h, w, ph}
+	f.add(Image{Rect: pic, Chart: c, Name: "chart:" + c.ID})
+	f.place(e.chartText(c, pic), 0, 0)
+	f.h += ph + gap
+	f.place(src, 0, f.h)
+	f.h += src.h
+	return f
+}
+
+// chartText sets the chart's data as hidden lines over its picture:
+// categories, series names, each series' values as written, and the
+// annotation.
+func (e *engine) chartText(c *deck.Chart, pic Rect) frame {
+	order := c.Order()
+	var lines []string
+	var cats []string
+	for _, i := range order {
+		cats = append(cats, c.Label(i))
+	}
+	lines = append(lines, strings.Join(cats, " "))
+	var names []string
+	for _, s := range c.Series {
+		names = append(names, s.Name)
+	}
+	lines = append(lines, strings.Join(names, " "))
+	for _, s := range c.Series {
+		var vals []string
+		for _, i := range order {
+			vals = append(vals, s.Labels[i])
+		}
+		lines = append(lines, strings.Join(vals, " "))
+	}
+	if c.Annotation != "" {
+		lines = append(lines, c.Annotation)
+	}
+	f := frame{}
+	y := pic.Y
+	for _, l := range lines {
+		t := deck.Text{Pos: c.Pos, Spans: []deck.Span{{Text: l}}}
+		st := textStyle{size: 5, leading: 1.2, color: e.theme.Colors.Text, align: alignLeft}
+		g := e.text(t, st, math.Inf(1))
+		if g.w > pic.W {
+			st.size = math.Max(0.5, st.size*pic.W/g.w)
+			g = e.text(t, st, math.Inf(1))
+		}
+		for i, it := range g.items {
+			if t, ok := it.(TextRun); ok {
+				t.Hidden = true
+				g.items[i] = t
+			}
+		}
+		f.place(g, pic.X, y)
+		y += g.h
+	}
+	return f
+}
