@@ -66,9 +66,11 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 		l.diags.Errorf(t.pos, "the chart's data has a header but no rows")
 		return
 	}
+	bad := false
 	col := func(n *yaml.Node, name string) int {
 		i := t.column(name)
 		if i < 0 {
+			bad = true
 			dec.errorf(n, "unknown column %q%s; the data has the columns %s", name, suggest(name, t.names()), strings.Join(t.names(), ", "))
 		}
 		return i
@@ -96,7 +98,7 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 			}
 		}
 	}
-	if x < 0 {
+	if bad {
 		return
 	}
 	if len(bars)+len(lines) == 0 {

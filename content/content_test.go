@@ -131,6 +131,29 @@ func TestDiagnostics(t *testing.T) {
 		{"CSV row with too many cells", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
 			"s.csv", "figure,who\n60%,银行\n70%,银行,多余\n"),
 			"s.csv:3:1: error: CSV: wrong number of fields\n"},
+		{"chart rows of different lengths", files("deck.yaml", slide+"    blocks:\n      - chart:\n          rows: [[年, 值], [2021, 394, 1], [2022]]\n"),
+			"deck.yaml:6:26: error: this row has 3 cells, the header has 2\n" +
+				"deck.yaml:6:42: error: this row has 1 cells, the header has 2\n"},
+		{"chart cell that is not a number", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n",
+			"d.csv", "年,值\n2021,394\n2022,约500\n2023,NaN\n2024,0x1F\n"),
+			"d.csv:3:6: error: 值 of 2022 is \"约500\", not a number\n" +
+				"d.csv:4:6: error: 值 of 2023 is \"NaN\", not a number\n" +
+				"d.csv:5:6: error: 值 of 2024 is \"0x1F\", not a number\n"},
+		{"negative value in a stacked chart", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv, stacked: true}\n",
+			"d.csv", "年,甲,乙\n2021,1,-2\n"),
+			"d.csv:2:8: error: 乙 of 2021 is negative (-2): a stacked chart cannot show it\n"},
+		{"chart data without rows", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n", "d.csv", "年,值\n"),
+			"deck.yaml:5:23: error: the chart's data has a header but no rows\n"},
+		{"missing chart CSV", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n"),
+			"deck.yaml:5:23: error: data file \"d.csv\" does not exist\n"},
+		{"unknown series column", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv, series: [规模]}\n", "d.csv", "年,市场规模\n2021,394\n"),
+			"deck.yaml:5:38: error: unknown column \"规模\" (did you mean \"市场规模\"?); the data has the columns 年, 市场规模\n"},
+		{"unknown chart type", files("deck.yaml", slide+"    blocks:\n      - chart: {type: colum, rows: [[a, b], [x, 1]]}\n"),
+			"deck.yaml:5:23: error: unknown chart type \"colum\"; the choices are bar, hbar, line, pie, donut\n"},
+		{"highlight that is not a category", files("deck.yaml", slide+"    blocks:\n      - chart: {highlight: [金额], rows: [[a, b], [金融, 1]]}\n"),
+			"deck.yaml:5:28: error: highlight \"金额\" is not a category of the chart (did you mean \"金融\"?)\n"},
+		{"a pie of two series", files("deck.yaml", slide+"    blocks:\n      - chart: {type: pie, rows: [[a, b, c], [x, 1, 2]]}\n"),
+			"deck.yaml:5:23: error: a pie chart shows one series; the data has 2 (name one with series)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
 	"go.yaml.in/yaml/v3"
@@ -213,12 +214,13 @@ func (d *decoder) paragraphs(n *yaml.Node, what string) []deck.Text {
 }
 
 // suggest returns ` (did you mean "x"?)` for the known word nearest to s,
-// or "" when none is near.
+// when it is near: at most half its length away (one edit for short words).
 func suggest(s string, known []string) string {
-	best, bestD := "", 3
+	best, bestD := "", 0
 	for _, k := range known {
-		if dd := distance(s, k); dd < bestD || (dd == bestD && best == "") && dd <= len(k)/2 {
-			best, bestD = k, dd
+		d := distance(s, k)
+		if d <= max(1, utf8.RuneCountInString(k)/2) && (best == "" || d < bestD) {
+			best, bestD = k, d
 		}
 	}
 	if best == "" {

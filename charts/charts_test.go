@@ -1,0 +1,286 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+	"github.com/wcharczuk/go-chart/v2"
+)
+
+func defaultFonts(t testing.TB) *fonts.Set {
+	t.Helper()
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// reportCharts returns the charts of the default report by id.
+func reportCharts(t testing.TB) (map[string]*deck.Chart, deck.Theme) {
+	t.Helper()
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	out := map[string]*deck.Chart{}
+	var walk func([]deck.Block)
+	walk = func(bs []deck.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *deck.Chart:
+				out[b.ID] = b
+			case *deck.Columns:
+				for _, c := range b.Columns {
+					walk(c)
+				}
+			}
+		}
+	}
+	for _, s := range d.Slides {
+		walk(s.Blocks)
+	}
+	return out, d.Theme
+}
+
+func testCanvas(t *testing.T, c *deck.Chart, theme deck.Theme, w, h float64) canvas {
+	set := defaultFonts(t)
+	reg, _ := truetypeFont(set.Regular)
+	bold, _ := truetypeFont(set.Bold)
+	m, _ := chart.PNG(1, 1)
+	m.SetDPI(DPI)
+	return canvas{chart: c, theme: theme, regular: reg, bold: bold, scale: DPI / 72.0,
+		width: int(w * DPI / 72), height: int(h * DPI / 72), dpi: DPI, measure: m}
+}
+
+func rangeOf(r chart.Range) [2]float64 { return [2]float64{r.GetMin(), r.GetMax()} }
+
+func near(a, b [2]float64) bool { return math.Abs(a[0]-b[0]) < 1e-9 && math.Abs(a[1]-b[1]) < 1e-9 }
+
+// TestSpecMapsToGoChartValues checks the go-chart values each spec of the
+// report becomes, as plain data.
+func TestSpecMapsToGoChartValues(t *testing.T) {
+	cs, theme := reportCharts(t)
+
+	t.Run("stacked columns with a line on a second axis", func(t *testing.T) {
+		ch := testCanvas(t, cs["digital-economy"], theme, 400, 250).xy()
+		// The highest stack, 8.4+37.2, reaches 60% of the height.
+		if got, want := rangeOf(ch.YAxis.Range), [2]float64{0, 45.6 / 0.6}; !near(got, want) {
+			t.Errorf("bar range %v, want %v", got, want)
+		}
+		// 77.2 sits at 72% of the height and 81.6 at 90%.
+		full := (81.6 - 77.2) / 0.18
+		if got, want := rangeOf(ch.YAxisSecondary.Range), [2]float64{77.2 - 0.72*full, 77.2 + 0.28*full}; !near(got, want) {
+			t.Errorf("line range %v, want %v", got, want)
+		}
+		if got, want := rangeOf(ch.XAxis.Range), [2]float64{-0.5, 4.5}; !near(got, want) {
+			t.Errorf("category range %v, want %v", got, want)
+		}
+		if len(ch.Series) != 3 {
+			t.Fatalf("series %d", len(ch.Series))
+		}
+		bars, lines := ch.Series[1].(barSeries), ch.Series[2].(lineSeries)
+		if len(bars.bars) != 2 || len(lines.series) != 1 || lines.axis != chart.YAxisSecondary {
+			t.Errorf("bars %v, lines %v on axis %v", bars.bars, lines.series, lines.axis)
+		}
+		if !ch.YAxis.Style.Hidden || !ch.YAxisSecondary.Style.Hidden || len(ch.Elements) != 1 {
+			t.Errorf("want hidden value axes and a legend")
+		}
+	})
+
+	t.Run("horizontal bars sorted, room for labels on both sides", func(t *testing.T) {
+		c := cs["industry-internet-index"]
+		cv := testCanvas(t, c, theme, 300, 250)
+		ch := cv.xy()
+		if got, want := rangeOf(ch.XAxis.Range), [2]float64{0, 30.2}; !near(got, want) {
+			t.Errorf("value range %v, want %v", got, want)
+		}
+		if got, want := rangeOf(ch.YAxis.Range), [2]float64{-0.5, 6.5}; !near(got, want) {
+			t.Errorf("category range %v, want %v", got, want)
+		}
+		if ch.Background.Padding.Left < int(cv.textWidth("金融", categorySize, true)) || ch.Background.Padding.Right < int(cv.textWidth("30.2", labelSize, true)) {
+			t.Errorf("padding %+v leaves no room for labels", ch.Background.Padding)
+		}
+		var order []string
+		for _, i := range c.Order() {
+			order = append(order, c.Categories[i])
+		}
+		if strings.Join(order, " ") != "制造 物流 医疗 教育 文娱 零售 金融" {
+			t.Errorf("order %v", order)
+		}
+	})
+
+	t.Run("forecast columns", func(t *testing.T) {
+		c := cs["market-size"]
+		var labels []string
+		for i := range c.Categories {
+			labels = append(labels, c.Label(i))
+		}
+		if strings.Join(labels, " ") != "2021 2022E 2023E 2024E 2025E" {
+			t.Errorf("labels %v", labels)
+		}
+		cv := testCanvas(t, c, theme, 800, 300)
+		if cv.barColor(0, 1, 0) != theme.Colors.Primary || cv.barColor(0, 1, 1) != theme.Colors.Primary.Mix(0.45) {
+			t.Errorf("forecast colour %v, actual %v", cv.barColor(0, 1, 1), cv.barColor(0, 1, 0))
+		}
+		if got, want := rangeOf(cv.xy().YAxis.Range), [2]float64{0, 1078 / 0.94}; !near(got, want) {
+			t.Errorf("range %v, want %v", got, want)
+		}
+	})
+
+	t.Run("donut labels name the category and value in the text colour", func(t *testing.T) {
+		c := &deck.Chart{ID: "d", Kind: deck.ChartDonut, Categories: []string{"银行", "保险"},
+			Series: []deck.Series{{Name: "份额", Values: []float64{60, 40}, Labels: []string{"60%", "40%"}}}}
+		d := testCanvas(t, c, theme, 300, 300).pie().(chart.DonutChart)
+		if len(d.Values) != 2 || d.Values[0].Label != "银行 60%" || d.Values[1].Value != 40 {
+			t.Errorf("values %+v", d.Values)
+		}
+		if d.Values[0].Style.FontColor != rgba(theme.Colors.Text) {
+			t.Errorf("label colour %v", d.Values[0].Style.FontColor)
+		}
+	})
+}
+
+func decode(t *testing.T, data []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func rgb(c color.Color) deck.Color {
+	r, g, b, _ := c.RGBA()
+	return deck.Color{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 255}
+}
+
+// TestPicturesAreCrispAndDrawn draws every kind and checks the PNG: its
+// size for 220 dpi at the slot, ink in the plot area, and the same bytes
+// twice.
+func TestPicturesAreCrispAndDrawn(t *testing.T) {
+	cs, theme := reportCharts(t)
+	set := defaultFonts(t)
+	two := func(kind deck.ChartKind) *deck.Chart {
+		return &deck.Chart{ID: kind.String(), Kind: kind, Categories: []string{"银行", "保险", "证券"},
+			Series: []deck.Series{{Name: "甲", Values: []float64{3, 5, 4}, Labels: []string{"3", "5", "4"}},
+				{Name: "乙", Values: []float64{2, 1, 3}, Labels: []string{"2", "1", "3"}}}}
+	}
+	one := func(kind deck.ChartKind) *deck.Chart {
+		c := two(kind)
+		c.Series = c.Series[:1]
+		return c
+	}
+	for name, c := range map[string]*deck.Chart{
+		"stacked with line": cs["digital-economy"], "hbar": cs["industry-internet-index"], "forecast": cs["market-size"],
+		"grouped bars": two(deck.ChartBar), "lines": two(deck.ChartLine), "pie": one(deck.ChartPie), "donut": one(deck.ChartDonut),
+	} {
+		t.Run(name, func(t *testing.T) {
+			data, err := Draw(c, theme, set, 360, 200, DPI)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img := decode(t, data)
+			if b := img.Bounds(); b.Dx() != 1100 || b.Dy() != 611 {
+				t.Errorf("size %dx%d, want 1100x611 (360x200 pt at 220 dpi)", b.Dx(), b.Dy())
+			}
+			ink := 0
+			b := img.Bounds()
+			for y := b.Dy() / 5; y < b.Dy()*4/5; y += 3 {
+				for x := b.Dx() / 5; x < b.Dx()*4/5; x += 3 {
+					if c := rgb(img.At(x, y)); c.R < 240 || c.G < 240 || c.B < 240 {
+						ink++
+					}
+				}
+			}
+			if ink < 500 {
+				t.Errorf("only %d inked samples in the plot area", ink)
+			}
+			again, _ := Draw(c, theme, set, 360, 200, DPI)
+			if !bytes.Equal(data, again) {
+				t.Error("two draws differ")
+			}
+		})
+	}
+}
+
+// TestHighlightedBarIsInTheAccentColour samples the top bar of the index
+// chart (金融, the largest once sorted) and a bar below it.
+func TestHighlightedBarIsInTheAccentColour(t *testing.T) {
+	cs, theme := reportCharts(t)
+	data, err := Draw(cs["industry-internet-index"], theme, defaultFonts(t), 300, 250, DPI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decode(t, data)
+	b := img.Bounds()
+	count := map[deck.Color]int{}
+	for y := 0; y < b.Dy(); y++ {
+		count[rgb(img.At(b.Dx()/2, y))]++
+	}
+	accent, other := theme.Colors.Accent, theme.Colors.Primary.Mix(0.35)
+	if count[accent] < 20 || count[other] < 100 {
+		t.Errorf("down the middle: %d accent pixels, %d of the other bars", count[accent], count[other])
+	}
+	// The accent bar is the topmost bar.
+	for y := 0; y < b.Dy(); y++ {
+		c := rgb(img.At(b.Dx()/2, y))
+		if c == other {
+			t.Fatal("a plain bar is above the highlighted one")
+		}
+		if c == accent {
+			break
+		}
+	}
+}
+
+func TestFillDrawsEveryChartOfTheDeck(t *testing.T) {
+	d, _ := content.Load(content.Default(), content.DeckFile, "")
+	set := defaultFonts(t)
+	pages, diags := layout.Layout(d, set)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if diags := Fill(pages, d.Theme, set, Options{}); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	n := 0
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if im, ok := it.(layout.Image); ok && im.Chart != nil {
+				n++
+				img := decode(t, im.PNG)
+				// The picture is drawn for its slot: same aspect, 220 dpi.
+				wantW, wantH := im.Rect.W*DPI/72, im.Rect.H*DPI/72
+				if math.Abs(float64(img.Bounds().Dx())-wantW) > 1 || math.Abs(float64(img.Bounds().Dy())-wantH) > 1 {
+					t.Errorf("chart %s is %v, want %.0fx%.0f", im.Chart.ID, img.Bounds().Size(), wantW, wantH)
+				}
+				if !strings.HasPrefix(im.Name, "chart-") {
+					t.Errorf("name %q", im.Name)
+				}
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d charts drawn, want 3", n)
+	}
+}
+
+func TestDrawingIsBoundedInTime(t *testing.T) {
+	cs, theme := reportCharts(t)
+	_, err := drawBounded(cs["market-size"], theme, defaultFonts(t), 300, 200, Options{Timeout: time.Nanosecond})
+	want := `charts: drawing chart "market-size" took more than 1ns; check its data`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}

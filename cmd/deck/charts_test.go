@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/deckpdf/deck/content"
+)
+
+// copyDefault writes the embedded report into a new folder, as a user's
+// own copy.
+func copyDefault(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(content.Default(), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.Default(), p)
+		if err != nil {
+			return err
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("deck %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+	return stdout.String()
+}
+
+func TestChartsCommandWritesEveryChart(t *testing.T) {
+	out := t.TempDir()
+	runOK(t, "charts", "-o", out)
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	want := "market-size-market-size.png role-digital-economy.png role-industry-internet-index.png"
+	if strings.Join(names, " ") != want {
+		t.Errorf("files %v, want %s", names, want)
+	}
+}
+
+// TestEditingChartDataChangesThePictureAndThePDF edits one number of a CSV
+// in a user's copy of the report: that chart, and only that one, changes,
+// and the PDF carries the new figure.
+func TestEditingChartDataChangesThePictureAndThePDF(t *testing.T) {
+	needTools(t, "pdftotext")
+	dir := copyDefault(t)
+	before, after := t.TempDir(), t.TempDir()
+	runOK(t, "render", "-c", dir, "-o", filepath.Join(before, "r.pdf"))
+	runOK(t, "charts", "-c", dir, "-o", before)
+
+	csv := filepath.Join(dir, "data", "market-size.csv")
+	data, _ := os.ReadFile(csv)
+	os.WriteFile(csv, bytes.Replace(data, []byte("2021,394"), []byte("2021,401"), 1), 0o644)
+	runOK(t, "render", "-c", dir, "-o", filepath.Join(after, "r.pdf"))
+	runOK(t, "charts", "-c", dir, "-o", after)
+
+	same := func(name string) bool {
+		a, _ := os.ReadFile(filepath.Join(before, name))
+		b, _ := os.ReadFile(filepath.Join(after, name))
+		return len(a) > 0 && bytes.Equal(a, b)
+	}
+	if same("market-size-market-size.png") {
+		t.Error("the edited chart's picture did not change")
+	}
+	if !same("role-digital-economy.png") || !same("role-industry-internet-index.png") {
+		t.Error("charts whose data did not change were drawn differently")
+	}
+	if same("r.pdf") {
+		t.Error("the PDF did not change")
+	}
+	text := tool(t, "pdftotext", "-raw", filepath.Join(after, "r.pdf"), "-")
+	if !strings.Contains(text, "401 507 652 838 1078") {
+		t.Error("the PDF text lacks the edited series 401 507 652 838 1078")
+	}
+}

@@ -1,0 +1,78 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"testing"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+)
+
+func pngOf(t *testing.T, w, h int, c color.Color) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestImagesOfOneWidthGiveTheSameBytesEveryTime guards against fpdf's
+// ordering of images by width alone: pictures of equal width must not swap
+// places between runs.
+func TestImagesOfOneWidthGiveTheSameBytesEveryTime(t *testing.T) {
+	var items []layout.Item
+	for i, c := range []color.Color{color.RGBA{200, 0, 0, 255}, color.RGBA{0, 200, 0, 255}, color.RGBA{0, 0, 200, 255}, color.RGBA{9, 9, 9, 255}} {
+		items = append(items, layout.Image{Rect: layout.Rect{X: float64(10 + 110*i), Y: 10, W: 100, H: 50}, Name: string(rune('a' + i)), PNG: pngOf(t, 200, 100, c)})
+	}
+	pages := []layout.Page{{Size: deck.Size{W: 500, H: 100}, Title: "p", Items: items}}
+	var first []byte
+	for run := 0; run < 20; run++ {
+		var b bytes.Buffer
+		if err := Write(&b, pages, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if run == 0 {
+			first = b.Bytes()
+		} else if !bytes.Equal(first, b.Bytes()) {
+			t.Fatalf("run %d gave different bytes", run)
+		}
+	}
+}
+
+func TestPadPNGKeepsThePictureAndAddsTransparentColumns(t *testing.T) {
+	padded, err := padPNG(pngOf(t, 4, 3, color.RGBA{10, 20, 30, 255}), 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(padded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Bounds().Dx() != 6 || img.Bounds().Dy() != 3 {
+		t.Fatalf("size %v", img.Bounds())
+	}
+	if r, g, b, a := img.At(3, 2).RGBA(); r>>8 != 10 || g>>8 != 20 || b>>8 != 30 || a>>8 != 255 {
+		t.Errorf("the picture changed: %v", img.At(3, 2))
+	}
+	if _, _, _, a := img.At(5, 0).RGBA(); a != 0 {
+		t.Errorf("the padding is not transparent")
+	}
+}
+
+func TestAnImageWithoutAPictureIsAnError(t *testing.T) {
+	pages := []layout.Page{{Size: deck.Size{W: 100, H: 100}, Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 10, H: 10}, Name: "chart:x"}}}}
+	err := Write(&bytes.Buffer{}, pages, Options{})
+	if err == nil || err.Error() != `pdf: image "chart:x" has no picture` {
+		t.Errorf("err = %v", err)
+	}
+}
