@@ -42,6 +42,14 @@ func (cv canvas) seriesColor(j int) deck.Color {
 	return palette[j%len(palette)]
 }
 
+// sliceColor is the colour of the k-th slice of a pie: tints of the
+// primary colour and the muted grey, leaving the accent to highlights.
+func (cv canvas) sliceColor(k int) deck.Color {
+	c := cv.theme.Colors
+	palette := []deck.Color{c.Primary, c.Primary.Mix(0.3), c.Primary.Mix(0.55), c.Muted, c.Primary.Mix(0.75), c.Muted.Mix(0.5)}
+	return palette[k%len(palette)]
+}
+
 // barColor is the fill of bar series j at category i: the accent where the
 // category is highlighted, lighter where it is a forecast.
 func (cv canvas) barColor(j, bars, i int) deck.Color {

@@ -21,7 +21,7 @@ func (cv canvas) pie() pieChart {
 	s := c.Series[0]
 	var values []chart.Value
 	for k, i := range c.Order() {
-		fill := cv.seriesColor(k)
+		fill := cv.sliceColor(k)
 		if c.IsHighlighted(i) {
 			fill = cv.theme.Colors.Accent
 		}

@@ -119,9 +119,9 @@ type placed struct{ widen float64 }
 
 // register hands a PNG to fpdf. fpdf orders images in the file by pixel
 // width alone, so two images of one width could swap places from run to
-// run; an image whose width is taken is padded with transparent columns
-// on the right, and drawn that much wider, so that every width is unique
-// and the visible picture stays where it was.
+// run; an image whose width is taken is widened by repeating its right
+// edge column, and drawn that much wider, so that every width is unique and
+// the picture stays where it was.
 func (p *painter) register(im layout.Image) (placed, error) {
 	data := im.PNG
 	cfg, err := png.DecodeConfig(bytes.NewReader(data))
@@ -144,7 +144,8 @@ func (p *painter) register(im layout.Image) (placed, error) {
 	return pl, p.doc.Error()
 }
 
-// padPNG re-encodes a PNG w pixels wide, the new columns transparent.
+// padPNG re-encodes a PNG w pixels wide, repeating its right edge column
+// into the new ones (an opaque picture stays opaque: no soft mask).
 func padPNG(data []byte, w int) ([]byte, error) {
 	src, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -153,6 +154,9 @@ func padPNG(data []byte, w int) ([]byte, error) {
 	b := src.Bounds()
 	dst := image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
 	draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
+	for x := b.Dx(); x < w; x++ {
+		draw.Draw(dst, image.Rect(x, 0, x+1, b.Dy()), src, image.Pt(b.Max.X-1, b.Min.Y), draw.Src)
+	}
 	var out bytes.Buffer
 	if err := png.Encode(&out, dst); err != nil {
 		return nil, err

@@ -49,7 +49,7 @@ func TestImagesOfOneWidthGiveTheSameBytesEveryTime(t *testing.T) {
 	}
 }
 
-func TestPadPNGKeepsThePictureAndAddsTransparentColumns(t *testing.T) {
+func TestPadPNGKeepsThePictureAndRepeatsItsEdge(t *testing.T) {
 	padded, err := padPNG(pngOf(t, 4, 3, color.RGBA{10, 20, 30, 255}), 6)
 	if err != nil {
 		t.Fatal(err)
@@ -64,8 +64,8 @@ func TestPadPNGKeepsThePictureAndAddsTransparentColumns(t *testing.T) {
 	if r, g, b, a := img.At(3, 2).RGBA(); r>>8 != 10 || g>>8 != 20 || b>>8 != 30 || a>>8 != 255 {
 		t.Errorf("the picture changed: %v", img.At(3, 2))
 	}
-	if _, _, _, a := img.At(5, 0).RGBA(); a != 0 {
-		t.Errorf("the padding is not transparent")
+	if r, g, b, a := img.At(5, 0).RGBA(); r>>8 != 10 || g>>8 != 20 || b>>8 != 30 || a>>8 != 255 {
+		t.Errorf("the padding %v does not repeat the edge", img.At(5, 0))
 	}
 }
 
