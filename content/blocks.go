@@ -9,7 +9,7 @@ import (
 )
 
 // blockKinds lists the keys that name a block's kind.
-var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link", "chart"}
+var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link", "chart", "table", "comparison", "diagram", "qr"}
 
 // maxDepth bounds the nesting of columns.
 const maxDepth = 4
@@ -68,8 +68,11 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 				}
 				out = append(out, b)
 			}
-		case "chart":
-			if b := l.chartBlock(dec, pos, v); b != nil {
+		case "chart", "table", "comparison", "diagram", "qr":
+			read := map[string]func(*decoder, deck.Pos, *yaml.Node) deck.Block{
+				"chart": l.chartBlock, "table": l.tableBlock, "comparison": l.comparisonBlock, "diagram": l.diagramBlock, "qr": l.qrBlock,
+			}[k.Value]
+			if b := read(dec, pos, v); b != nil {
 				out = append(out, b)
 			}
 		default:

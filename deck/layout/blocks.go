@@ -13,6 +13,14 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 	switch b := b.(type) {
 	case *deck.Chart:
 		return e.chart(b, w, h, sc)
+	case *deck.Table:
+		return e.table(b, w, sc)
+	case *deck.Comparison:
+		return e.comparison(b, w, sc)
+	case *deck.Diagram:
+		return e.diagram(b, w, h, sc)
+	case *deck.QR:
+		return e.qr(b)
 	case *deck.Paragraph:
 		return e.text(b.Text, e.bodyStyle(sc), w)
 	case *deck.Heading:
@@ -184,6 +192,8 @@ func (e *engine) figure(t deck.Text, sc scaled) frame {
 func flexible(b deck.Block) bool {
 	switch b := b.(type) {
 	case *deck.Chart:
+		return b.Height == 0
+	case *deck.Diagram:
 		return b.Height == 0
 	case *deck.Columns:
 		for _, col := range b.Columns {

@@ -14,9 +14,23 @@ import (
 // theme's minimum size and for characters the fonts cannot draw.
 func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 	e := &engine{theme: d.Theme, fonts: fs, reported: map[string]bool{}}
-	pages := make([]Page, 0, len(d.Slides))
+	var pages []Page
+	var footed []bool // which pages get the footer
 	for i := range d.Slides {
-		pages = append(pages, e.slide(&d.Slides[i], i+1, len(d.Slides)))
+		s := &d.Slides[i]
+		for _, p := range e.slide(s) {
+			pages = append(pages, p)
+			footed = append(footed, s.Layout == deck.LayoutContent)
+		}
+	}
+	// Page numbers are known once every slide is laid out: a table may
+	// have continued over several pages.
+	for i := range pages {
+		if footed[i] {
+			var f frame
+			e.footer(&f, i+1, len(pages))
+			pages[i].Items = append(pages[i].Items, f.items...)
+		}
 	}
 	e.diags.Sort()
 	return pages, e.diags
@@ -48,16 +62,25 @@ func (e *engine) bodyStyle(sc scaled) textStyle {
 }
 
 // fitBody lays out blocks in a box of the given size, shrinking the body
-// text step by step down to the theme's minimum size until they fit. Text
-// that still does not fit is reported at the block that overflows.
-func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) frame {
+// text step by step down to the theme's minimum size until they fit. When
+// they do not fit even then, a table among them continues on further
+// bodies (one a slide) at body size; otherwise the block that overflows is
+// reported. It returns one body or more.
+func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) []frame {
 	body, minBody := e.theme.Sizes.Body, e.theme.Sizes.MinBody
 	const step = 0.25
 	var f frame
 	for size := body; size >= minBody-1e-9; size -= step {
 		f = e.stack(blocks, w, h, e.scale(size/body))
 		if f.h <= h+0.01 && f.overflow == 0 {
-			return f
+			return []frame{f}
+		}
+	}
+	if f.overflow == 0 {
+		for i, b := range blocks {
+			if _, ok := b.(*deck.Table); ok {
+				return e.splitTable(blocks, i, w, h, e.scale(1))
+			}
 		}
 	}
 	// Report how far it overflows at the minimum, and the size that would fit.
@@ -71,14 +94,14 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) f
 	}
 	if f.overflow > 0 {
 		e.diags.Errorf(f.src, "text does not fit its box: a line is %.1fpt too wide even at the minimum size %gpt%s", f.overflow, minBody, fits)
-		return f
+		return []frame{f}
 	}
 	over, src := f.h-h, slide.Pos
 	if b := overflowingBlock(blocks, e, w, minBody/body, h); b != nil {
 		src = b.Position()
 	}
 	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s", slideName(slide), over, minBody, fits)
-	return f
+	return []frame{f}
 }
 
 // overflowingBlock returns the first block whose bottom is below h at scale k.

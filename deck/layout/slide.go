@@ -7,61 +7,91 @@ import (
 	"github.com/deckpdf/deck/deck"
 )
 
-// slide lays out one slide as page n of total.
-func (e *engine) slide(s *deck.Slide, n, total int) Page {
-	p := Page{Size: e.theme.Page, Title: cmp.Or(s.Bookmark, s.Title.Plain(), s.ID), Src: s.Pos}
-	var f frame
+// slide lays out one slide: one page, or more when a table continues.
+// Content pages get their footer later, once pages are numbered.
+func (e *engine) slide(s *deck.Slide) []Page {
+	page := func(title string, f frame) Page {
+		return Page{Size: e.theme.Page, Title: title, Items: f.items, Src: s.Pos}
+	}
+	title := cmp.Or(s.Bookmark, s.Title.Plain(), s.ID)
 	switch s.Layout {
 	case deck.LayoutCover:
-		f = e.cover(s)
+		return []Page{page(title, e.cover(s))}
 	case deck.LayoutClosing:
-		f = e.closing(s)
-	default:
-		f = e.content(s, n, total)
+		return []Page{page(title, e.closing(s))}
 	}
-	p.Items = f.items
-	return p
+	var pages []Page
+	for i, f := range e.content(s) {
+		t := title
+		if i > 0 {
+			t += "（续）"
+		}
+		pages = append(pages, page(t, f))
+	}
+	return pages
 }
 
-// content is the grid of every content slide: title and logo, a rule,
-// subtitle, body, notes and sources, footer.
-func (e *engine) content(s *deck.Slide, n, total int) frame {
+// content lays out a content slide on the grid every content slide shares:
+// title and logo, a rule, subtitle, body, notes and sources (the footer is
+// added later). It returns a page a body: more than one when a table
+// continues, the title then followed by （续）.
+func (e *engine) content(s *deck.Slide) []frame {
 	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
-	W, H := t.Page.W, t.Page.H
+	W := t.Page.W
 	inner := W - m.Left - m.Right
-	f := frame{w: W, h: H}
 
-	logo := e.logo(m.Top)
-	title := e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.2, color: c.Primary, bold: true, align: alignLeft}, inner-logo.w-t.Sizes.Title)
-	e.checkWidth(title, s.Title.Pos, "the title")
-	f.place(title, m.Left, m.Top)
-	f.place(logo, W-m.Right-logo.w, m.Top+(t.Sizes.Title*1.2-logo.h)/2)
-	y := m.Top + title.h + t.Sizes.Title*0.35
-
-	// The rule under the title: a hairline across, an accent bar at the left.
-	f.add(Box{Rect: Rect{m.Left, y, inner, 0.6}, Fill: c.Primary.Mix(0.75)},
-		Box{Rect: Rect{m.Left, y - 1, t.Sizes.Title * 2.5, 2.6}, Fill: c.Accent})
-	y += t.Sizes.Subtitle * 0.9
-
-	if !s.Subtitle.IsZero() {
-		sub := e.text(s.Subtitle, textStyle{size: t.Sizes.Subtitle, leading: 1.4, color: c.Text, emphasis: c.Primary, align: alignLeft}, inner)
-		e.checkWidth(sub, s.Subtitle.Pos, "the subtitle")
-		f.place(sub, m.Left, y)
-		y += sub.h + t.Sizes.Subtitle*0.8
-	} else {
-		y += t.Sizes.Subtitle * 0.4
+	// The head of the page: title, logo, rule, subtitle; and y, the top of
+	// the body.
+	head := func(titleText deck.Text) (frame, float64) {
+		f := frame{w: W, h: t.Page.H}
+		logo := e.logo(m.Top)
+		title := e.text(titleText, textStyle{size: t.Sizes.Title, leading: 1.2, color: c.Primary, bold: true, align: alignLeft}, inner-logo.w-t.Sizes.Title)
+		e.checkWidth(title, s.Title.Pos, "the title")
+		f.place(title, m.Left, m.Top)
+		f.place(logo, W-m.Right-logo.w, m.Top+(t.Sizes.Title*1.2-logo.h)/2)
+		y := m.Top + title.h + t.Sizes.Title*0.35
+		// The rule under the title: a hairline across, an accent bar at the left.
+		f.add(Box{Rect: Rect{m.Left, y, inner, 0.6}, Fill: c.Primary.Mix(0.75)},
+			Box{Rect: Rect{m.Left, y - 1, t.Sizes.Title * 2.5, 2.6}, Fill: c.Accent})
+		y += t.Sizes.Subtitle * 0.9
+		if !s.Subtitle.IsZero() {
+			sub := e.text(s.Subtitle, textStyle{size: t.Sizes.Subtitle, leading: 1.4, color: c.Text, emphasis: c.Primary, align: alignLeft}, inner)
+			e.checkWidth(sub, s.Subtitle.Pos, "the subtitle")
+			f.place(sub, m.Left, y)
+			y += sub.h + t.Sizes.Subtitle*0.8
+		} else {
+			y += t.Sizes.Subtitle * 0.4
+		}
+		return f, y
 	}
 
-	// The footer and notes are measured first, to know where the body
-	// ends, but drawn after it, so that the PDF's text is in reading order.
-	var foot frame
-	footerTop := e.footer(&foot, n, total)
-	bottom := e.notes(&foot, s, footerTop-t.Sizes.Small*0.6)
+	first, y := head(s.Title)
+	// The notes are measured first, to know where the body ends, but drawn
+	// after it, so that the PDF's text is in reading order.
+	var notes frame
+	bottom := e.notes(&notes, s, e.footerTop()-t.Sizes.Small*0.6)
+	bodies := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s)
 
-	body := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s)
-	f.place(body, m.Left, y)
-	f.place(foot, 0, 0)
-	return f
+	var out []frame
+	for i, body := range bodies {
+		f := first
+		if i > 0 {
+			cont := s.Title
+			cont.Spans = append(append([]deck.Span{}, cont.Spans...), deck.Span{Text: "（续）"})
+			f, _ = head(cont)
+		}
+		f.place(body, m.Left, y)
+		f.place(notes, 0, 0)
+		out = append(out, f)
+	}
+	return out
+}
+
+// footerTop is the y of the rule above the footer.
+func (e *engine) footerTop() float64 {
+	t := e.theme
+	size := t.Sizes.Footer
+	return t.Page.H - t.Margins.Bottom - size*1.6 - size*0.5
 }
 
 // footer draws the rule, page number, copyright and site line at the
@@ -72,7 +102,7 @@ func (e *engine) footer(f *frame, n, total int) float64 {
 	size := t.Sizes.Footer
 	lh := size * 1.6
 	top := H - m.Bottom - lh
-	rule := top - size*0.5
+	rule := e.footerTop()
 	f.add(Box{Rect: Rect{m.Left, rule, W - m.Left - m.Right, 0.5}, Fill: c.Muted.Mix(0.6)})
 	x := m.Left
 	if num := e.pageNumber(n, total); num != "" {
@@ -112,11 +142,15 @@ func (e *engine) notes(f *frame, s *deck.Slide, bottom float64) float64 {
 		}
 	}
 	y := bottom
-	for i := len(lines) - 1; i >= 0; i-- {
-		y -= lines[i].h
-		f.place(lines[i], t.Margins.Left, y)
+	for _, l := range lines {
+		y -= l.h
 	}
-	return y
+	top := y
+	for _, l := range lines {
+		f.place(l, t.Margins.Left, y)
+		y += l.h
+	}
+	return top
 }
 
 // logo draws the theme's logo image at the given height, or else the brand
@@ -180,7 +214,7 @@ func (e *engine) cover(s *deck.Slide) frame {
 	title := e.text(s.Title, textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w)
 	e.checkWidth(title, s.Title.Pos, "the title")
 	parts = append(parts, title)
-	byline := e.fitBody(s.Blocks, w, H*0.3, s)
+	byline := e.fitBody(s.Blocks, w, H*0.3, s)[0]
 	h := 0.0
 	for _, p := range parts {
 		h += p.h
@@ -209,7 +243,7 @@ func (e *engine) closing(s *deck.Slide) frame {
 	w := panelX - x - m.Left
 	title := e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)
 	e.checkWidth(title, s.Title.Pos, "the title")
-	body := e.fitBody(s.Blocks, w, H*0.4, s)
+	body := e.fitBody(s.Blocks, w, H*0.4, s)[0]
 	y := (H - title.h - body.h - t.Sizes.Title) / 2
 	f.place(title, x, y)
 	y += title.h + t.Sizes.Title*0.4

@@ -1,0 +1,159 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"go.yaml.in/yaml/v3"
+)
+
+// tableBlock reads a table: one group from data or rows, or several from
+// groups, each with its own header row.
+func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	f, ok := dec.fields(n, "a table", "title", "widths", "data", "rows", "groups")
+	if !ok {
+		return nil
+	}
+	t := &deck.Table{Pos: pos, Title: dec.text(f["title"], "title")}
+	var groups []*yaml.Node
+	switch {
+	case f["groups"] != nil && (f["data"] != nil || f["rows"] != nil):
+		dec.errorf(f["groups"], "a table takes groups, or data or rows, not both")
+		return t
+	case f["groups"] != nil:
+		if f["groups"].Kind != yaml.SequenceNode || len(f["groups"].Content) == 0 {
+			dec.errorf(f["groups"], "groups must be a list of groups, each with data or rows")
+			return t
+		}
+		groups = f["groups"].Content
+	default:
+		groups = []*yaml.Node{n}
+	}
+	cols := 0
+	for _, g := range groups {
+		g = resolve(g)
+		gf := f
+		if g != n {
+			if gf, ok = dec.fields(g, "a table group", "data", "rows"); !ok {
+				continue
+			}
+		}
+		var tb *table
+		switch {
+		case gf["data"] != nil && gf["rows"] != nil:
+			dec.errorf(gf["rows"], "a table group takes data or rows, not both")
+		case gf["data"] != nil:
+			tb = l.csvTable(dec.pos(gf["data"]), dec.str(gf["data"], "data"))
+		case gf["rows"] != nil:
+			tb = yamlTable(dec, gf["rows"])
+		default:
+			dec.errorf(g, "a table needs data (a CSV file) or rows")
+		}
+		if tb == nil {
+			continue
+		}
+		if cols == 0 {
+			cols = len(tb.header)
+		} else if len(tb.header) != cols {
+			l.diags.Errorf(tb.header[0].pos, "this group has %d columns, the first has %d", len(tb.header), cols)
+			continue
+		}
+		grp := deck.TableGroup{Pos: tb.pos}
+		for _, h := range tb.header {
+			grp.Header = append(grp.Header, parseText(h.pos, joinLines(h.text)))
+		}
+		for _, r := range tb.rows {
+			var row []deck.Text
+			for _, c := range r {
+				row = append(row, parseText(c.pos, joinLines(c.text)))
+			}
+			grp.Rows = append(grp.Rows, row)
+		}
+		t.Groups = append(t.Groups, grp)
+	}
+	if w := f["widths"]; w != nil {
+		if w.Kind != yaml.SequenceNode {
+			dec.errorf(w, "widths must be a list of numbers, one a column")
+		} else {
+			for _, c := range w.Content {
+				t.Widths = append(t.Widths, dec.num(resolve(c), "a width", 0.01, 1000))
+			}
+			if cols > 0 && len(t.Widths) != cols {
+				dec.errorf(w, "widths has %d numbers, the table has %d columns", len(t.Widths), cols)
+			}
+		}
+	}
+	return t
+}
+
+func (l *loader) comparisonBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	f, ok := dec.fields(n, "a comparison", "title", "columns")
+	if !ok || !dec.require(n, f, "a comparison", "columns") {
+		return nil
+	}
+	c := &deck.Comparison{Pos: pos, Title: dec.text(f["title"], "title")}
+	cols := f["columns"]
+	if cols.Kind != yaml.SequenceNode || len(cols.Content) < 2 {
+		dec.errorf(cols, "columns must be a list of two or more columns, each with a heading and items")
+		return c
+	}
+	for _, cn := range cols.Content {
+		cn = resolve(cn)
+		cf, ok := dec.fields(cn, "a comparison column", "heading", "items")
+		if !ok || !dec.require(cn, cf, "a comparison column", "heading") {
+			continue
+		}
+		c.Columns = append(c.Columns, deck.CompareColumn{Pos: dec.pos(cn), Heading: dec.text(cf["heading"], "heading"), Items: textsOf(dec, cf["items"], "an item")})
+	}
+	return c
+}
+
+func (l *loader) diagramBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	f, ok := dec.fields(n, "a diagram", "title", "layers", "height")
+	if !ok || !dec.require(n, f, "a diagram", "layers") {
+		return nil
+	}
+	d := &deck.Diagram{Pos: pos, Title: dec.text(f["title"], "title")}
+	if f["height"] != nil {
+		d.Height = dec.num(f["height"], "height", 40, 2000)
+	}
+	layers := f["layers"]
+	if layers.Kind != yaml.SequenceNode || len(layers.Content) == 0 {
+		dec.errorf(layers, "layers must be a list of layers, each with a label and items")
+		return d
+	}
+	for _, ln := range layers.Content {
+		ln = resolve(ln)
+		lf, ok := dec.fields(ln, "a layer", "label", "items", "highlight")
+		if !ok || !dec.require(ln, lf, "a layer", "label") {
+			continue
+		}
+		d.Layers = append(d.Layers, deck.Layer{Pos: dec.pos(ln), Label: dec.text(lf["label"], "label"),
+			Items: textsOf(dec, lf["items"], "an item"), Highlight: dec.boolean(lf["highlight"], "highlight")})
+	}
+	return d
+}
+
+func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	q := &deck.QR{Pos: pos, Size: 110}
+	urlNode := n
+	if n.Kind == yaml.MappingNode {
+		f, ok := dec.fields(n, "a QR code", "url", "size")
+		if !ok || !dec.require(n, f, "a QR code", "url") {
+			return nil
+		}
+		urlNode = f["url"]
+		if f["size"] != nil {
+			q.Size = dec.num(f["size"], "size", 36, 540)
+		}
+	}
+	q.URL = dec.str(urlNode, "url")
+	if q.URL == "" {
+		dec.errorf(n, "a QR code needs a url")
+	} else if len(q.URL) > 1000 {
+		dec.errorf(urlNode, "the url is %d bytes long; a QR code that can be scanned from a slide holds at most 1000", len(q.URL))
+	} else if !strings.Contains(q.URL, ":") {
+		dec.errorf(urlNode, "url %q must start with a scheme such as https://", q.URL)
+	}
+	return q
+}

@@ -1,0 +1,188 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/deckpdf/deck/deck"
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// blockTitle sets the bold, centred title that charts, tables, comparisons
+// and diagrams carry above them.
+func (e *engine) blockTitle(t deck.Text, w float64, sc scaled) frame {
+	if t.IsZero() {
+		return frame{w: w}
+	}
+	f := e.text(t, textStyle{size: sc.body, leading: 1.4, color: e.theme.Colors.Text, bold: true, align: alignCenter}, w)
+	f.h += sc.body * 0.3
+	return f
+}
+
+// comparison sets its columns side by side, a heading bar over boxed
+// items, with a VS badge between neighbours. Items in the same row have
+// the same height across columns.
+func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
+	c := e.theme.Colors
+	f := e.blockTitle(b.Title, w, sc)
+	n := len(b.Columns)
+	if n == 0 {
+		return f
+	}
+	gutter := sc.body * 2.8
+	cw := (w - gutter*float64(n-1)) / float64(n)
+	pad := sc.body * 0.6
+	st := e.bodyStyle(sc)
+	st.leading = 1.45
+	rows := 0
+	for _, col := range b.Columns {
+		rows = max(rows, len(col.Items))
+	}
+	heads := make([]frame, n)
+	headH := 0.0
+	for i, col := range b.Columns {
+		heads[i] = e.text(col.Heading, textStyle{size: sc.body, leading: 1.35, color: white, bold: true, align: alignCenter}, cw-2*pad)
+		headH = max(headH, heads[i].h+2*pad*0.8)
+	}
+	cells := make([][]frame, n)
+	rowH := make([]float64, rows)
+	for i, col := range b.Columns {
+		for k, it := range col.Items {
+			ist := st
+			probe := e.text(it, ist, cw-2*pad)
+			if probe.h <= st.size*st.leading+0.01 {
+				ist.align = alignCenter // a short item sits in the middle of its box
+				probe = e.text(it, ist, cw-2*pad)
+			}
+			cells[i] = append(cells[i], probe)
+			rowH[k] = max(rowH[k], probe.h+2*pad)
+		}
+	}
+	top := f.h
+	gap := sc.body * 0.45
+	for i := range b.Columns {
+		x := float64(i) * (cw + gutter)
+		fill := c.Primary
+		if i%2 == 0 && n == 2 {
+			fill = c.Muted
+		}
+		f.add(Box{Rect: Rect{x, top, cw, headH}, Fill: fill, Radius: sc.body * 0.2})
+		f.place(heads[i], x+pad, top+(headH-heads[i].h)/2)
+		y := top + headH
+		for k, cell := range cells[i] {
+			y += gap
+			f.add(Box{Rect: Rect{x, y, cw, rowH[k]}, Fill: c.Light, Radius: sc.body * 0.2})
+			f.place(cell, x+pad, y+(rowH[k]-cell.h)/2)
+			y += rowH[k]
+		}
+	}
+	h := headH
+	for _, rh := range rowH {
+		h += gap + rh
+	}
+	// The VS badges, on the middle of the columns.
+	r := sc.body * 1.05
+	for i := 1; i < n; i++ {
+		cx := float64(i)*(cw+gutter) - gutter/2
+		cy := top + h/2
+		f.add(Box{Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: c.Accent, Radius: r})
+		vs := e.label("VS", sc.body*0.8, true, white)
+		f.place(vs, cx-vs.w/2, cy-vs.h/2)
+	}
+	f.h = top + h
+	return f
+}
+
+// diagram draws layers as rows of boxes, the first on top: the label in a
+// cell on the left and the items side by side; a layer without items is
+// one band. A chevron between layers shows that each rests on the one
+// below. The rows share the height h when the diagram is flexible.
+func (e *engine) diagram(d *deck.Diagram, w, h float64, sc scaled) frame {
+	c := e.theme.Colors
+	f := e.blockTitle(d.Title, w, sc)
+	n := float64(len(d.Layers))
+	if n == 0 {
+		return f
+	}
+	gap := sc.body * 1.1
+	minRow := sc.body * 2.4
+	target := h
+	if d.Height > 0 {
+		target = d.Height
+	}
+	rowH := math.Max(minRow, math.Min(sc.body*4.5, (target-f.h-gap*(n-1))/n))
+	labelW := sc.body * 6
+	itemGap := sc.body * 0.5
+	y := f.h
+	for li, l := range d.Layers {
+		if li > 0 {
+			// A chevron pointing up, between the layers.
+			cx, cy, s := w/2, y+gap/2, sc.body*0.45
+			f.add(Path{Points: []Point{{cx - s, cy + s*0.5}, {cx, cy - s*0.5}, {cx + s, cy + s*0.5}}, Stroke: c.Muted, Width: sc.body * 0.12})
+			y += gap
+		}
+		lab := textStyle{size: sc.body, leading: 1.3, color: white, bold: true, align: alignCenter}
+		if len(l.Items) == 0 {
+			fill := c.Primary
+			if l.Highlight {
+				fill = c.Accent
+			}
+			f.add(Box{Rect: Rect{0, y, w, rowH}, Fill: fill, Radius: sc.body * 0.25})
+			lab.size = sc.body * 1.1
+			t := e.text(l.Label, lab, w-sc.body)
+			f.place(t, sc.body/2, y+(rowH-t.h)/2)
+			y += rowH
+			continue
+		}
+		cellFill := c.Primary
+		if l.Highlight {
+			cellFill = c.Accent
+		}
+		f.add(Box{Rect: Rect{0, y, labelW, rowH}, Fill: cellFill, Radius: sc.body * 0.25})
+		t := e.text(l.Label, lab, labelW-sc.body)
+		f.place(t, sc.body/2, y+(rowH-t.h)/2)
+		k := float64(len(l.Items))
+		iw := (w - labelW - itemGap*k) / k
+		for i, it := range l.Items {
+			x := labelW + itemGap + float64(i)*(iw+itemGap)
+			f.add(Box{Rect: Rect{x, y, iw, rowH}, Fill: c.Light, Stroke: c.Primary.Mix(0.6), StrokeWidth: 0.6, Radius: sc.body * 0.25})
+			tt := e.text(it, textStyle{size: sc.body, leading: 1.3, color: c.Primary, bold: true, align: alignCenter}, iw-sc.body*0.6)
+			f.place(tt, x+sc.body*0.3, y+(rowH-tt.h)/2)
+		}
+		y += rowH
+	}
+	f.h = y
+	return f
+}
+
+// qr draws a QR code as squares, each run of dark modules in a row one box,
+// on a white square that holds the quiet zone of four modules.
+func (e *engine) qr(q *deck.QR) frame {
+	code, err := qrcode.New(q.URL, qrcode.Medium)
+	if err != nil {
+		e.diags.Errorf(q.Pos, "cannot make a QR code of %q: %v", q.URL, err)
+		return frame{}
+	}
+	code.DisableBorder = true
+	bits := code.Bitmap()
+	n := len(bits)
+	const quiet = 4
+	m := q.Size / float64(n+2*quiet)
+	f := frame{w: q.Size, h: q.Size}
+	f.add(Box{Rect: Rect{0, 0, q.Size, q.Size}, Fill: white})
+	dark := deck.Color{A: 255}
+	for y, row := range bits {
+		for x := 0; x < n; {
+			if !row[x] {
+				x++
+				continue
+			}
+			end := x
+			for end < n && row[end] {
+				end++
+			}
+			f.add(Box{Rect: Rect{float64(quiet+x) * m, float64(quiet+y) * m, float64(end-x) * m, m}, Fill: dark})
+			x = end
+		}
+	}
+	return f
+}
