@@ -17,8 +17,8 @@ func TestReadmeExampleRenders(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```(yaml|csv)\n(.*?)```").FindAllSubmatch(readme, -1)
-	if len(blocks) < 3 {
-		t.Fatalf("README has %d yaml/csv blocks, want the deck, its CSV and the theme", len(blocks))
+	if len(blocks) < 4 {
+		t.Fatalf("README has %d yaml/csv blocks, want the deck, its two CSV files and the theme", len(blocks))
 	}
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
@@ -29,9 +29,10 @@ func TestReadmeExampleRenders(t *testing.T) {
 	}
 	write("deck.yaml", blocks[0][2])
 	write("data/cloud-value.csv", blocks[1][2])
+	write("data/standards.csv", blocks[2][2])
 	// The theme example names font and logo files that the example lacks.
 	var theme []string
-	for _, l := range strings.Split(string(blocks[2][2]), "\n") {
+	for _, l := range strings.Split(string(blocks[3][2]), "\n") {
 		if !strings.HasPrefix(l, "fonts:") && !strings.HasPrefix(l, "logo:") {
 			theme = append(theme, l)
 		}
