@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,21 +13,13 @@ import (
 // chartsCmd writes every chart of the deck as a PNG, at the size and
 // resolution it has in the PDF.
 func chartsCmd(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("charts", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	src := fl.String("c", "", "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)")
+	fl := newFlags("charts", "Usage: deck charts [-c PATH] -o DIR\n\n"+
+		"Write every chart of the deck as a PNG named SLIDE-CHART.png (slide and\n"+
+		"chart ids, or their numbers), as drawn in the PDF, for use elsewhere.", stderr)
+	src := fl.String("c", "", deckFlag)
 	out := fl.String("o", "", "the folder to write the PNG files into (required)")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: deck charts [-c PATH] -o DIR\n\n"+
-			"Write every chart of the deck as a PNG named SLIDE-CHART.png (slide and\n"+
-			"chart ids, or their numbers), as drawn in the PDF, for use elsewhere.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if ok, code := parseFlags(fl, args); !ok {
+		return code
 	}
 	if *out == "" || fl.NArg() > 0 {
 		fl.Usage()

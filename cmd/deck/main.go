@@ -11,6 +11,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,4 +65,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "deck: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// deckFlag is the help of the -c flag every command that reads a deck has.
+const deckFlag = "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)"
+
+// newFlags returns the flag set of a command whose help starts with usage.
+func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, usage, "\n\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// parseFlags parses args. When the command should stop, it returns false
+// and the exit code: 0 after -h, 2 after a bad flag.
+func parseFlags(fl *flag.FlagSet, args []string) (bool, int) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, 0
+		}
+		return false, 2
+	}
+	return true, 0
 }

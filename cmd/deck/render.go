@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -62,22 +61,14 @@ func build(src string, stderr io.Writer, cmd string) (built, int) {
 }
 
 func render(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("render", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	src := fl.String("c", "", "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)")
+	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE]\n\n"+
+		"Render a deck to PDF. Nothing is written when the content has errors;\n"+
+		"an existing file is replaced only once the new one is complete.\n"+
+		"SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stderr)
+	src := fl.String("c", "", deckFlag)
 	out := fl.String("o", "report.pdf", "the PDF file to write")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: deck render [-c PATH] [-o FILE]\n\n"+
-			"Render a deck to PDF. Nothing is written when the content has errors;\n"+
-			"an existing file is replaced only once the new one is complete.\n"+
-			"SOURCE_DATE_EPOCH, when set, is the date written into the PDF.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if ok, code := parseFlags(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "deck render: unexpected argument %q\n", fl.Arg(0))

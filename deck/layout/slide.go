@@ -196,60 +196,55 @@ func (e *engine) checkWidth(f frame, pos deck.Pos, what string) {
 	}
 }
 
-// cover is the title page: a kicker, the title, an accent rule and a
-// byline on the left; a panel in the primary colour on the right.
+// cover is the title page: the subtitle as a kicker over a large title.
 func (e *engine) cover(s *deck.Slide) frame {
-	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
+	t, c := e.theme, e.theme.Colors
+	return e.panelPage(s, func(w float64) []frame {
+		var heads []frame
+		if !s.Subtitle.IsZero() {
+			heads = append(heads, e.text(s.Subtitle, textStyle{size: t.Sizes.Title * 0.85, leading: 1.3, color: c.Accent, bold: true, align: alignLeft}, w))
+		}
+		return append(heads, e.text(s.Title, textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w))
+	}, t.Page.H*0.3)
+}
+
+// closing is the last page: the message over its blocks (a link, a QR
+// code).
+func (e *engine) closing(s *deck.Slide) frame {
+	t, c := e.theme, e.theme.Colors
+	return e.panelPage(s, func(w float64) []frame {
+		return []frame{e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)}
+	}, t.Page.H*0.55)
+}
+
+// panelPage lays out the cover and closing pages: the brand panel on the
+// right; on the left, centred as a group, the heads (the last of which is
+// the title), an accent rule and the slide's blocks, which may be bodyH
+// tall.
+func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH float64) frame {
+	t, m := e.theme, e.theme.Margins
 	W, H := t.Page.W, t.Page.H
 	f := frame{w: W, h: H}
 	panelX := W * 0.64
 	e.panel(&f, panelX)
-
 	x := m.Left * 2
 	w := panelX - x - m.Left
-	var parts []frame
-	if !s.Subtitle.IsZero() {
-		parts = append(parts, e.text(s.Subtitle, textStyle{size: t.Sizes.Title * 0.85, leading: 1.3, color: c.Accent, bold: true, align: alignLeft}, w))
-	}
-	title := e.text(s.Title, textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w)
-	e.checkWidth(title, s.Title.Pos, "the title")
-	parts = append(parts, title)
-	byline := e.fitBody(s.Blocks, w, H*0.3, s)[0]
-	h := 0.0
+	parts := heads(w)
+	e.checkWidth(parts[len(parts)-1], s.Title.Pos, "the title")
+	body := e.fitBody(s.Blocks, w, bodyH, s)[0]
+	rule := t.Sizes.Title * 1.6 // the space the accent rule takes
+	h := rule + body.h
 	for _, p := range parts {
 		h += p.h
 	}
-	y := (H-h-byline.h-t.Sizes.Title*1.6)/2 - t.Sizes.Title*0.4
+	y := (H - h) / 2
 	for _, p := range parts {
 		f.place(p, x, y)
 		y += p.h
 	}
-	y += t.Sizes.Title * 0.6
-	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: c.Accent})
-	y += t.Sizes.Title
-	f.place(byline, x, y)
-	return f
-}
-
-// closing is the last page: the message and the link on the left, the
-// brand panel on the right.
-func (e *engine) closing(s *deck.Slide) frame {
-	t, c, m := e.theme, e.theme.Colors, e.theme.Margins
-	W, H := t.Page.W, t.Page.H
-	f := frame{w: W, h: H}
-	panelX := W * 0.64
-	e.panel(&f, panelX)
-	x := m.Left * 2
-	w := panelX - x - m.Left
-	title := e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)
-	e.checkWidth(title, s.Title.Pos, "the title")
-	body := e.fitBody(s.Blocks, w, H*0.4, s)[0]
-	y := (H - title.h - body.h - t.Sizes.Title) / 2
-	f.place(title, x, y)
-	y += title.h + t.Sizes.Title*0.4
-	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: c.Accent})
-	y += t.Sizes.Title*0.6 + 3
-	f.place(body, x, y)
+	y += t.Sizes.Title * 0.5
+	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: t.Colors.Accent})
+	f.place(body, x, y+rule-t.Sizes.Title*0.5)
 	return f
 }
 
