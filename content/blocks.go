@@ -9,7 +9,7 @@ import (
 )
 
 // blockKinds lists the keys that name a block's kind.
-var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link", "chart", "table", "comparison", "diagram", "qr"}
+var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "columns", "link", "chart", "table", "comparison", "diagram", "qr", "image"}
 
 // maxDepth bounds the nesting of columns.
 const maxDepth = 4
@@ -68,9 +68,10 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 				}
 				out = append(out, b)
 			}
-		case "chart", "table", "comparison", "diagram", "qr":
+		case "chart", "table", "comparison", "diagram", "qr", "image":
 			read := map[string]func(*decoder, deck.Pos, *yaml.Node) deck.Block{
-				"chart": l.chartBlock, "table": l.tableBlock, "comparison": l.comparisonBlock, "diagram": l.diagramBlock, "qr": l.qrBlock,
+				"chart": l.chartBlock, "table": l.tableBlock, "comparison": l.comparisonBlock, "diagram": l.diagramBlock,
+				"qr": l.qrBlock, "image": l.pictureBlock,
 			}[k.Value]
 			if b := read(dec, pos, v); b != nil {
 				out = append(out, b)

@@ -1,6 +1,10 @@
 package content
 
 import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // image.DecodeConfig reads JPEG
+	_ "image/png"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
@@ -156,4 +160,32 @@ func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 		dec.errorf(urlNode, "url %q must start with a scheme such as https://", q.URL)
 	}
 	return q
+}
+
+// pictureBlock reads an image block: a PNG or JPEG file inside the deck's
+// folder, given as a path or as {path, height}.
+func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+	p := &deck.Picture{Pos: pos}
+	pathNode := n
+	if n.Kind == yaml.MappingNode {
+		f, ok := dec.fields(n, "an image", "path", "height")
+		if !ok || !dec.require(n, f, "an image", "path") {
+			return nil
+		}
+		pathNode = f["path"]
+		if f["height"] != nil {
+			p.Height = dec.num(f["height"], "height", 20, 2000)
+		}
+	}
+	p.File = l.file(dec, pathNode, "image")
+	if p.File.Data == nil {
+		return p
+	}
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(p.File.Data))
+	if err != nil || (kind != "png" && kind != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
+		dec.errorf(pathNode, "image %q is not a PNG or JPEG file", p.File.Path)
+		return p
+	}
+	p.Format, p.Aspect = kind, float64(cfg.Width)/float64(cfg.Height)
+	return p
 }

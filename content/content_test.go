@@ -95,7 +95,7 @@ func TestDiagnostics(t *testing.T) {
 		{"unknown block kind", files("deck.yaml", slide+"    blocks:\n      - paragraf: 文字\n"),
 			"deck.yaml:5:9: error: unknown block kind \"paragraf\" (did you mean \"paragraph\"?)\n"},
 		{"block with two kinds", files("deck.yaml", slide+"    blocks:\n      - paragraph: a\n        heading: b\n"),
-			"deck.yaml:5:9: error: a block is a mapping with one key naming its kind (paragraph, heading, list, labeled, stats, columns, link, chart, table, comparison, diagram, qr)\n"},
+			"deck.yaml:5:9: error: a block is a mapping with one key naming its kind (paragraph, heading, list, labeled, stats, columns, link, chart, table, comparison, diagram, qr, image)\n"},
 		{"unknown layout", files("deck.yaml", slide+"    layout: covr\n"),
 			"deck.yaml:4:13: error: unknown layout \"covr\" (did you mean \"cover\"?); the layouts are content, cover, closing\n"},
 		{"wrong type", files("deck.yaml", "title: [a, b]\nslides:\n  - title: x\n"),

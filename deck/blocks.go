@@ -75,3 +75,19 @@ func (*Table) block()      {}
 func (*Comparison) block() {}
 func (*Diagram) block()    {}
 func (*QR) block()         {}
+
+// A Picture is an image block: a PNG or JPEG file of the deck, scaled to
+// fit its slot without distortion.
+type Picture struct {
+	Pos    Pos
+	File   File
+	Format string  // "png" or "jpeg"
+	Height float64 // in points; 0 shares the free space of the slide
+	// Aspect is the width of the image divided by its height.
+	Aspect float64
+}
+
+// Position returns where the picture was written.
+func (b *Picture) Position() Pos { return b.Pos }
+
+func (*Picture) block() {}

@@ -88,8 +88,8 @@ type Slide struct {
 }
 
 // A Block is one element of a slide body. The kinds are Paragraph, Heading,
-// List, Labeled, Stats, Columns, Link, Chart, Table, Comparison, Diagram and
-// QR.
+// List, Labeled, Stats, Columns, Link, Chart, Table, Comparison, Diagram, QR
+// and Picture.
 type Block interface {
 	// Position returns where the block was written.
 	Position() Pos

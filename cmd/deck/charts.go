@@ -25,9 +25,15 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	b, code := build(*src, stderr, "charts")
-	if code != 0 {
-		return code
+	b, err := buildDeck(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck charts: %v\n", err)
+		return 2
+	}
+	printDiagnostics(stderr, b.diags)
+	if !b.ok() {
+		fmt.Fprintf(stderr, "deck charts: %s; nothing written\n", count(b.diags))
+		return 1
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintf(stderr, "deck charts: %v\n", err)
@@ -47,7 +53,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "deck charts: %v\n", err)
 				return 1
 			}
-			fmt.Fprintf(stdout, "%s: %s\n", name, kib(int64(len(im.PNG))))
+			fmt.Fprintf(stdout, "%s: %s\n", name, size(int64(len(im.PNG))))
 			n++
 		}
 	}

@@ -3,7 +3,10 @@
 //
 // Usage:
 //
+//	deck init DIR                     write the built-in report as editable files
+//	deck validate [-c PATH]           check a deck and print every problem
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
+//	deck watch [-c PATH] [-o FILE]    render again whenever a file is saved
 //	deck charts [-c PATH] -o DIR      write every chart as a PNG
 //	deck version                      print the version
 //
@@ -25,7 +28,10 @@ var version = "v0.1.0-dev"
 const usage = `deck turns a deck of slides written as YAML and CSV into a PDF.
 
 Usage:
+  deck init DIR                     write the built-in report as editable files
+  deck validate [-c PATH]           check a deck and print every problem
   deck render [-c PATH] [-o FILE]   render a deck to PDF
+  deck watch [-c PATH] [-o FILE]    render again whenever a file of the deck is saved
   deck charts [-c PATH] -o DIR      write every chart as a PNG
   deck version                      print the version
   deck help                         print this help
@@ -49,6 +55,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return render(args[1:], stdout, stderr)
 	case "charts":
 		return chartsCmd(args[1:], stdout, stderr)
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "init":
+		return initDeck(args[1:], stdout, stderr)
+	case "watch":
+		return watch(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		if len(args) > 1 {
 			fmt.Fprint(stderr, "Usage: deck version\n\nPrint the version of deck.\n")

@@ -255,7 +255,7 @@ func TestBinaryRendersFromAnEmptyFolder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("deck render: %v\n%s", err, out)
 	}
-	if !regexp.MustCompile(`^report\.pdf: 9 pages, \d+ KiB\n$`).Match(out) {
+	if !regexp.MustCompile(`^report\.pdf: 9 pages, \d+ KiB \(fonts \d+ KiB, images \d+ KiB\)\n$`).Match(out) {
 		t.Errorf("output = %q", out)
 	}
 	if _, err := os.Stat(filepath.Join(empty, "report.pdf")); err != nil {
@@ -403,4 +403,15 @@ func TestQRCodeScans(t *testing.T) {
 	if got := strings.TrimSpace(string(out)); got != "https://www.yunbaogao.cn/report/index/report?reportId=1_46706" {
 		t.Errorf("zbarimg read %q", got)
 	}
+}
+
+// TestMain keeps the tests' render records out of the user's cache.
+func TestMain(m *testing.M) {
+	cache, err := os.MkdirTemp("", "deck-test-cache")
+	if err == nil {
+		os.Setenv("XDG_CACHE_HOME", cache)
+	}
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }

@@ -2,71 +2,28 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
-	"github.com/deckpdf/deck/charts"
-	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
-	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
-	"github.com/deckpdf/deck/fonts"
 )
 
-// A built deck is loaded, laid out and has its charts drawn.
-type built struct {
-	deck  *deck.Deck
-	pages []layout.Page
-	fonts *fonts.Set
-}
-
-// build runs the pipeline up to the PDF, printing diagnostics. It returns
-// the exit code: 0, 1 for errors in the content, 2 for a deck that cannot
-// be opened.
-func build(src string, stderr io.Writer, cmd string) (built, int) {
-	fsys, name, display, err := source(src)
-	if err != nil {
-		fmt.Fprintf(stderr, "deck %s: %v\n", cmd, err)
-		return built{}, 2
-	}
-	d, diags := content.Load(fsys, name, display)
-	var b built
-	if d != nil && !diags.HasErrors() {
-		b.fonts = deckFonts(d.Theme, &diags)
-	}
-	if b.fonts != nil {
-		var more deck.Diagnostics
-		b.pages, more = layout.Layout(d, b.fonts)
-		diags = append(diags, more...)
-		if !diags.HasErrors() {
-			diags = append(diags, charts.Fill(b.pages, d.Theme, b.fonts, charts.Options{})...)
-		}
-	}
-	for _, dg := range diags {
-		fmt.Fprintln(stderr, dg)
-	}
-	if d == nil || diags.HasErrors() {
-		fmt.Fprintf(stderr, "deck %s: %s; nothing written\n", cmd, count(diags))
-		return built{}, 1
-	}
-	b.deck = d
-	return b, 0
-}
-
 func render(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE]\n\n"+
-		"Render a deck to PDF. Nothing is written when the content has errors;\n"+
-		"an existing file is replaced only once the new one is complete.\n"+
-		"SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stderr)
+	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE] [--format text|json] [--max-size SIZE]\n\n"+
+		"Render a deck to PDF (\"-o -\" writes it to standard output). The content\n"+
+		"is checked first, as deck validate does: nothing is written when it has\n"+
+		"errors, and an existing file is replaced only once the new one is\n"+
+		"complete. SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stderr)
 	src := fl.String("c", "", deckFlag)
-	out := fl.String("o", "report.pdf", "the PDF file to write")
+	out := fl.String("o", "report.pdf", "the PDF file to write, or - for standard output")
+	var form format
+	fl.Var(&form, "format", "how to print diagnostics and the result: text or json")
+	var maxSize byteSize
+	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
 	if ok, code := parseFlags(fl, args); !ok {
 		return code
 	}
@@ -75,82 +32,96 @@ func render(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	b, code := build(*src, stderr, "render")
-	if code != 0 {
-		return code
+	// The PDF may go to standard output: then everything else goes to
+	// standard error.
+	info := stdout
+	if *out == "-" {
+		info = stderr
 	}
-	d, pages, set := b.deck, b.pages, b.fonts
-	date, err := pdfDate(d.Meta)
+	b, err := buildDeck(*src)
 	if err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
-	opt := pdf.Options{Meta: d.Meta, Creator: "deck " + version, Date: date, Fonts: set}
+	r := rendering{out: *out, form: form, maxSize: maxSize, info: info, stderr: stderr, pdfOut: stdout}
+	return r.write(b)
+}
+
+// A rendering writes a built deck: the PDF, and what is said about it.
+type rendering struct {
+	out     string
+	form    format
+	maxSize byteSize
+	info    io.Writer // the summary and, in JSON, the report
+	stderr  io.Writer
+	pdfOut  io.Writer // standard output, for -o -
+}
+
+// write checks, writes and reports; it returns the exit code.
+func (r rendering) write(b build) int {
+	fail := func(ds deck.Diagnostics) int {
+		if r.form == formatJSON {
+			printJSON(r.info, newReport(ds))
+		} else {
+			printDiagnostics(r.stderr, ds)
+			fmt.Fprintf(r.stderr, "deck render: %s; nothing written\n", count(ds))
+		}
+		return 1
+	}
+	if !b.ok() {
+		return fail(b.diags)
+	}
+	date, err := pdfDate(b.deck.Meta)
+	if err != nil {
+		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+		return 2
+	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pages, opt); err != nil {
-		fmt.Fprintf(stderr, "deck render: %v\n", err)
+	opt := pdf.Options{Meta: b.deck.Meta, Creator: "deck " + version, Date: date, Fonts: b.fonts}
+	if err := pdf.Write(&buf, b.pages, opt); err != nil {
+		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
 		return 1
 	}
-	if err := writeAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "deck render: %v\n", err)
-		return 1
+	sum := measure(buf.Bytes(), r.out, len(b.pages))
+	if r.out == "-" {
+		sum.Path = "standard output"
 	}
-	info, err := os.Stat(*out)
-	if err != nil {
-		fmt.Fprintf(stderr, "deck render: %v\n", err)
-		return 1
+	if r.maxSize > 0 && int64(buf.Len()) > int64(r.maxSize) {
+		ds := append(b.diags, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
+			Message: fmt.Sprintf("the PDF would be %s, over --max-size %s (fonts %s, images %s)", size(int64(buf.Len())), r.maxSize, size(int64(sum.Fonts)), size(int64(sum.Images)))})
+		return fail(ds)
 	}
-	fmt.Fprintf(stdout, "%s: %d pages, %s\n", *out, len(pages), kib(info.Size()))
+	changes := ""
+	if r.out == "-" {
+		if _, err := r.pdfOut.Write(buf.Bytes()); err != nil {
+			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			return 1
+		}
+	} else {
+		old, hadOld := previousPages(r.out)
+		if err := writeAtomic(r.out, buf.Bytes()); err != nil {
+			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			return 1
+		}
+		cur := fingerprints(b.pages)
+		remember(r.out, buf.Bytes(), cur)
+		if hadOld {
+			changes = describeChanges(old, cur)
+		}
+	}
+	if r.form == formatJSON {
+		rep := newReport(b.diags)
+		rep.Output = &sum
+		rep.Changes = changes
+		printJSON(r.info, rep)
+		return 0
+	}
+	printDiagnostics(r.stderr, b.diags) // warnings
+	fmt.Fprintln(r.info, sum)
+	if changes != "" {
+		fmt.Fprintln(r.info, changes)
+	}
 	return 0
-}
-
-// source opens the deck named by -c: a folder holding deck.yaml, or a YAML
-// file whose folder holds the files it refers to.
-func source(path string) (fs.FS, string, string, error) {
-	if path == "" {
-		return content.Default(), content.DeckFile, "", nil
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
-	}
-	if info.IsDir() {
-		return os.DirFS(path), content.DeckFile, filepath.ToSlash(path), nil
-	}
-	dir := filepath.Dir(path)
-	display := filepath.ToSlash(dir)
-	if display == "." {
-		display = ""
-	}
-	return os.DirFS(dir), filepath.Base(path), display, nil
-}
-
-// deckFonts returns the theme's own fonts, or the bundled ones. A font that
-// cannot be used is reported at the theme line that names it.
-func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
-	if t.Fonts.Regular.Path == "" {
-		set, err := fonts.Default()
-		if err != nil {
-			diags.Errorf(deck.Pos{}, "%v", err)
-		}
-		return set
-	}
-	var faces [2]*fonts.Face
-	for i, f := range []deck.File{t.Fonts.Regular, t.Fonts.Bold} {
-		face, err := fonts.Parse(f.Path, f.Data)
-		if err != nil {
-			diags.Errorf(f.Pos, "%v", err)
-		}
-		faces[i] = face
-	}
-	if faces[0] == nil || faces[1] == nil {
-		return nil
-	}
-	set, err := fonts.NewSet(faces[0], faces[1])
-	if err != nil {
-		diags.Errorf(t.Fonts.Bold.Pos, "%v", err)
-	}
-	return set
 }
 
 // pdfDate is SOURCE_DATE_EPOCH when set, else the deck's date, else the
@@ -167,34 +138,4 @@ func pdfDate(m deck.Meta) (time.Time, error) {
 		return m.Date, nil
 	}
 	return time.Unix(0, 0).UTC(), nil
-}
-
-func count(ds deck.Diagnostics) string {
-	e, w := 0, 0
-	for _, d := range ds {
-		if d.Severity == deck.Error {
-			e++
-		} else {
-			w++
-		}
-	}
-	s := plural(e, "error")
-	if w > 0 {
-		s += ", " + plural(w, "warning")
-	}
-	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
-
-func kib(n int64) string {
-	if n < 1<<20 {
-		return strings.TrimSuffix(fmt.Sprintf("%.0f KiB", float64(n)/1024), ".0")
-	}
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }

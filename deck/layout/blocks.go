@@ -21,6 +21,8 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 		return e.diagram(b, w, h, sc)
 	case *deck.QR:
 		return e.qr(b)
+	case *deck.Picture:
+		return e.picture(b, w, h, sc)
 	case *deck.Paragraph:
 		return e.text(b.Text, e.bodyStyle(sc), w)
 	case *deck.Heading:
@@ -194,6 +196,8 @@ func flexible(b deck.Block) bool {
 	case *deck.Chart:
 		return b.Height == 0
 	case *deck.Diagram:
+		return b.Height == 0
+	case *deck.Picture:
 		return b.Height == 0
 	case *deck.Columns:
 		for _, col := range b.Columns {

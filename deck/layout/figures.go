@@ -186,3 +186,21 @@ func (e *engine) qr(q *deck.QR) frame {
 	}
 	return f
 }
+
+// picture scales an image to the width w and the height h it is given (its
+// own Height, or at least a third of the width when flexible), keeping its
+// aspect, centred across the width.
+func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
+	if p.Aspect == 0 {
+		return frame{w: w}
+	}
+	ph := p.Height
+	if ph == 0 {
+		ph = max(h, sc.body*8)
+	}
+	iw := min(w, ph*p.Aspect)
+	ih := iw / p.Aspect
+	f := frame{w: w, h: ih}
+	f.add(Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, PNG: p.File.Data, JPEG: p.Format == "jpeg"})
+	return f
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/deckpdf/deck/deck/layout"
+)
+
+// fingerprints returns a hash a page of everything drawn on it: the dump
+// of its items and the bytes of its pictures.
+func fingerprints(pages []layout.Page) []string {
+	out := make([]string, len(pages))
+	for i := range pages {
+		h := sha256.New()
+		layout.Dump(h, pages[i:i+1])
+		for _, it := range pages[i].Items {
+			if im, ok := it.(layout.Image); ok {
+				h.Write(im.PNG)
+			}
+		}
+		out[i] = hex.EncodeToString(h.Sum(nil))[:16]
+	}
+	return out
+}
+
+// A renderRecord remembers, for one output file, the hash of the PDF last
+// written there and the fingerprints of its pages.
+type renderRecord struct {
+	PDF   string   `json:"pdf"`
+	Pages []string `json:"pages"`
+}
+
+// recordFile is where the record of an output path lives: in the user's
+// cache folder, keyed by the absolute path.
+func recordFile(out string) (string, bool) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", false
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", false
+	}
+	key := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, "deck", "renders", hex.EncodeToString(key[:8])+".json"), true
+}
+
+func hashOf(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// previousPages returns the fingerprints of the PDF now at out, if it is
+// the one deck last wrote there.
+func previousPages(out string) ([]string, bool) {
+	old, err := os.ReadFile(out)
+	if err != nil {
+		return nil, false
+	}
+	file, ok := recordFile(out)
+	if !ok {
+		return nil, false
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, false
+	}
+	var r renderRecord
+	if json.Unmarshal(data, &r) != nil || r.PDF != hashOf(old) {
+		return nil, false
+	}
+	return r.Pages, true
+}
+
+// remember records what was written at out. A record that cannot be
+// written only costs the next "what changed" line.
+func remember(out string, pdf []byte, pages []string) {
+	file, ok := recordFile(out)
+	if !ok {
+		return
+	}
+	data, _ := json.Marshal(renderRecord{PDF: hashOf(pdf), Pages: pages})
+	if os.MkdirAll(filepath.Dir(file), 0o755) == nil {
+		writeAtomic(file, data)
+	}
+}
+
+// describeChanges says which slides differ: "slides 4 and 9 changed",
+// "no slide changed", "slide 10 is new".
+func describeChanges(old, cur []string) string {
+	var changed []int
+	for i := 0; i < max(len(old), len(cur)); i++ {
+		if i >= len(old) || i >= len(cur) || old[i] != cur[i] {
+			changed = append(changed, i+1)
+		}
+	}
+	var b bytes.Buffer
+	switch len(changed) {
+	case 0:
+		b.WriteString("no slide changed")
+	case 1:
+		b.WriteString("slide " + strconv.Itoa(changed[0]) + " changed")
+	default:
+		var nums []string
+		for _, n := range changed {
+			nums = append(nums, strconv.Itoa(n))
+		}
+		b.WriteString("slides " + strings.Join(nums[:len(nums)-1], ", ") + " and " + nums[len(nums)-1] + " changed")
+	}
+	if len(cur) != len(old) {
+		b.WriteString("; the deck has " + plural(len(cur), "slide") + ", it had " + strconv.Itoa(len(old)))
+	}
+	return b.String()
+}

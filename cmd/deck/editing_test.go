@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runCode(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestInitEditRender is the loop a user lives in: init a copy of the
+// report, render it (the same bytes as the built-in one), change a number
+// in a CSV file and a sentence in the YAML, render, and find both in the
+// PDF; the render says which slides changed.
+func TestInitEditRender(t *testing.T) {
+	needTools(t, "pdftotext")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	work := t.TempDir()
+	dir := filepath.Join(work, "my-report")
+	if code, out, errs := runCode("init", dir); code != 0 || !strings.Contains(out, "wrote 10 files") {
+		t.Fatalf("init: %d %s %s", code, out, errs)
+	}
+	mine, builtin := filepath.Join(work, "mine.pdf"), filepath.Join(work, "builtin.pdf")
+	runOK(t, "render", "-c", dir, "-o", mine)
+	runOK(t, "render", "-o", builtin)
+	a, _ := os.ReadFile(mine)
+	b, _ := os.ReadFile(builtin)
+	if !bytes.Equal(a, b) {
+		t.Fatal("the initialised copy does not render to the built-in report's bytes")
+	}
+
+	edit := func(name, old, new string) {
+		p := filepath.Join(dir, name)
+		data, _ := os.ReadFile(p)
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
+	}
+	edit("data/market-size.csv", "2025,1078", "2025,1099")
+	edit("deck.yaml", "云服务在传统行业的价值逐步显现。", "云服务在传统行业的价值已经显现。")
+	out := runOK(t, "render", "-c", dir, "-o", mine)
+	if !strings.Contains(out, "slides 3 and 8 changed") {
+		t.Errorf("render said %q, want it to name slides 3 and 8", out)
+	}
+	text := space.ReplaceAllString(tool(t, "pdftotext", "-raw", mine, "-"), "")
+	for _, want := range []string{"3945076528381099", "云服务在传统行业的价值已经显现。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks the edit %q", want)
+		}
+	}
+}
+
+func TestInitRefusesAFolderThatIsNotEmpty(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "deck.yaml"), []byte("mine"), 0o644)
+	code, _, errs := runCode("init", dir)
+	if code != 1 || errs != "deck init: "+dir+" is not empty; nothing written (init never overwrites files)\n" {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "deck.yaml")); string(data) != "mine" {
+		t.Error("init overwrote a file")
+	}
+}
+
+// brokenDeck is a deck with one problem of each kind that validate finds
+// after loading: a missing glyph, text too long for its slide, and a
+// character the PDF cannot encode.
+func brokenDeck(t *testing.T) string {
+	long := strings.Repeat("云计算作为底层基础类技术，可以整合算力与网络资源。", 140)
+	return writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - id: a\n    title: 收入 ก\n    blocks:\n      - paragraph: " + long + "\n  - id: b\n    title: 表情 😀\n"),
+	})
+}
+
+func TestValidateReportsEveryProblemWithItsPlace(t *testing.T) {
+	dir := brokenDeck(t)
+	code, out, _ := runCode("validate", "-c", dir)
+	want := dir + "/deck.yaml:4:12: error: character 'ก' (U+0E01) is not in the fonts NotoSansSC-Regular and NotoSansSC-Bold\n" +
+		dir + "/deck.yaml:6:9: error: text does not fit its box: the body of slide \"a\" is "
+	if code != 1 || !strings.HasPrefix(out, want) {
+		t.Fatalf("exit %d, output:\n%s\nwant it to start:\n%s", code, out, want)
+	}
+	for _, w := range []string{"pt too tall even at the minimum size 9pt; it would fit at ",
+		dir + "/deck.yaml:8:12: error: character '😀' (U+1F600) is outside the Basic Multilingual Plane, which the PDF backends cannot encode\n",
+		dir + ": 3 errors\n"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+func TestValidateAsJSON(t *testing.T) {
+	dir := brokenDeck(t)
+	code, out, _ := runCode("validate", "-c", dir, "--format", "json")
+	var r jsonReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if code != 1 || r.Errors != 3 || len(r.Diagnostics) != 3 {
+		t.Fatalf("exit %d, report %+v", code, r)
+	}
+	d := r.Diagnostics[0]
+	if d.File != dir+"/deck.yaml" || d.Line != 4 || d.Col != 12 || d.Severity != "error" || !strings.HasPrefix(d.Message, "character 'ก'") {
+		t.Errorf("first diagnostic %+v", d)
+	}
+	if code, out, _ := runCode("validate", "--format", "json"); code != 0 || !strings.Contains(out, `"errors": 0`) {
+		t.Errorf("the built-in report: exit %d\n%s", code, out)
+	}
+}
+
+func TestRenderAsJSON(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, stdout, _ := runCode("render", "-o", out, "--format", "json")
+	var r jsonReport
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v\n%s", code, err, stdout)
+	}
+	info, _ := os.Stat(out)
+	if r.Output == nil || r.Output.Path != out || r.Output.Pages != 9 || int64(r.Output.Bytes) != info.Size() || r.Output.Fonts == 0 || r.Output.Images == 0 {
+		t.Errorf("output %+v", r.Output)
+	}
+}
+
+func TestRenderToStandardOutput(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	file := filepath.Join(t.TempDir(), "r.pdf")
+	runOK(t, "render", "-o", file)
+	code, stdout, stderr := runCode("render", "-o", "-")
+	want, _ := os.ReadFile(file)
+	if code != 0 || stdout != string(want) {
+		t.Errorf("exit %d; standard output is %d bytes, the file %d", code, len(stdout), len(want))
+	}
+	if !strings.HasPrefix(stderr, "standard output: 9 pages, ") {
+		t.Errorf("stderr = %q", stderr)
+	}
+}
+
+func TestRenderEndsWithWhatItWrote(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	stdout := runOK(t, "render", "-o", out)
+	data, _ := os.ReadFile(out)
+	s := measure(data, out, 9)
+	if s.Fonts < 50<<10 || s.Images < 50<<10 || s.Fonts+s.Images >= len(data) {
+		t.Errorf("fonts %d and images %d of %d bytes", s.Fonts, s.Images, len(data))
+	}
+	if stdout != s.String()+"\n" {
+		t.Errorf("stdout %q, want %q", stdout, s.String()+"\n")
+	}
+	if !strings.HasPrefix(s.String(), out+": 9 pages, ") || !strings.Contains(s.String(), "(fonts ") {
+		t.Errorf("summary %q", s)
+	}
+}
+
+func TestMaxSizeKeepsThePreviousFile(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(out, []byte("previous"), 0o644)
+	code, _, stderr := runCode("render", "-o", out, "--max-size", "100KB")
+	if code != 1 || !strings.Contains(stderr, out+": error: the PDF would be ") || !strings.Contains(stderr, ", over --max-size 98 KiB (fonts ") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "previous" {
+		t.Error("the previous file was replaced")
+	}
+	if code, _, _ := runCode("render", "-o", out, "--max-size", "2MB"); code != 0 {
+		t.Errorf("a 2MB limit failed")
+	}
+	if code, _, stderr := runCode("render", "-o", out, "--max-size", "big"); code != 2 || !strings.Contains(stderr, `size "big" is not a size such as 2MB`) {
+		t.Errorf("a bad size: exit %d %s", code, stderr)
+	}
+}
+
+func TestDescribeChanges(t *testing.T) {
+	tests := []struct {
+		old, cur []string
+		want     string
+	}{
+		{[]string{"a", "b"}, []string{"a", "b"}, "no slide changed"},
+		{[]string{"a", "b", "c"}, []string{"a", "x", "c"}, "slide 2 changed"},
+		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1, 3 and 4 changed"},
+		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 changed; the deck has 3 slides, it had 1"},
+	}
+	for _, tt := range tests {
+		if got := describeChanges(tt.old, tt.cur); got != tt.want {
+			t.Errorf("describeChanges(%v, %v) = %q, want %q", tt.old, tt.cur, got, tt.want)
+		}
+	}
+}
+
+// TestWatchRendersOnSaveAndKeepsTheLastGoodPDF drives deck watch with real
+// file events: an edit re-renders, an invalid edit keeps the last PDF
+// byte for byte, and fixing it renders again.
+func TestWatchRendersOnSaveAndKeepsTheLastGoodPDF(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := copyDefault(t)
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	rendered := make(chan int, 8)
+	var stdout, stderr syncBuffer
+	w := watcher{src: dir, out: out, stdout: &stdout, stderr: &stderr, rendered: rendered}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() { done <- w.run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	next := func() int {
+		select {
+		case code := <-rendered:
+			return code
+		case <-time.After(30 * time.Second):
+			t.Fatalf("no render after 30 s\nstdout: %s\nstderr: %s", stdout.String(), stderr.String())
+			return -1
+		}
+	}
+	if code := next(); code != 0 {
+		t.Fatalf("first render: %d\n%s", code, stderr.String())
+	}
+	first, _ := os.ReadFile(out)
+
+	csv := filepath.Join(dir, "data", "market-size.csv")
+	data, _ := os.ReadFile(csv)
+	os.WriteFile(csv, bytes.Replace(data, []byte("2021,394"), []byte("2021,395"), 1), 0o644)
+	if code := next(); code != 0 {
+		t.Fatalf("render after an edit: %d\n%s", code, stderr.String())
+	}
+	second, _ := os.ReadFile(out)
+	if bytes.Equal(first, second) {
+		t.Error("the edit did not change the PDF")
+	}
+
+	deckFile := filepath.Join(dir, "deck.yaml")
+	good, _ := os.ReadFile(deckFile)
+	os.WriteFile(deckFile, append([]byte("titel: oops\n"), good...), 0o644)
+	if code := next(); code != 1 {
+		t.Fatalf("an invalid edit gave exit %d", code)
+	}
+	if kept, _ := os.ReadFile(out); !bytes.Equal(kept, second) {
+		t.Error("an invalid edit changed the PDF")
+	}
+	if !strings.Contains(stderr.String(), "deck.yaml:1:1: error: unknown key \"titel\" in the deck (did you mean \"title\"?)") ||
+		!strings.Contains(stderr.String(), "kept the last good "+out) {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+
+	os.WriteFile(deckFile, good, 0o644)
+	if code := next(); code != 0 {
+		t.Fatalf("render after the fix: %d", code)
+	}
+	if !strings.Contains(stdout.String(), "rendered in ") {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+}

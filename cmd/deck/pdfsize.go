@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A summary is the line every render ends with: what was written and
+// what its bytes are spent on.
+type summary struct {
+	Path   string `json:"path"`
+	Pages  int    `json:"pages"`
+	Bytes  int    `json:"bytes"`
+	Fonts  int    `json:"fonts"`  // embedded font programs
+	Images int    `json:"images"` // image streams, soft masks included
+}
+
+func (s summary) String() string {
+	return fmt.Sprintf("%s: %d pages, %s (fonts %s, images %s)", s.Path, s.Pages, size(int64(s.Bytes)), size(int64(s.Fonts)), size(int64(s.Images)))
+}
+
+// streamDict matches the dictionary in front of a PDF stream.
+var streamDict = regexp.MustCompile(`(?s)<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>)*)>>\s*stream\r?\n`)
+
+var lengthKey = regexp.MustCompile(`/Length\s+(\d+)(?:[^\d]|$)`)
+
+// measure adds up the streams of a PDF by what they hold: font programs
+// (a /Length1, /Length2 or /Subtype /OpenType key, as the PDF standard
+// requires of embedded fonts) and images (/Subtype /Image).
+func measure(pdf []byte, path string, pages int) summary {
+	s := summary{Path: path, Pages: pages, Bytes: len(pdf)}
+	for _, m := range streamDict.FindAllSubmatch(pdf, -1) {
+		dict := string(m[1])
+		l := lengthKey.FindStringSubmatch(dict)
+		if l == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(l[1])
+		switch {
+		case strings.Contains(dict, "/Length1") || strings.Contains(dict, "/Length2") || strings.Contains(dict, "/Subtype /OpenType"):
+			s.Fonts += n
+		case strings.Contains(dict, "/Subtype /Image") || strings.Contains(dict, "/Subtype/Image"):
+			s.Images += n
+		}
+	}
+	return s
+}
+
+// size prints a byte count as people read it: 338 KiB, 1.2 MiB.
+func size(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.0f KiB", float64(n)/1024)
+	default:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+}
+
+// byteSize is the value of --max-size: 2MB, 500KB, 1.5MiB or a count of
+// bytes. KB and MB are powers of 1000, KiB and MiB of 1024.
+type byteSize int64
+
+func (b byteSize) String() string {
+	if b == 0 {
+		return "none"
+	}
+	return size(int64(b))
+}
+
+// Set parses a size.
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"K", 1e3}, {"M", 1e6}, {"B", 1}}
+	num, mult := strings.TrimSpace(s), 1.0
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(num), strings.ToUpper(u.suffix)) {
+			num, mult = strings.TrimSpace(num[:len(num)-len(u.suffix)]), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v <= 0 || v*mult > 1<<50 {
+		return fmt.Errorf("size %q is not a size such as 2MB, 500KB or 1.5MiB", s)
+	}
+	*b = byteSize(v * mult)
+	return nil
+}

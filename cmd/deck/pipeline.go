@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// A build is a deck run through the pipeline up to the PDF: loaded, laid
+// out, its charts drawn, and every problem found on the way.
+type build struct {
+	deck  *deck.Deck
+	pages []layout.Page
+	fonts *fonts.Set
+	diags deck.Diagnostics
+}
+
+// ok reports whether the build can be written.
+func (b build) ok() bool { return b.deck != nil && !b.diags.HasErrors() }
+
+// buildDeck runs the pipeline on the deck at src ("" for the default). It
+// lays out even a deck with errors, so that one run reports every problem
+// it can; charts are drawn only for a deck without errors. The error is for
+// a deck that cannot be opened at all.
+func buildDeck(src string) (build, error) {
+	fsys, name, display, err := source(src)
+	if err != nil {
+		return build{}, err
+	}
+	var b build
+	b.deck, b.diags = content.Load(fsys, name, display)
+	if b.deck == nil {
+		return b, nil
+	}
+	if b.fonts = deckFonts(b.deck.Theme, &b.diags); b.fonts == nil {
+		return b, nil
+	}
+	var more deck.Diagnostics
+	b.pages, more = layout.Layout(b.deck, b.fonts)
+	b.diags = append(b.diags, more...)
+	if !b.diags.HasErrors() {
+		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{})...)
+	}
+	b.diags.Sort()
+	return b, nil
+}
+
+// source opens the deck named by -c: a folder holding deck.yaml, or a YAML
+// file whose folder holds the files it refers to.
+func source(path string) (fs.FS, string, string, error) {
+	if path == "" {
+		return content.Default(), content.DeckFile, "", nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return os.DirFS(path), content.DeckFile, filepath.ToSlash(path), nil
+	}
+	dir := filepath.Dir(path)
+	display := filepath.ToSlash(dir)
+	if display == "." {
+		display = ""
+	}
+	return os.DirFS(dir), filepath.Base(path), display, nil
+}
+
+// deckFonts returns the theme's own fonts, or the bundled ones. A font that
+// cannot be used is reported at the theme line that names it.
+func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
+	if t.Fonts.Regular.Path == "" {
+		set, err := fonts.Default()
+		if err != nil {
+			diags.Errorf(deck.Pos{}, "%v", err)
+		}
+		return set
+	}
+	var faces [2]*fonts.Face
+	for i, f := range []deck.File{t.Fonts.Regular, t.Fonts.Bold} {
+		if f.Data == nil {
+			return nil // not read: already reported
+		}
+		face, err := fonts.Parse(f.Path, f.Data)
+		if err != nil {
+			diags.Errorf(f.Pos, "%v", err)
+		}
+		faces[i] = face
+	}
+	if faces[0] == nil || faces[1] == nil {
+		return nil
+	}
+	set, err := fonts.NewSet(faces[0], faces[1])
+	if err != nil {
+		diags.Errorf(t.Fonts.Bold.Pos, "%v", err)
+	}
+	return set
+}

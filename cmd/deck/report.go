@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+// A format is how diagnostics are printed.
+type format int
+
+const (
+	formatText format = iota // file:line:col: error: message, one a line
+	formatJSON               // one JSON object, for editors and CI
+)
+
+func (f format) String() string {
+	if f == formatJSON {
+		return "json"
+	}
+	return "text"
+}
+
+// Set parses the --format flag.
+func (f *format) Set(s string) error {
+	switch s {
+	case "text":
+		*f = formatText
+	case "json":
+		*f = formatJSON
+	default:
+		return fmt.Errorf("format %q is not text or json", s)
+	}
+	return nil
+}
+
+// jsonDiagnostic is a diagnostic as --format json prints it.
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// jsonReport is everything --format json prints: the diagnostics, their
+// counts and, after a render, what was written.
+type jsonReport struct {
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Errors      int              `json:"errors"`
+	Warnings    int              `json:"warnings"`
+	Output      *summary         `json:"output,omitempty"`
+	Changes     string           `json:"changes,omitempty"`
+}
+
+func newReport(ds deck.Diagnostics) jsonReport {
+	r := jsonReport{Diagnostics: []jsonDiagnostic{}}
+	for _, d := range ds {
+		r.Diagnostics = append(r.Diagnostics, jsonDiagnostic{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+		if d.Severity == deck.Error {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	return r
+}
+
+// printDiagnostics prints ds as text lines.
+func printDiagnostics(w io.Writer, ds deck.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d)
+	}
+}
+
+func printJSON(w io.Writer, r jsonReport) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(r)
+}
+
+func count(ds deck.Diagnostics) string {
+	r := newReport(ds)
+	s := plural(r.Errors, "error")
+	if r.Warnings > 0 {
+		s += ", " + plural(r.Warnings, "warning")
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

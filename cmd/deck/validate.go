@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// validate checks a deck as render does, writing nothing, and prints every
+// problem it finds.
+func validate(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("validate", "Usage: deck validate [-c PATH] [--format text|json]\n\n"+
+		"Check a deck and print every problem, each as file:line:col: error|warning:\n"+
+		"message (or one JSON object with --format json). Exit code 1 when there\n"+
+		"is an error. deck render runs the same checks first.", stderr)
+	src := fl.String("c", "", deckFlag)
+	var form format
+	fl.Var(&form, "format", "text or json")
+	if ok, code := parseFlags(fl, args); !ok {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "deck validate: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return 2
+	}
+	b, err := buildDeck(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck validate: %v\n", err)
+		return 2
+	}
+	if form == formatJSON {
+		printJSON(stdout, newReport(b.diags))
+	} else {
+		printDiagnostics(stdout, b.diags)
+		if len(b.diags) == 0 {
+			fmt.Fprintf(stdout, "%s: no problems in %s\n", deckName(*src), plural(len(b.pages), "slide"))
+		} else {
+			fmt.Fprintf(stdout, "%s: %s\n", deckName(*src), count(b.diags))
+		}
+	}
+	if !b.ok() {
+		return 1
+	}
+	return 0
+}
+
+func deckName(src string) string {
+	if src == "" {
+		return "the built-in report"
+	}
+	return src
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// debounce is how long watch waits after a file event for more: editors
+// save in bursts (write a temporary file, rename it, touch the original).
+const debounce = 120 * time.Millisecond
+
+func watch(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("watch", "Usage: deck watch -c PATH [-o FILE]\n\n"+
+		"Render the deck, then render it again whenever one of its files is saved.\n"+
+		"Content with errors is reported and the last good PDF is kept; a PDF is\n"+
+		"replaced only once the new one is complete. Stop with Ctrl-C.", stderr)
+	src := fl.String("c", "", "the deck's folder, or its deck YAML file (required)")
+	out := fl.String("o", "report.pdf", "the PDF file to write")
+	if ok, code := parseFlags(fl, args); !ok {
+		return code
+	}
+	if *src == "" || fl.NArg() > 0 {
+		fl.Usage()
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	w := watcher{src: *src, out: *out, stdout: stdout, stderr: stderr}
+	return w.run(ctx)
+}
+
+// A watcher renders a deck each time its files settle after a change.
+type watcher struct {
+	src, out       string
+	stdout, stderr io.Writer
+	// rendered, when set, receives the exit code of every render: tests
+	// wait on it instead of sleeping.
+	rendered chan<- int
+}
+
+// run watches until ctx is done. It returns 2 when the deck cannot be
+// watched at all.
+func (w watcher) run(ctx context.Context) int {
+	dir := w.src
+	if info, err := os.Stat(dir); err != nil {
+		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+		return 2
+	} else if !info.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+		return 2
+	}
+	defer fsw.Close()
+	// fsnotify watches folders, not trees: add every folder of the deck.
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			err = fsw.Add(p)
+		}
+		return err
+	})
+	if err != nil {
+		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+		return 2
+	}
+	outAbs, _ := filepath.Abs(w.out)
+	w.once()
+	fmt.Fprintf(w.stdout, "watching %s for changes; Ctrl-C stops\n", dir)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return 0
+		case err := <-fsw.Errors:
+			fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+		case ev := <-fsw.Events:
+			if w.ignored(ev.Name, outAbs) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					fsw.Add(ev.Name)
+				}
+			}
+			timer.Reset(debounce)
+		case <-timer.C:
+			w.once()
+		}
+	}
+}
+
+// ignored reports events that are not edits of the deck: the PDF being
+// written, temporary and hidden files.
+func (w watcher) ignored(name, outAbs string) bool {
+	abs, _ := filepath.Abs(name)
+	base := filepath.Base(name)
+	return abs == outAbs || strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".tmp") || strings.HasSuffix(base, ".swp")
+}
+
+// once renders and says how it went and how long it took.
+func (w watcher) once() {
+	start := time.Now()
+	code := 2
+	defer func() {
+		if w.rendered != nil {
+			w.rendered <- code
+		}
+	}()
+	b, err := buildDeck(w.src)
+	if err != nil {
+		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+		return
+	}
+	r := rendering{out: w.out, info: w.stdout, stderr: w.stderr}
+	code = r.write(b)
+	took := time.Since(start).Round(time.Millisecond)
+	if code == 0 {
+		fmt.Fprintf(w.stdout, "%s rendered in %v\n", start.Format("15:04:05"), took)
+	} else {
+		fmt.Fprintf(w.stderr, "%s kept the last good %s (checked in %v)\n", start.Format("15:04:05"), w.out, took)
+	}
+}
