@@ -67,8 +67,11 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 	data, err := fs.ReadFile(l.fsys, clean)
 	if err != nil {
 		reason := "cannot be read"
-		if errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
+		case strings.Contains(err.Error(), "escapes"):
+			reason = "leaves the deck's folder through a symbolic link"
 		}
 		l.diags.Errorf(pos, "%s %q %s", what, l.shown(clean), reason)
 		return nil, false

@@ -85,13 +85,13 @@ func brokenDeck(t *testing.T) string {
 func TestValidateReportsEveryProblemWithItsPlace(t *testing.T) {
 	dir := brokenDeck(t)
 	code, out, _ := runCode("validate", "-c", dir)
-	want := dir + "/deck.yaml:4:12: error: character 'ก' (U+0E01) is not in the fonts NotoSansSC-Regular and NotoSansSC-Bold\n" +
+	want := dir + "/deck.yaml:4:12: error: character 'ก' (U+0E01) after \"收入 \" is not in the fonts NotoSansSC-Regular and NotoSansSC-Bold\n" +
 		dir + "/deck.yaml:6:9: error: text does not fit its box: the body of slide \"a\" is "
 	if code != 1 || !strings.HasPrefix(out, want) {
 		t.Fatalf("exit %d, output:\n%s\nwant it to start:\n%s", code, out, want)
 	}
 	for _, w := range []string{"pt too tall even at the minimum size 9pt; it would fit at ",
-		dir + "/deck.yaml:8:12: error: character '😀' (U+1F600) is outside the Basic Multilingual Plane, which the PDF backends cannot encode\n",
+		dir + "/deck.yaml:8:12: error: character '😀' (U+1F600) after \"表情 \" is outside the Basic Multilingual Plane, which the PDF backends cannot encode\n",
 		dir + ": 3 errors\n"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
@@ -261,5 +261,23 @@ func TestWatchRendersOnSaveAndKeepsTheLastGoodPDF(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "rendered in ") {
 		t.Errorf("stdout:\n%s", stdout.String())
+	}
+}
+
+func TestFilesThatLeaveTheDeckFolderAreRefused(t *testing.T) {
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "s.csv"), []byte("年,值\n2021,1\n"), 0o644)
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - title: x\n    blocks:\n      - chart: {data: data/s.csv}\n      - image: ../logo.png\n"),
+	})
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	if err := os.Symlink(filepath.Join(outside, "s.csv"), filepath.Join(dir, "data", "s.csv")); err != nil {
+		t.Skip(err)
+	}
+	code, out, _ := runCode("validate", "-c", dir)
+	want := dir + "/deck.yaml:5:23: error: data file \"" + dir + "/data/s.csv\" leaves the deck's folder through a symbolic link\n" +
+		dir + "/deck.yaml:6:16: error: image \"../logo.png\" must be a path inside the deck's folder\n"
+	if code != 1 || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d:\n%s\nwant:\n%s", code, out, want)
 	}
 }

@@ -63,15 +63,20 @@ func source(path string) (fs.FS, string, string, error) {
 	if err != nil {
 		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
 	}
-	if info.IsDir() {
-		return os.DirFS(path), content.DeckFile, filepath.ToSlash(path), nil
+	dir, name, display := path, content.DeckFile, filepath.ToSlash(path)
+	if !info.IsDir() {
+		dir, name = filepath.Dir(path), filepath.Base(path)
+		if display = filepath.ToSlash(dir); display == "." {
+			display = ""
+		}
 	}
-	dir := filepath.Dir(path)
-	display := filepath.ToSlash(dir)
-	if display == "." {
-		display = ""
+	// An os.Root keeps every file the deck names inside its folder, even
+	// through symbolic links.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
 	}
-	return os.DirFS(dir), filepath.Base(path), display, nil
+	return root.FS(), name, display, nil
 }
 
 // deckFonts returns the theme's own fonts, or the bundled ones. A font that

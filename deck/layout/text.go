@@ -75,7 +75,7 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 			color = st.emphasis
 		}
 		for _, r := range sp.Text {
-			e.checkGlyph(t.Pos, r)
+			e.checkGlyph(t.Pos, r, s)
 			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size})
 			s = utf8.AppendRune(s, r)
 		}
@@ -190,21 +190,27 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 }
 
 // checkGlyph reports, once per text, a character that the fonts cannot draw
-// or that the PDF backends cannot encode.
-func (e *engine) checkGlyph(pos deck.Pos, r rune) {
+// or that the PDF backends cannot encode, with the text before it to show
+// where it is.
+func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 	key := fmt.Sprintf("%s|%d", pos, r)
-	if e.reported[key] {
+	if e.reported[key] || r == '\n' || r == '\t' {
 		return
 	}
+	var problem string
 	switch {
 	case r > 0xFFFF:
-		e.diags.Errorf(pos, "character %q (U+%04X) is outside the Basic Multilingual Plane, which the PDF backends cannot encode", r, r)
-	case r == '\n' || r == '\t':
-		return
+		problem = "is outside the Basic Multilingual Plane, which the PDF backends cannot encode"
 	case !e.fonts.Has(r):
-		e.diags.Errorf(pos, "character %q (U+%04X) is not in the fonts %s and %s", r, r, e.fonts.Regular.Name(), e.fonts.Bold.Name())
+		problem = fmt.Sprintf("is not in the fonts %s and %s", e.fonts.Regular.Name(), e.fonts.Bold.Name())
 	default:
 		return
 	}
 	e.reported[key] = true
+	where := "at the start of the text"
+	if len(before) > 0 {
+		rs := []rune(string(before))
+		where = fmt.Sprintf("after %q", string(rs[max(0, len(rs)-8):]))
+	}
+	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, where, problem)
 }
