@@ -284,3 +284,47 @@ func TestDrawingIsBoundedInTime(t *testing.T) {
 		t.Errorf("err = %v, want %s", err, want)
 	}
 }
+
+// TestEncodeKeepsThePicture checks the indexed PNG against the rasterized
+// picture: same size, the flat colours exact, and a mean difference of
+// under one level per channel over the whole picture.
+func TestEncodeKeepsThePicture(t *testing.T) {
+	cs, theme := reportCharts(t)
+	cv := testCanvas(t, cs["digital-economy"], theme, 400, 250)
+	var px pixels
+	if err := cv.xy().Render(chart.PNG, &px); err != nil {
+		t.Fatal(err)
+	}
+	data, err := encode(px.img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := decode(t, data)
+	if got.Bounds() != px.img.Bounds() {
+		t.Fatalf("size %v, want %v", got.Bounds(), px.img.Bounds())
+	}
+	if _, ok := got.(*image.Paletted); !ok {
+		t.Errorf("the PNG is %T, want indexed colour", got)
+	}
+	var diff, n float64
+	exact := map[deck.Color]bool{}
+	b := got.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			want, have := rgb(px.img.At(x, y)), rgb(got.At(x, y))
+			diff += math.Abs(float64(want.R)-float64(have.R)) + math.Abs(float64(want.G)-float64(have.G)) + math.Abs(float64(want.B)-float64(have.B))
+			n += 3
+			if want == have {
+				exact[want] = true
+			}
+		}
+	}
+	if diff/n >= 1 {
+		t.Errorf("mean difference %.3f levels", diff/n)
+	}
+	for _, c := range []deck.Color{theme.Colors.Primary, theme.Colors.Accent, white} {
+		if !exact[c] {
+			t.Errorf("colour %v is not kept exactly", c)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"runtime"
@@ -129,17 +128,20 @@ func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([
 	measure.SetDPI(dpi)
 	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
 		width: int(w*dpi/72 + 0.5), height: int(h*dpi/72 + 0.5), dpi: dpi, measure: measure}
-	var buf bytes.Buffer
+	var px pixels
 	switch c.Kind {
 	case deck.ChartPie, deck.ChartDonut:
-		err = cv.pie().Render(chart.PNG, &buf)
+		err = cv.pie().Render(chart.PNG, &px)
 	default:
-		err = cv.xy().Render(chart.PNG, &buf)
+		err = cv.xy().Render(chart.PNG, &px)
+	}
+	if err == nil && px.img == nil {
+		err = fmt.Errorf("no picture")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("charts: chart %q: %v", c.ID, err)
 	}
-	return buf.Bytes(), nil
+	return encode(px.img)
 }
 
 // truetypeFont parses a face for go-chart's rasterizer once per face.
