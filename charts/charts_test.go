@@ -6,6 +6,8 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -326,5 +328,47 @@ func TestEncodeKeepsThePicture(t *testing.T) {
 		if !exact[c] {
 			t.Errorf("colour %v is not kept exactly", c)
 		}
+	}
+}
+
+// TestCacheServesUnchangedCharts fills the report twice with a cache:
+// the second time no chart is drawn (the cached files are the pictures),
+// and a chart whose data changed gets a new key.
+func TestCacheServesUnchangedCharts(t *testing.T) {
+	d, _ := content.Load(content.Default(), content.DeckFile, "")
+	set := defaultFonts(t)
+	dir := t.TempDir()
+	fill := func() []layout.Page {
+		pages, _ := layout.Layout(d, set)
+		if diags := Fill(pages, d.Theme, set, Options{Cache: dir}); len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		return pages
+	}
+	first := fill()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+	if len(files) != 3 {
+		t.Fatalf("%d pictures cached, want 3", len(files))
+	}
+	// Spoil the cached pictures: a second fill must serve them as they are.
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		os.WriteFile(f, append(data, "cached"...), 0o644)
+	}
+	for p, page := range fill() {
+		for i, it := range page.Items {
+			if im, ok := it.(layout.Image); ok && im.Chart != nil {
+				was := first[p].Items[i].(layout.Image).PNG
+				if string(im.PNG) != string(was)+"cached" {
+					t.Errorf("chart %s was drawn again", im.Chart.ID)
+				}
+			}
+		}
+	}
+	c := *d.Slides[7].Blocks[0].(*deck.Chart)
+	k1 := cacheKey(&c, d.Theme, set, 100, 50, DPI)
+	c.Series = []deck.Series{{Name: "x", Values: []float64{1}, Labels: []string{"1"}}}
+	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
+		t.Error("a data change keeps the cache key")
 	}
 }

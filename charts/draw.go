@@ -19,6 +19,10 @@ import (
 type Options struct {
 	DPI     float64       // dots per inch at the picture's size on the slide
 	Timeout time.Duration // the longest one chart may take
+	// Cache is a folder where pictures are kept by a hash of everything
+	// they depend on, so that a chart whose data did not change is not
+	// drawn again. Empty means no cache.
+	Cache string
 }
 
 // DPI is the default resolution: crisp on screen and in print.
@@ -66,7 +70,16 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			im := pages[j.page].Items[j.item].(layout.Image)
+			dpi := opt.dpi()
+			key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
+			if png, ok := cached(opt.Cache, key); ok {
+				results[k] = png
+				return
+			}
 			results[k], errs[k] = drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, opt)
+			if errs[k] == nil {
+				store(opt.Cache, key, results[k])
+			}
 		}()
 	}
 	wg.Wait()
@@ -127,7 +140,7 @@ func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([
 	}
 	measure.SetDPI(dpi)
 	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
-		width: int(w*dpi/72 + 0.5), height: int(h*dpi/72 + 0.5), dpi: dpi, measure: measure}
+		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure}
 	var px pixels
 	switch c.Kind {
 	case deck.ChartPie, deck.ChartDonut:
@@ -157,3 +170,6 @@ func truetypeFont(f *fonts.Face) (*truetype.Font, error) {
 }
 
 var parsed sync.Map // *fonts.Face -> func() (*truetype.Font, error)
+
+// toPixels is a length in points as pixels at dpi.
+func toPixels(pt, dpi float64) int { return int(pt*dpi/72 + 0.5) }

@@ -47,7 +47,7 @@ func buildDeck(src string) (build, error) {
 	b.pages, more = layout.Layout(b.deck, b.fonts)
 	b.diags = append(b.diags, more...)
 	if !b.diags.HasErrors() {
-		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{})...)
+		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{Cache: chartCache()})...)
 	}
 	b.diags.Sort()
 	return b, nil
@@ -108,4 +108,14 @@ func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
 		diags.Errorf(t.Fonts.Bold.Pos, "%v", err)
 	}
 	return set
+}
+
+// chartCache is the folder where chart pictures are kept between renders,
+// or "" when the user has no cache folder.
+func chartCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "deck", "charts")
 }
