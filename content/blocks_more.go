@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	_ "image/jpeg" // image.DecodeConfig reads JPEG
 	_ "image/png"
@@ -181,11 +182,29 @@ func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Blo
 	if p.File.Data == nil {
 		return p
 	}
-	cfg, kind, err := image.DecodeConfig(bytes.NewReader(p.File.Data))
-	if err != nil || (kind != "png" && kind != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
-		dec.errorf(pathNode, "image %q is not a PNG or JPEG file", p.File.Path)
+	img, kind, err := decodeImage(p.File.Data)
+	if err != nil {
+		dec.errorf(pathNode, "image %q %v", p.File.Path, err)
 		return p
 	}
-	p.Format, p.Aspect = kind, float64(cfg.Width)/float64(cfg.Height)
+	b := img.Bounds()
+	p.Format, p.Aspect, p.Pixels = kind, float64(b.Dx())/float64(b.Dy()), [2]int{b.Dx(), b.Dy()}
 	return p
+}
+
+// decodeImage decodes a whole PNG or JPEG file, so that a damaged one is
+// found when the deck is checked, not when the PDF is written.
+func decodeImage(data []byte) (image.Image, string, error) {
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (kind != "png" && kind != "jpeg") {
+		return nil, "", fmt.Errorf("is not a PNG or JPEG file")
+	}
+	if cfg.Width == 0 || cfg.Height == 0 || cfg.Width*cfg.Height > 50e6 {
+		return nil, "", fmt.Errorf("is %d×%d pixels; deck takes pictures of 1 to 50 million pixels", cfg.Width, cfg.Height)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", fmt.Errorf("is a damaged %s file (%v)", strings.ToUpper(kind), err)
+	}
+	return img, kind, nil
 }

@@ -160,6 +160,10 @@ func TestDiagnostics(t *testing.T) {
 			"deck.yaml:5:31: error: columns must be a list of two or more columns, each with a heading and items\n"},
 		{"QR code without a scheme", files("deck.yaml", slide+"    blocks:\n      - qr: www.example.com\n"),
 			"deck.yaml:5:13: error: url \"www.example.com\" must start with a scheme such as https://\n"},
+		{"a comment that cuts a text short", files("deck.yaml", slide+"    subtitle: 规模 #1 的市场\n"),
+			"deck.yaml:4:15: warning: subtitle ends before \"#1 的市场\": YAML reads \" #\" as the start of a comment; put the text in quotes to keep it\n"},
+		{"a bold mark that is not closed", files("deck.yaml", slide+"    blocks:\n      - paragraph: \"**未闭合 的文字\"\n"),
+			"deck.yaml:5:20: warning: a paragraph has a ** that is not closed: the text after it is set in bold\n"},
 		{"a pie of two series", files("deck.yaml", slide+"    blocks:\n      - chart: {type: pie, rows: [[a, b, c], [x, 1, 2]]}\n"),
 			"deck.yaml:5:23: error: a pie chart shows one series; the data has 2 (name one with series)\n"},
 	}

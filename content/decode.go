@@ -194,7 +194,20 @@ func (d *decoder) text(n *yaml.Node, what string) deck.Text {
 	if n == nil {
 		return deck.Text{}
 	}
-	return parseText(d.pos(n), joinLines(strings.TrimSpace(d.str(n, what))))
+	return parseText(d.pos(n), joinLines(strings.TrimSpace(d.textValue(n, what))))
+}
+
+// textValue reads a text scalar, warning of what YAML silently drops or
+// keeps: a " #" that starts a comment, a ** that is never closed.
+func (d *decoder) textValue(n *yaml.Node, what string) string {
+	v := d.str(n, what)
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.LineComment != "" && n.Line > 0 {
+		d.diags.Warnf(d.pos(n), "%s ends before %q: YAML reads \" #\" as the start of a comment; put the text in quotes to keep it", what, n.LineComment)
+	}
+	if strings.Count(v, "**")%2 == 1 {
+		d.diags.Warnf(d.pos(n), "%s has a ** that is not closed: the text after it is set in bold", what)
+	}
+	return v
 }
 
 // paragraphs reads text that may hold several paragraphs separated by blank
@@ -204,7 +217,7 @@ func (d *decoder) paragraphs(n *yaml.Node, what string) []deck.Text {
 		return nil
 	}
 	var out []deck.Text
-	raw := strings.ReplaceAll(d.str(n, what), "\r\n", "\n")
+	raw := strings.ReplaceAll(d.textValue(n, what), "\r\n", "\n")
 	for _, p := range blankLines.Split(strings.TrimSpace(raw), -1) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, parseText(d.pos(n), joinLines(p)))

@@ -86,8 +86,12 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 	}
 	if f["logo"] != nil {
 		t.Logo = l.file(dec, f["logo"], "logo")
-		if len(t.Logo.Data) > 0 && !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
-			dec.errorf(f["logo"], "logo %q is not a PNG file", t.Logo.Path)
+		if len(t.Logo.Data) > 0 {
+			if !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
+				dec.errorf(f["logo"], "logo %q is not a PNG file", t.Logo.Path)
+			} else if _, _, err := decodeImage(t.Logo.Data); err != nil {
+				dec.errorf(f["logo"], "logo %q %v", t.Logo.Path, err)
+			}
 		}
 	}
 	if ft, ok := l.sub(dec, f["footer"], "footer", "copyright", "site", "page_number"); ok {

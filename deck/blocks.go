@@ -85,6 +85,7 @@ type Picture struct {
 	Height float64 // in points; 0 shares the free space of the slide
 	// Aspect is the width of the image divided by its height.
 	Aspect float64
+	Pixels [2]int // width and height
 }
 
 // Position returns where the picture was written.

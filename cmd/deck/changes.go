@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 )
 
@@ -19,7 +20,11 @@ func fingerprints(pages []layout.Page) []string {
 	out := make([]string, len(pages))
 	for i := range pages {
 		h := sha256.New()
-		layout.Dump(h, pages[i:i+1])
+		// Where the slide was written is not what it looks like: an edit
+		// above it moves it down its file.
+		p := pages[i]
+		p.Src = deck.Pos{}
+		layout.Dump(h, []layout.Page{p})
 		for _, it := range pages[i].Items {
 			if im, ok := it.(layout.Image); ok {
 				h.Write(im.PNG)
@@ -92,26 +97,37 @@ func remember(out string, pdf []byte, pages []string) {
 	}
 }
 
-// describeChanges says which slides differ: "slides 4 and 9 changed",
-// "no slide changed", "slide 10 is new".
-func describeChanges(old, cur []string) string {
-	var changed []int
+// changedSlides returns the numbers of the slides that differ, added and
+// removed ones included.
+func changedSlides(old, cur []string) []int {
+	changed := []int{}
 	for i := 0; i < max(len(old), len(cur)); i++ {
 		if i >= len(old) || i >= len(cur) || old[i] != cur[i] {
 			changed = append(changed, i+1)
 		}
 	}
+	return changed
+}
+
+// describeChanges says which slides differ, by number and name: "slides 4
+// (role) and 9 (closing) changed", "no slide changed".
+func describeChanges(old, cur []string, names []string) string {
+	changed := changedSlides(old, cur)
 	var b bytes.Buffer
-	switch len(changed) {
+	var nums []string
+	for _, n := range changed {
+		s := strconv.Itoa(n)
+		if n <= len(names) && names[n-1] != "" {
+			s += " (" + names[n-1] + ")"
+		}
+		nums = append(nums, s)
+	}
+	switch len(nums) {
 	case 0:
 		b.WriteString("no slide changed")
 	case 1:
-		b.WriteString("slide " + strconv.Itoa(changed[0]) + " changed")
+		b.WriteString("slide " + nums[0] + " changed")
 	default:
-		var nums []string
-		for _, n := range changed {
-			nums = append(nums, strconv.Itoa(n))
-		}
 		b.WriteString("slides " + strings.Join(nums[:len(nums)-1], ", ") + " and " + nums[len(nums)-1] + " changed")
 	}
 	if len(cur) != len(old) {

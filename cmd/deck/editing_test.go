@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,8 +51,15 @@ func TestInitEditRender(t *testing.T) {
 	edit("data/market-size.csv", "2025,1078", "2025,1099")
 	edit("deck.yaml", "云服务在传统行业的价值逐步显现。", "云服务在传统行业的价值已经显现。")
 	out := runOK(t, "render", "-c", dir, "-o", mine)
-	if !strings.Contains(out, "slides 3 and 8 changed") {
+	if !strings.Contains(out, "slides 3 (why-cloud) and 8 (market-size) changed") {
 		t.Errorf("render said %q, want it to name slides 3 and 8", out)
+	}
+	// Lines added at the top move every slide down its file, but change
+	// no slide.
+	data, _ := os.ReadFile(filepath.Join(dir, "deck.yaml"))
+	os.WriteFile(filepath.Join(dir, "deck.yaml"), append([]byte("# my copy\n# of the report\n"), data...), 0o644)
+	if out := runOK(t, "render", "-c", dir, "-o", mine); !strings.Contains(out, "no slide changed") {
+		t.Errorf("after a comment at the top, render said %q", out)
 	}
 	text := space.ReplaceAllString(tool(t, "pdftotext", "-raw", mine, "-"), "")
 	for _, want := range []string{"3945076528381099", "云服务在传统行业的价值已经显现。"} {
@@ -189,11 +198,11 @@ func TestDescribeChanges(t *testing.T) {
 	}{
 		{[]string{"a", "b"}, []string{"a", "b"}, "no slide changed"},
 		{[]string{"a", "b", "c"}, []string{"a", "x", "c"}, "slide 2 changed"},
-		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1, 3 and 4 changed"},
-		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 changed; the deck has 3 slides, it had 1"},
+		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1 (cover), 3 (role) and 4 changed"},
+		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 (role) changed; the deck has 3 slides, it had 1"},
 	}
 	for _, tt := range tests {
-		if got := describeChanges(tt.old, tt.cur); got != tt.want {
+		if got := describeChanges(tt.old, tt.cur, []string{"cover", "", "role"}); got != tt.want {
 			t.Errorf("describeChanges(%v, %v) = %q, want %q", tt.old, tt.cur, got, tt.want)
 		}
 	}
@@ -279,5 +288,35 @@ func TestFilesThatLeaveTheDeckFolderAreRefused(t *testing.T) {
 		dir + "/deck.yaml:6:16: error: image \"../logo.png\" must be a path inside the deck's folder\n"
 	if code != 1 || !strings.HasPrefix(out, want) {
 		t.Errorf("exit %d:\n%s\nwant:\n%s", code, out, want)
+	}
+}
+
+// TestADeckInTheWorkingFolderIsTheDefault runs deck without -c in a folder
+// holding deck.yaml: that deck is used, not the built-in report.
+func TestADeckInTheWorkingFolderIsTheDefault(t *testing.T) {
+	dir := writeDeck(t, map[string][]byte{"deck.yaml": []byte("title: t\nslides:\n  - title: 只有一页\n")})
+	t.Chdir(dir)
+	code, out, _ := runCode("validate")
+	if code != 0 || out != "deck.yaml: no problems in 1 slide\n" {
+		t.Errorf("exit %d: %q", code, out)
+	}
+	if out := runOK(t, "render", "-o", "r.pdf"); !strings.HasPrefix(out, "r.pdf: 1 page, ") {
+		t.Errorf("render: %q", out)
+	}
+}
+
+func TestDamagedImagesAreFoundByValidate(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 300, 200))
+	var full bytes.Buffer
+	png.Encode(&full, img)
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - title: x\n    blocks:\n      - image: a.png\n      - image: {path: b.png}\n"),
+		"a.png":     full.Bytes()[:full.Len()/2],
+		"b.png":     []byte("GIF89a not a png"),
+	})
+	code, out, _ := runCode("validate", "-c", dir)
+	if code != 1 || !strings.Contains(out, dir+"/deck.yaml:5:16: error: image \"a.png\" is a damaged PNG file (") ||
+		!strings.Contains(out, dir+"/deck.yaml:6:23: error: image \"b.png\" is not a PNG or JPEG file") {
+		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

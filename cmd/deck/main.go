@@ -80,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // deckFlag is the help of the -c flag every command that reads a deck has.
-const deckFlag = "the deck: a folder with deck.yaml, or a deck YAML file (default: the built-in report)"
+const deckFlag = "the deck: a folder with deck.yaml, or a deck YAML file\n(default: deck.yaml in this folder if there is one, else the built-in report)"
 
 // newFlags returns the flag set of a command whose help starts with usage.
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {

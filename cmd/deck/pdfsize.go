@@ -18,7 +18,7 @@ type summary struct {
 }
 
 func (s summary) String() string {
-	return fmt.Sprintf("%s: %d pages, %s (fonts %s, images %s)", s.Path, s.Pages, size(int64(s.Bytes)), size(int64(s.Fonts)), size(int64(s.Images)))
+	return fmt.Sprintf("%s: %s, %s (fonts %s, images %s)", s.Path, plural(s.Pages, "page"), size(int64(s.Bytes)), size(int64(s.Fonts)), size(int64(s.Images)))
 }
 
 // streamDict matches the dictionary in front of a PDF stream.

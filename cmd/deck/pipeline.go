@@ -31,7 +31,7 @@ func (b build) ok() bool { return b.deck != nil && !b.diags.HasErrors() }
 // it can; charts are drawn only for a deck without errors. The error is for
 // a deck that cannot be opened at all.
 func buildDeck(src string) (build, error) {
-	fsys, name, display, err := source(src)
+	fsys, name, display, err := source(defaultSource(src))
 	if err != nil {
 		return build{}, err
 	}
@@ -53,6 +53,18 @@ func buildDeck(src string) (build, error) {
 	return b, nil
 }
 
+// defaultSource is the deck to use when -c names none: deck.yaml in the
+// working folder if there is one, else "" for the built-in report.
+func defaultSource(src string) string {
+	if src != "" {
+		return src
+	}
+	if _, err := os.Stat(content.DeckFile); err == nil {
+		return "."
+	}
+	return ""
+}
+
 // source opens the deck named by -c: a folder holding deck.yaml, or a YAML
 // file whose folder holds the files it refers to.
 func source(path string) (fs.FS, string, string, error) {
@@ -64,6 +76,9 @@ func source(path string) (fs.FS, string, string, error) {
 		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
 	}
 	dir, name, display := path, content.DeckFile, filepath.ToSlash(path)
+	if display == "." {
+		display = ""
+	}
 	if !info.IsDir() {
 		dir, name = filepath.Dir(path), filepath.Base(path)
 		if display = filepath.ToSlash(dir); display == "." {

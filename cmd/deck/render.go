@@ -92,6 +92,7 @@ func (r rendering) write(b build) int {
 		return fail(ds)
 	}
 	changes := ""
+	var changed []int
 	if r.out == "-" {
 		if _, err := r.pdfOut.Write(buf.Bytes()); err != nil {
 			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
@@ -106,13 +107,14 @@ func (r rendering) write(b build) int {
 		cur := fingerprints(b.pages)
 		remember(r.out, buf.Bytes(), cur)
 		if hadOld {
-			changes = describeChanges(old, cur)
+			changes = describeChanges(old, cur, slideNames(b))
+			changed = changedSlides(old, cur)
 		}
 	}
 	if r.form == formatJSON {
 		rep := newReport(b.diags)
 		rep.Output = &sum
-		rep.Changes = changes
+		rep.Changed = changed
 		printJSON(r.info, rep)
 		return 0
 	}
@@ -138,4 +140,17 @@ func pdfDate(m deck.Meta) (time.Time, error) {
 		return m.Date, nil
 	}
 	return time.Unix(0, 0).UTC(), nil
+}
+
+// slideNames returns the id of the slide each page shows.
+func slideNames(b build) []string {
+	ids := map[deck.Pos]string{}
+	for _, s := range b.deck.Slides {
+		ids[s.Pos] = s.ID
+	}
+	names := make([]string, len(b.pages))
+	for i, p := range b.pages {
+		names[i] = ids[p.Src]
+	}
+	return names
 }

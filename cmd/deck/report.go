@@ -53,7 +53,9 @@ type jsonReport struct {
 	Errors      int              `json:"errors"`
 	Warnings    int              `json:"warnings"`
 	Output      *summary         `json:"output,omitempty"`
-	Changes     string           `json:"changes,omitempty"`
+	// Changed lists the numbers of the slides that differ from the PDF
+	// deck last wrote at the same path; it is absent when there was none.
+	Changed []int `json:"changed,omitempty"`
 }
 
 func newReport(ds deck.Diagnostics) jsonReport {

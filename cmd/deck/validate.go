@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"github.com/deckpdf/deck/content"
 )
 
 // validate checks a deck as render does, writing nothing, and prints every
@@ -45,8 +47,11 @@ func validate(args []string, stdout, stderr io.Writer) int {
 }
 
 func deckName(src string) string {
-	if src == "" {
+	switch defaultSource(src) {
+	case "":
 		return "the built-in report"
+	case ".":
+		return content.DeckFile
 	}
 	return src
 }
