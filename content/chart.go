@@ -117,7 +117,7 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 			for _, r := range t.rows {
 				v, ok := number(r[i])
 				if !ok {
-					l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number", s.Name, r[x].text, r[i].text)
+					l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
 				}
 				if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
 					l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
@@ -183,4 +183,15 @@ func named[T interface {
 	}
 	dec.errorf(n, "unknown %s %q%s; the choices are %s", what, name, suggest(name, names), strings.Join(names, ", "))
 	return all[0]
+}
+
+// numberHint says how to write a cell that is almost a number.
+func numberHint(s string) string {
+	switch {
+	case strings.ContainsAny(s, "０１２３４５６７８９"):
+		return " (write the digits in ASCII: 652, not ６５２)"
+	case strings.ContainsAny(s, "eE") && strings.ContainsAny(s, "0123456789"):
+		return " (write the number as it should be printed: 652, not 6.52e2)"
+	}
+	return ""
 }

@@ -129,16 +129,19 @@ func TestDiagnostics(t *testing.T) {
 			"s.csv", "figure,whom\n60%,银行\n"),
 			"s.csv:1:8: error: unknown column \"whom\" (did you mean \"who\"?); a stats file has the columns figure, who, statement\n"},
 		{"CSV row with too many cells", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
-			"s.csv", "figure,who\n60%,银行\n70%,银行,多余\n"),
-			"s.csv:3:1: error: CSV: wrong number of fields\n"},
+			"s.csv", "figure,who\n60%,银行\n70%,银行,多余\n80%\n"),
+			"s.csv:3:1: error: this row has 3 cells, the header has 2 (a cell that holds a comma must be in double quotes)\n" +
+				"s.csv:4:1: error: this row has 1 cell, the header has 2 (a cell that holds a comma must be in double quotes)\n"},
 		{"chart rows of different lengths", files("deck.yaml", slide+"    blocks:\n      - chart:\n          rows: [[年, 值], [2021, 394, 1], [2022]]\n"),
 			"deck.yaml:6:26: error: this row has 3 cells, the header has 2\n" +
-				"deck.yaml:6:42: error: this row has 1 cells, the header has 2\n"},
+				"deck.yaml:6:42: error: this row has 1 cell, the header has 2\n"},
 		{"chart cell that is not a number", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n",
-			"d.csv", "年,值\n2021,394\n2022,约500\n2023,NaN\n2024,0x1F\n"),
+			"d.csv", "年,值\n2021,394\n2022,约500\n2023,NaN\n2024,0x1F\n2025,\"1,078\"\n2026,6.5e2\n2027,６５２\n"),
 			"d.csv:3:6: error: 值 of 2022 is \"约500\", not a number\n" +
 				"d.csv:4:6: error: 值 of 2023 is \"NaN\", not a number\n" +
-				"d.csv:5:6: error: 值 of 2024 is \"0x1F\", not a number\n"},
+				"d.csv:5:6: error: 值 of 2024 is \"0x1F\", not a number\n" +
+				"d.csv:7:6: error: 值 of 2026 is \"6.5e2\", not a number (write the number as it should be printed: 652, not 6.52e2)\n" +
+				"d.csv:8:6: error: 值 of 2027 is \"６５２\", not a number (write the digits in ASCII: 652, not ６５２)\n"},
 		{"negative value in a stacked chart", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv, stacked: true}\n",
 			"d.csv", "年,甲,乙\n2021,1,-2\n"),
 			"d.csv:2:8: error: 乙 of 2021 is negative (-2): a stacked chart cannot show it\n"},
@@ -180,6 +183,15 @@ func TestDiagnostics(t *testing.T) {
 func TestDiagnosticsNameTheFolderShown(t *testing.T) {
 	_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - titel: x\n"), "deck.yaml", "my-report")
 	want := "my-report/deck.yaml:3:5: error: unknown key \"titel\" in a slide (did you mean \"title\"?)\n"
+	if diags.String() != want {
+		t.Errorf("got %q, want %q", diags.String(), want)
+	}
+}
+
+func TestAMissingFileSuggestsOneThatExists(t *testing.T) {
+	_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - title: x\n    blocks:\n      - chart: {data: data/market_size.csv}\n",
+		"data/market-size.csv", "年,值\n2021,394\n"), "deck.yaml", "")
+	want := "deck.yaml:5:23: error: data file \"data/market_size.csv\" does not exist (did you mean \"data/market-size.csv\"?)\n"
 	if diags.String() != want {
 		t.Errorf("got %q, want %q", diags.String(), want)
 	}

@@ -70,6 +70,13 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
+			if entries, err := fs.ReadDir(l.fsys, path.Dir(clean)); err == nil {
+				var names []string
+				for _, e := range entries {
+					names = append(names, path.Join(path.Dir(clean), e.Name()))
+				}
+				reason += suggest(clean, names)
+			}
 		case strings.Contains(err.Error(), "escapes"):
 			reason = "leaves the deck's folder through a symbolic link"
 		}

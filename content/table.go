@@ -2,10 +2,12 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/csv"
 	"errors"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -53,7 +55,9 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 	}
 	file := l.shown(name)
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1 // rows of the wrong length are reported below, all of them
 	t := &table{pos: pos}
+	bad := false
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -73,11 +77,18 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 			line, col := r.FieldPos(i)
 			row[i] = cell{text: strings.TrimSpace(v), pos: deck.Pos{File: file, Line: line, Col: col}}
 		}
-		if t.header == nil {
+		switch {
+		case t.header == nil:
 			t.header = row
-		} else {
+		case len(row) != len(t.header):
+			l.diags.Errorf(row[0].pos, "this row has %s, the header has %d (a cell that holds a comma must be in double quotes)", cells(len(row)), len(t.header))
+			bad = true
+		default:
 			t.rows = append(t.rows, row)
 		}
+	}
+	if bad {
+		return nil
 	}
 	if t.header == nil {
 		l.diags.Errorf(deck.Pos{File: file}, "the data file is empty")
@@ -117,7 +128,7 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 			continue
 		}
 		if len(row) != len(t.header) {
-			dec.errorf(rn, "this row has %d cells, the header has %d", len(row), len(t.header))
+			dec.errorf(rn, "this row has %s, the header has %d", cells(len(row)), len(t.header))
 			ok = false
 			continue
 		}
@@ -129,12 +140,18 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 	return t
 }
 
-// number reads a cell as a finite number; a trailing % is allowed and kept
-// in the label only. Go's strconv accepts more (NaN, Inf, hex, 1_000):
-// those are refused.
+var thousands = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+
+// number reads a cell as a finite number, written as it is to be printed:
+// a trailing % and thousands separators (1,078) are allowed and kept in the
+// label. Go's strconv accepts more (NaN, Inf, hex, 1_000, 6.52e2): those
+// are refused.
 func number(c cell) (float64, bool) {
 	s := strings.TrimSuffix(strings.TrimSuffix(c.text, "%"), "％")
-	if s == "" || strings.ContainsAny(s, "xXpP_nNiI") {
+	if thousands.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	if s == "" || strings.ContainsAny(s, "xXpP_nNiIeE") {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)
@@ -142,4 +159,11 @@ func number(c cell) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+func cells(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return fmt.Sprintf("%d cells", n)
 }

@@ -15,10 +15,10 @@ import (
 func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("charts", "Usage: deck charts [-c PATH] -o DIR\n\n"+
 		"Write every chart of the deck as a PNG named SLIDE-CHART.png (slide and\n"+
-		"chart ids, or their numbers), as drawn in the PDF, for use elsewhere.", stderr)
+		"chart ids, or their numbers), as drawn in the PDF, for use elsewhere.", stdout, stderr)
 	src := fl.String("c", "", deckFlag)
 	out := fl.String("o", "", "the folder to write the PNG files into (required)")
-	if ok, code := parseFlags(fl, args); !ok {
+	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if *out == "" || fl.NArg() > 0 {

@@ -94,13 +94,13 @@ func brokenDeck(t *testing.T) string {
 func TestValidateReportsEveryProblemWithItsPlace(t *testing.T) {
 	dir := brokenDeck(t)
 	code, out, _ := runCode("validate", "-c", dir)
-	want := dir + "/deck.yaml:4:12: error: character 'ก' (U+0E01) after \"收入 \" is not in the fonts NotoSansSC-Regular and NotoSansSC-Bold\n" +
+	want := dir + "/deck.yaml:4:12: error: character 'ก' (U+0E01) after \"收入 \" is not in the fonts NotoSansSC-Regular and NotoSansSC-Bold; remove it, or name fonts that have it in the theme\n" +
 		dir + "/deck.yaml:6:9: error: text does not fit its box: the body of slide \"a\" is "
 	if code != 1 || !strings.HasPrefix(out, want) {
 		t.Fatalf("exit %d, output:\n%s\nwant it to start:\n%s", code, out, want)
 	}
 	for _, w := range []string{"pt too tall even at the minimum size 9pt; it would fit at ",
-		dir + "/deck.yaml:8:12: error: character '😀' (U+1F600) after \"表情 \" is outside the Basic Multilingual Plane, which the PDF backends cannot encode\n",
+		dir + "/deck.yaml:8:12: error: character '😀' (U+1F600) after \"表情 \" is outside the Basic Multilingual Plane, which the PDF backends cannot encode; remove it or write it another way\n",
 		dir + ": 3 errors\n"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
@@ -177,7 +177,7 @@ func TestMaxSizeKeepsThePreviousFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
 	os.WriteFile(out, []byte("previous"), 0o644)
 	code, _, stderr := runCode("render", "-o", out, "--max-size", "100KB")
-	if code != 1 || !strings.Contains(stderr, out+": error: the PDF would be ") || !strings.Contains(stderr, ", over --max-size 98 KiB (fonts ") {
+	if code != 1 || !strings.Contains(stderr, out+": error: the PDF would be ") || !strings.Contains(stderr, " bytes), over --max-size 100KB (fonts ") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 	if data, _ := os.ReadFile(out); string(data) != "previous" {
@@ -318,5 +318,19 @@ func TestDamagedImagesAreFoundByValidate(t *testing.T) {
 	if code != 1 || !strings.Contains(out, dir+"/deck.yaml:5:16: error: image \"a.png\" is a damaged PNG file (") ||
 		!strings.Contains(out, dir+"/deck.yaml:6:23: error: image \"b.png\" is not a PNG or JPEG file") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestASmallPictureDrawnLargeIsAWarning(t *testing.T) {
+	var small bytes.Buffer
+	png.Encode(&small, image.NewNRGBA(image.Rect(0, 0, 48, 48)))
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - title: x\n    blocks:\n      - image: {path: icon.png, height: 150}\n"),
+		"icon.png":  small.Bytes(),
+	})
+	code, out, _ := runCode("validate", "-c", dir)
+	want := dir + "/deck.yaml:5:9: warning: image \"icon.png\" is 48×48 pixels: 150pt wide on the slide, it prints at 23 dpi and looks blurred; use one 313 pixels wide or more\n"
+	if code != 0 || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d:\n%s\nwant:\n%s", code, out, want)
 	}
 }

@@ -17,8 +17,8 @@ func initDeck(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("init", "Usage: deck init DIR\n\n"+
 		"Write the built-in report as editable files (deck.yaml, theme.yaml, CSV\n"+
 		"data and a README of the format) into DIR, a new or empty folder.\n"+
-		"\"deck render -c DIR\" then renders it exactly as the built-in report.", stderr)
-	if ok, code := parseFlags(fl, args); !ok {
+		"\"deck render -c DIR\" then renders it exactly as the built-in report.", stdout, stderr)
+	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if fl.NArg() != 1 {

@@ -6,7 +6,7 @@
 //	deck init DIR                     write the built-in report as editable files
 //	deck validate [-c PATH]           check a deck and print every problem
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
-//	deck watch [-c PATH] [-o FILE]    render again whenever a file is saved
+//	deck watch -c PATH [-o FILE]      render again whenever a file is saved
 //	deck charts [-c PATH] -o DIR      write every chart as a PNG
 //	deck version                      print the version
 //
@@ -14,7 +14,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,7 +30,7 @@ Usage:
   deck init DIR                     write the built-in report as editable files
   deck validate [-c PATH]           check a deck and print every problem
   deck render [-c PATH] [-o FILE]   render a deck to PDF
-  deck watch [-c PATH] [-o FILE]    render again whenever a file of the deck is saved
+  deck watch -c PATH [-o FILE]      render again whenever a file of the deck is saved
   deck charts [-c PATH] -o DIR      write every chart as a PNG
   deck version                      print the version
   deck help                         print this help
@@ -82,24 +81,44 @@ func run(args []string, stdout, stderr io.Writer) int {
 // deckFlag is the help of the -c flag every command that reads a deck has.
 const deckFlag = "the deck: a folder with deck.yaml, or a deck YAML file\n(default: deck.yaml in this folder if there is one, else the built-in report)"
 
+// A flagSet is a command's flags and where its help goes when asked for.
+type flagSet struct {
+	*flag.FlagSet
+	stdout io.Writer
+}
+
 // newFlags returns the flag set of a command whose help starts with usage.
-func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+// Help asked for with -h goes to standard output; after a wrong flag it
+// goes to standard error.
+func newFlags(name, usage string, stdout, stderr io.Writer) flagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprint(stderr, usage, "\n\nFlags:\n")
-		fl.PrintDefaults()
+		fmt.Fprint(fl.Output(), usage, "\n")
+		n := 0
+		fl.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprint(fl.Output(), "\nFlags:\n")
+			fl.PrintDefaults()
+		}
 	}
-	return fl
+	return flagSet{fl, stdout}
 }
 
-// parseFlags parses args. When the command should stop, it returns false
-// and the exit code: 0 after -h, 2 after a bad flag.
-func parseFlags(fl *flag.FlagSet, args []string) (bool, int) {
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+// parse parses args. When the command should stop, it returns false and
+// the exit code: 0 after -h, 2 after a bad flag.
+func (fl flagSet) parse(args []string) (bool, int) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fl.SetOutput(fl.stdout)
+			fl.Usage()
 			return false, 0
 		}
+	}
+	if err := fl.Parse(args); err != nil {
 		return false, 2
 	}
 	return true, 0

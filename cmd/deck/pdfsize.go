@@ -62,13 +62,16 @@ func size(n int64) string {
 
 // byteSize is the value of --max-size: 2MB, 500KB, 1.5MiB or a count of
 // bytes. KB and MB are powers of 1000, KiB and MiB of 1024.
-type byteSize int64
+type byteSize struct {
+	n    int64
+	text string // as the user wrote it
+}
 
-func (b byteSize) String() string {
-	if b == 0 {
+func (b *byteSize) String() string {
+	if b == nil || b.n == 0 {
 		return "none"
 	}
-	return size(int64(b))
+	return b.text
 }
 
 // Set parses a size.
@@ -88,6 +91,6 @@ func (b *byteSize) Set(s string) error {
 	if err != nil || v <= 0 || v*mult > 1<<50 {
 		return fmt.Errorf("size %q is not a size such as 2MB, 500KB or 1.5MiB", s)
 	}
-	*b = byteSize(v * mult)
+	*b = byteSize{n: int64(v * mult), text: s}
 	return nil
 }

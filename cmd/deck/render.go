@@ -17,14 +17,14 @@ func render(args []string, stdout, stderr io.Writer) int {
 		"Render a deck to PDF (\"-o -\" writes it to standard output). The content\n"+
 		"is checked first, as deck validate does: nothing is written when it has\n"+
 		"errors, and an existing file is replaced only once the new one is\n"+
-		"complete. SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stderr)
+		"complete. SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stdout, stderr)
 	src := fl.String("c", "", deckFlag)
 	out := fl.String("o", "report.pdf", "the PDF file to write, or - for standard output")
 	var form format
 	fl.Var(&form, "format", "how to print diagnostics and the result: text or json")
 	var maxSize byteSize
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
-	if ok, code := parseFlags(fl, args); !ok {
+	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if fl.NArg() > 0 {
@@ -86,9 +86,9 @@ func (r rendering) write(b build) int {
 	if r.out == "-" {
 		sum.Path = "standard output"
 	}
-	if r.maxSize > 0 && int64(buf.Len()) > int64(r.maxSize) {
+	if r.maxSize.n > 0 && int64(buf.Len()) > r.maxSize.n {
 		ds := append(b.diags, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
-			Message: fmt.Sprintf("the PDF would be %s, over --max-size %s (fonts %s, images %s)", size(int64(buf.Len())), r.maxSize, size(int64(sum.Fonts)), size(int64(sum.Images)))})
+			Message: fmt.Sprintf("the PDF would be %s (%d bytes), over --max-size %s (fonts %s, images %s)", size(int64(buf.Len())), buf.Len(), r.maxSize.text, size(int64(sum.Fonts)), size(int64(sum.Images)))})
 		return fail(ds)
 	}
 	changes := ""

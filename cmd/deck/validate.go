@@ -13,11 +13,11 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("validate", "Usage: deck validate [-c PATH] [--format text|json]\n\n"+
 		"Check a deck and print every problem, each as file:line:col: error|warning:\n"+
 		"message (or one JSON object with --format json). Exit code 1 when there\n"+
-		"is an error. deck render runs the same checks first.", stderr)
+		"is an error. deck render runs the same checks first.", stdout, stderr)
 	src := fl.String("c", "", deckFlag)
 	var form format
 	fl.Var(&form, "format", "text or json")
-	if ok, code := parseFlags(fl, args); !ok {
+	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if fl.NArg() > 0 {

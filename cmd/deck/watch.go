@@ -22,10 +22,10 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("watch", "Usage: deck watch -c PATH [-o FILE]\n\n"+
 		"Render the deck, then render it again whenever one of its files is saved.\n"+
 		"Content with errors is reported and the last good PDF is kept; a PDF is\n"+
-		"replaced only once the new one is complete. Stop with Ctrl-C.", stderr)
+		"replaced only once the new one is complete. Stop with Ctrl-C.", stdout, stderr)
 	src := fl.String("c", "", "the deck's folder, or its deck YAML file (required)")
 	out := fl.String("o", "report.pdf", "the PDF file to write")
-	if ok, code := parseFlags(fl, args); !ok {
+	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if *src == "" || fl.NArg() > 0 {

@@ -93,14 +93,14 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) [
 		}
 	}
 	if f.overflow > 0 {
-		e.diags.Errorf(f.src, "text does not fit its box: a line is %.1fpt too wide even at the minimum size %gpt%s", f.overflow, minBody, fits)
+		e.diags.Errorf(f.src, "text does not fit its box: a line is %.1fpt too wide even at the minimum size %gpt%s; break the long word, widen its column, or lower sizes.min_body in the theme", f.overflow, minBody, fits)
 		return []frame{f}
 	}
 	over, src := f.h-h, slide.Pos
 	if b := overflowingBlock(blocks, e, w, minBody/body, h); b != nil {
 		src = b.Position()
 	}
-	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s", slideName(slide), over, minBody, fits)
+	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; shorten the text, move some of it to another slide, or lower sizes.min_body in the theme", slideName(slide), over, minBody, fits)
 	return []frame{f}
 }
 

@@ -200,9 +200,9 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 	var problem string
 	switch {
 	case r > 0xFFFF:
-		problem = "is outside the Basic Multilingual Plane, which the PDF backends cannot encode"
+		problem = "is outside the Basic Multilingual Plane, which the PDF backends cannot encode; remove it or write it another way"
 	case !e.fonts.Has(r):
-		problem = fmt.Sprintf("is not in the fonts %s and %s", e.fonts.Regular.Name(), e.fonts.Bold.Name())
+		problem = fmt.Sprintf("is not in the fonts %s and %s; remove it, or name fonts that have it in the theme", e.fonts.Regular.Name(), e.fonts.Bold.Name())
 	default:
 		return
 	}
