@@ -2,9 +2,9 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"regexp"
