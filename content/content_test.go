@@ -84,7 +84,9 @@ func TestDiagnostics(t *testing.T) {
 		want string
 	}{
 		{"YAML syntax error", files("deck.yaml", "title: t\nslides: [\n  - a: b\n"),
-			"deck.yaml:2: error: YAML syntax: did not find expected node content\n"},
+			"deck.yaml:2:9: error: YAML syntax: sequence end token ']' not found\n"},
+		{"YAML indentation error points at the line", files("deck.yaml", "title: t\nslides:\n  - title: x\n    blocks:\n      - chart:\n          id: a\n         type: bar\n          rows: [[a, b], [x, 1]]\n"),
+			"deck.yaml:7:10: error: YAML syntax: value is not allowed in this context (check this line's indentation against the lines above it)\n"},
 		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
 			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
+	goccy "github.com/goccy/go-yaml/parser"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -43,6 +44,13 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		}
 		if strings.Contains(msg, "did not find expected alphabetic or numeric character") {
 			msg += ` (a value that starts with * or **bold** must be quoted: "**…**")`
+		} else if p, m, ok := syntaxError(data); ok {
+			// go-yaml v3 names the line where the enclosing block began;
+			// goccy/go-yaml points at the character that is wrong.
+			pos, msg = deck.Pos{File: d.file, Line: p.Line, Col: p.Col}, m
+			if strings.Contains(m, "not allowed in this context") || strings.Contains(m, "indent") {
+				msg += " (check this line's indentation against the lines above it)"
+			}
 		}
 		d.diags.Errorf(pos, "YAML syntax: %s", msg)
 		return nil, false
@@ -262,4 +270,22 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+var goccyError = regexp.MustCompile(`^\[(\d+):(\d+)\] (.*)`)
+
+// syntaxError parses data with goccy/go-yaml to find where a syntax error
+// is, to the column.
+func syntaxError(data []byte) (deck.Pos, string, bool) {
+	_, err := goccy.ParseBytes(data, 0)
+	if err == nil {
+		return deck.Pos{}, "", false
+	}
+	m := goccyError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return deck.Pos{}, "", false
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	return deck.Pos{Line: line, Col: col}, strings.TrimSpace(m[3]), true
 }
