@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,6 +30,10 @@ func TestReadmeExampleRenders(t *testing.T) {
 		}
 	}
 	write("deck.yaml", blocks[0][2])
+	os.MkdirAll(filepath.Join(dir, "images"), 0o755)
+	var logo bytes.Buffer
+	png.Encode(&logo, image.NewNRGBA(image.Rect(0, 0, 400, 100)))
+	write("images/logo.png", logo.Bytes())
 	write("data/cloud-value.csv", blocks[1][2])
 	write("data/standards.csv", blocks[2][2])
 	// The theme example names font and logo files that the example lacks.
