@@ -167,7 +167,7 @@ func rgb(c color.Color) deck.Color {
 	return deck.Color{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 255}
 }
 
-// TestPicturesAreCrispAndDrawn draws every kind and checks the PNG: its
+// TestPicturesAreCrispAndDrawn draws every kind and checks the Data: its
 // size for 220 dpi at the slot, ink in the plot area, and the same bytes
 // twice.
 func TestPicturesAreCrispAndDrawn(t *testing.T) {
@@ -261,7 +261,7 @@ func TestFillDrawsEveryChartOfTheDeck(t *testing.T) {
 		for _, it := range p.Items {
 			if im, ok := it.(layout.Image); ok && im.Chart != nil {
 				n++
-				img := decode(t, im.PNG)
+				img := decode(t, im.Data)
 				// The picture is drawn for its slot: same aspect, 220 dpi.
 				wantW, wantH := im.Rect.W*DPI/72, im.Rect.H*DPI/72
 				if math.Abs(float64(img.Bounds().Dx())-wantW) > 1 || math.Abs(float64(img.Bounds().Dy())-wantH) > 1 {
@@ -358,8 +358,8 @@ func TestCacheServesUnchangedCharts(t *testing.T) {
 	for p, page := range fill() {
 		for i, it := range page.Items {
 			if im, ok := it.(layout.Image); ok && im.Chart != nil {
-				was := first[p].Items[i].(layout.Image).PNG
-				if string(im.PNG) != string(was)+"cached" {
+				was := first[p].Items[i].(layout.Image).Data
+				if string(im.Data) != string(was)+"cached" {
 					t.Errorf("chart %s was drawn again", im.Chart.ID)
 				}
 			}

@@ -90,7 +90,7 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 			diags.Errorf(im.Chart.Pos, "%v", errs[k])
 			continue
 		}
-		im.PNG = results[k]
+		im.Data = results[k]
 		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(results[k]))[:22]
 		pages[j.page].Items[j.item] = im
 	}

@@ -27,7 +27,7 @@ func fingerprints(pages []layout.Page) []string {
 		layout.Dump(h, []layout.Page{p})
 		for _, it := range pages[i].Items {
 			if im, ok := it.(layout.Image); ok {
-				h.Write(im.PNG)
+				h.Write(im.Data)
 			}
 		}
 		out[i] = hex.EncodeToString(h.Sum(nil))[:16]

@@ -49,11 +49,11 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 			}
 			k++
 			name := filepath.Join(*out, idOr(b.deck.Slides[p].ID, p+1)+"-"+idOr(im.Chart.ID, k)+".png")
-			if err := writeAtomic(name, im.PNG); err != nil {
+			if err := writeAtomic(name, im.Data); err != nil {
 				fmt.Fprintf(stderr, "deck charts: %v\n", err)
 				return 1
 			}
-			fmt.Fprintf(stdout, "%s: %s\n", name, size(int64(len(im.PNG))))
+			fmt.Fprintf(stdout, "%s: %s\n", name, size(int64(len(im.Data))))
 			n++
 		}
 	}

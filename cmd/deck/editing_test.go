@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"image"
+	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -332,5 +334,46 @@ func TestASmallPictureDrawnLargeIsAWarning(t *testing.T) {
 	want := dir + "/deck.yaml:5:9: warning: image \"icon.png\" is 48×48 pixels: 150pt wide on the slide, it prints at 23 dpi and looks blurred; use one 313 pixels wide or more\n"
 	if code != 0 || !strings.HasPrefix(out, want) {
 		t.Errorf("exit %d:\n%s\nwant:\n%s", code, out, want)
+	}
+}
+
+// TestPicturesInBothEngines draws a PNG and a JPEG of the deck's folder
+// with each PDF engine: the JPEG is embedded as it is (DCT), the PNG as an
+// image, and both files are valid.
+func TestPicturesInBothEngines(t *testing.T) {
+	needTools(t, "pdfimages", "qpdf")
+	img := image.NewRGBA(image.Rect(0, 0, 640, 320))
+	for x := 0; x < 640; x++ {
+		for y := 0; y < 320; y++ {
+			img.Set(x, y, color.RGBA{uint8(x / 3), uint8(y / 2), 160, 255})
+		}
+	}
+	var p, j bytes.Buffer
+	png.Encode(&p, img)
+	jpeg.Encode(&j, img, &jpeg.Options{Quality: 85})
+	dir := writeDeck(t, map[string][]byte{
+		"deck.yaml": []byte("title: t\nslides:\n  - title: 图片\n    blocks:\n      - columns:\n          - blocks: [{image: a.png}]\n          - blocks: [{image: b.jpg}]\n"),
+		"a.png":     p.Bytes(),
+		"b.jpg":     j.Bytes(),
+	})
+	for _, engine := range []string{"fpdf", "gopdf"} {
+		t.Run(engine, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "r.pdf")
+			runOK(t, "render", "-c", dir, "-o", out, "--engine", engine)
+			tool(t, "qpdf", "--check", out)
+			list := tool(t, "pdfimages", "-list", out)
+			encs := map[string]int{}
+			for _, l := range strings.Split(list, "\n")[2:] {
+				if f := strings.Fields(l); len(f) > 8 && f[2] == "image" {
+					encs[f[8]]++
+				}
+			}
+			if encs["jpeg"] != 1 || encs["image"] != 1 {
+				t.Errorf("want one JPEG and one other image:\n%s", list)
+			}
+		})
+	}
+	if code, _, errs := runCode("render", "-c", dir, "-o", filepath.Join(dir, "x.pdf"), "--engine", "pdfkit"); code != 2 || !strings.Contains(errs, `unknown engine "pdfkit" (want fpdf or gopdf)`) {
+		t.Errorf("a bad engine: exit %d %s", code, errs)
 	}
 }

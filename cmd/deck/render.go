@@ -24,6 +24,8 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&form, "format", "how to print diagnostics and the result: text or json")
 	var maxSize byteSize
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
+	var engine engineFlag
+	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf, whose hidden chart text is\ntransparent rather than invisible (not PDF/A-1); the README says more")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -43,7 +45,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
-	r := rendering{out: *out, form: form, maxSize: maxSize, info: info, stderr: stderr, pdfOut: stdout}
+	r := rendering{out: *out, form: form, maxSize: maxSize, engine: engine.Engine, info: info, stderr: stderr, pdfOut: stdout}
 	return r.write(b)
 }
 
@@ -52,6 +54,7 @@ type rendering struct {
 	out     string
 	form    format
 	maxSize byteSize
+	engine  pdf.Engine
 	info    io.Writer // the summary and, in JSON, the report
 	stderr  io.Writer
 	pdfOut  io.Writer // standard output, for -o -
@@ -77,7 +80,7 @@ func (r rendering) write(b build) int {
 		return 2
 	}
 	var buf bytes.Buffer
-	opt := pdf.Options{Meta: b.deck.Meta, Creator: "deck " + version, Date: date, Fonts: b.fonts}
+	opt := pdf.Options{Meta: b.deck.Meta, Creator: "deck " + version, Date: date, Fonts: b.fonts, Engine: r.engine}
 	if err := pdf.Write(&buf, b.pages, opt); err != nil {
 		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
 		return 1
@@ -153,4 +156,14 @@ func slideNames(b build) []string {
 		names[i] = ids[p.Src]
 	}
 	return names
+}
+
+// engineFlag is the value of --engine.
+type engineFlag struct{ pdf.Engine }
+
+// Set parses an engine's name.
+func (e *engineFlag) Set(s string) error {
+	v, err := pdf.ParseEngine(s)
+	e.Engine = v
+	return err
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -25,6 +26,8 @@ func watch(args []string, stdout, stderr io.Writer) int {
 		"replaced only once the new one is complete. Stop with Ctrl-C.", stdout, stderr)
 	src := fl.String("c", "", "the deck's folder, or its deck YAML file (required)")
 	out := fl.String("o", "report.pdf", "the PDF file to write")
+	var engine engineFlag
+	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -34,13 +37,14 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	w := watcher{src: *src, out: *out, stdout: stdout, stderr: stderr}
+	w := watcher{src: *src, out: *out, engine: engine.Engine, stdout: stdout, stderr: stderr}
 	return w.run(ctx)
 }
 
 // A watcher renders a deck each time its files settle after a change.
 type watcher struct {
 	src, out       string
+	engine         pdf.Engine
 	stdout, stderr io.Writer
 	// rendered, when set, receives the exit code of every render: tests
 	// wait on it instead of sleeping.
@@ -123,7 +127,7 @@ func (w watcher) once() {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		return
 	}
-	r := rendering{out: w.out, info: w.stdout, stderr: w.stderr}
+	r := rendering{out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
 	code = r.write(b)
 	took := time.Since(start).Round(time.Millisecond)
 	if code == 0 {

@@ -205,6 +205,6 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
 	f := frame{w: w, h: ih}
-	f.add(Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, PNG: p.File.Data, JPEG: p.Format == "jpeg"})
+	f.add(Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, Data: p.File.Data, JPEG: p.Format == "jpeg"})
 	return f
 }

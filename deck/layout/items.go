@@ -91,14 +91,14 @@ func (p Path) Bounds() Rect {
 	return Rect{x0, y0, x1 - x0, y1 - y0}
 }
 
-// An Image is a PNG (or, when JPEG is set, a JPEG) drawn into a rectangle.
-// A chart's picture is laid out before it is drawn: Chart is set and PNG
-// is empty until package charts fills it in at the size of Rect.
+// An Image is a PNG or JPEG file drawn into a rectangle. A chart's picture
+// is laid out before it is drawn: Chart is set and Data is empty until
+// package charts fills it in with a PNG at the size of Rect.
 type Image struct {
 	Rect  Rect
 	Name  string // identifies the image; the same name is embedded once
-	PNG   []byte // the file's bytes
-	JPEG  bool   // PNG holds a JPEG file
+	Data  []byte // the file's bytes
+	JPEG  bool   // Data holds a JPEG file, not a PNG
 	Chart *deck.Chart
 }
 

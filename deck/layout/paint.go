@@ -96,7 +96,7 @@ func (d *dumper) Image(i Image) {
 		d.printf("  chart %s %s %s\n", rect(i.Rect), i.Name, i.Chart.Kind)
 		return
 	}
-	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.PNG))
+	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.Data))
 }
 func (d *dumper) Link(l Link)    { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }
 func (d *dumper) EndPage() error { return d.err }

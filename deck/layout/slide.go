@@ -162,7 +162,7 @@ func (e *engine) logo(h float64) frame {
 		if ok {
 			size := t.Sizes.Title * 1.2
 			f := frame{w: size * w, h: size}
-			f.add(Image{Rect: Rect{0, 0, f.w, f.h}, Name: t.Logo.Path, PNG: t.Logo.Data})
+			f.add(Image{Rect: Rect{0, 0, f.w, f.h}, Name: t.Logo.Path, Data: t.Logo.Data})
 			return f
 		}
 	}

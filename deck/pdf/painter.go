@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 
 	"github.com/deckpdf/deck/deck"
@@ -94,11 +95,10 @@ func (p *painter) Path(pa layout.Path) {
 }
 
 func (p *painter) Image(im layout.Image) {
-	if len(im.PNG) == 0 {
+	if len(im.Data) == 0 {
 		p.err = fmt.Errorf("pdf: image %q has no picture", im.Name)
 		return
 	}
-	opt := fpdf.ImageOptions{ImageType: "PNG"}
 	placed, ok := p.images[im.Name]
 	if !ok {
 		var err error
@@ -110,12 +110,15 @@ func (p *painter) Image(im layout.Image) {
 		p.images[im.Name] = placed
 	}
 	r := im.Rect
-	p.doc.ImageOptions(im.Name, r.X, r.Y, r.W*placed.widen, r.H, false, opt, 0, "")
+	p.doc.ImageOptions(im.Name, r.X, r.Y, r.W*placed.widen, r.H, false, fpdf.ImageOptions{ImageType: placed.kind}, 0, "")
 }
 
-// A placed image is registered with fpdf, widened by widen when it had to
-// be padded.
-type placed struct{ widen float64 }
+// A placed image is registered with fpdf as kind ("PNG" or "JPG"),
+// widened by widen when it had to be padded.
+type placed struct {
+	kind  string
+	widen float64
+}
 
 // register hands a PNG to fpdf. fpdf orders images in the file by pixel
 // width alone, so two images of one width could swap places from run to
@@ -123,8 +126,8 @@ type placed struct{ widen float64 }
 // edge column, and drawn that much wider, so that every width is unique and
 // the picture stays where it was.
 func (p *painter) register(im layout.Image) (placed, error) {
-	data := im.PNG
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	data := im.Data
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return placed{}, fmt.Errorf("pdf: image %q: %v", im.Name, err)
 	}
@@ -132,22 +135,26 @@ func (p *painter) register(im layout.Image) (placed, error) {
 	for p.widths[w] {
 		w++
 	}
-	pl := placed{widen: 1}
+	pl := placed{kind: "PNG", widen: 1}
+	if im.JPEG {
+		pl.kind = "JPG"
+	}
 	if w != cfg.Width {
-		if data, err = padPNG(data, w); err != nil {
+		if data, err = pad(data, w, im.JPEG); err != nil {
 			return placed{}, fmt.Errorf("pdf: image %q: %v", im.Name, err)
 		}
 		pl.widen = float64(w) / float64(cfg.Width)
 	}
 	p.widths[w] = true
-	p.doc.RegisterImageOptionsReader(im.Name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
+	p.doc.RegisterImageOptionsReader(im.Name, fpdf.ImageOptions{ImageType: pl.kind}, bytes.NewReader(data))
 	return pl, p.doc.Error()
 }
 
-// padPNG re-encodes a PNG w pixels wide, repeating its right edge column
-// into the new ones (an opaque picture stays opaque: no soft mask).
-func padPNG(data []byte, w int) ([]byte, error) {
-	src, err := png.Decode(bytes.NewReader(data))
+// pad re-encodes a picture w pixels wide, repeating its right edge column
+// into the new ones: a PNG as a PNG (an opaque one stays opaque: no soft
+// mask), a JPEG as a JPEG of high quality.
+func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
+	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
@@ -158,10 +165,12 @@ func padPNG(data []byte, w int) ([]byte, error) {
 		draw.Draw(dst, image.Rect(x, 0, x+1, b.Dy()), src, image.Pt(b.Max.X-1, b.Min.Y), draw.Src)
 	}
 	var out bytes.Buffer
-	if err := png.Encode(&out, dst); err != nil {
-		return nil, err
+	if isJPEG {
+		err = jpeg.Encode(&out, dst, &jpeg.Options{Quality: 95})
+	} else {
+		err = png.Encode(&out, dst)
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), err
 }
 
 func (p *painter) Link(l layout.Link) {

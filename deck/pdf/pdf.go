@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -21,6 +22,7 @@ type Options struct {
 	Creator string    // the program, as "deck v0.1.0"
 	Date    time.Time // creation and modification date; the zero value means the Unix epoch
 	Fonts   *fonts.Set
+	Engine  Engine // the library that draws the pages; the zero value is fpdf
 }
 
 // Write writes pages to w as a PDF. The same pages and options give the same
@@ -34,6 +36,21 @@ func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
 	}
+	if opt.Date.IsZero() {
+		opt.Date = time.Unix(0, 0)
+	}
+	switch opt.Engine {
+	case EngineFPDF:
+		return writeFPDF(w, pages, opt)
+	case EngineGoPDF:
+		return writeGoPDF(w, pages, opt)
+	default:
+		return fmt.Errorf("pdf: unknown engine %v", opt.Engine)
+	}
+}
+
+// writeFPDF writes the PDF with fpdf.
+func writeFPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
 	defer func() {
 		// fpdf panics on some input (runes above U+FFFF); the layout reports
 		// those first, so this only turns a library bug into an error.
@@ -47,12 +64,8 @@ func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
 	doc.SetMargins(0, 0, 0)
 	doc.SetCompression(true)
 	doc.SetCatalogSort(true)
-	date := opt.Date
-	if date.IsZero() {
-		date = time.Unix(0, 0)
-	}
-	doc.SetCreationDate(date.UTC())
-	doc.SetModificationDate(date.UTC())
+	doc.SetCreationDate(opt.Date.UTC())
+	doc.SetModificationDate(opt.Date.UTC())
 	m := opt.Meta
 	doc.SetTitle(m.Title, true)
 	doc.SetAuthor(m.Author, true)
@@ -70,7 +83,10 @@ func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
 		// and hyphens, whatever the file was called.
 		fam := fmt.Sprintf("%s-%d", pdfName(f.PostScriptName()), i)
 		p.family[f] = fam
-		doc.AddUTF8FontFromBytes(fam, "", f.Data())
+		// fpdf writes into the bytes it is given while it subsets them (an
+		// append on a slice of the file in utf8FontFile.getMetrics): it gets
+		// a copy, so that the shared face stays as it was.
+		doc.AddUTF8FontFromBytes(fam, "", bytes.Clone(f.Data()))
 	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
 )
 
 func pngOf(t *testing.T, w, h int, c color.Color) []byte {
@@ -32,7 +33,7 @@ func pngOf(t *testing.T, w, h int, c color.Color) []byte {
 func TestImagesOfOneWidthGiveTheSameBytesEveryTime(t *testing.T) {
 	var items []layout.Item
 	for i, c := range []color.Color{color.RGBA{200, 0, 0, 255}, color.RGBA{0, 200, 0, 255}, color.RGBA{0, 0, 200, 255}, color.RGBA{9, 9, 9, 255}} {
-		items = append(items, layout.Image{Rect: layout.Rect{X: float64(10 + 110*i), Y: 10, W: 100, H: 50}, Name: string(rune('a' + i)), PNG: pngOf(t, 200, 100, c)})
+		items = append(items, layout.Image{Rect: layout.Rect{X: float64(10 + 110*i), Y: 10, W: 100, H: 50}, Name: string(rune('a' + i)), Data: pngOf(t, 200, 100, c)})
 	}
 	pages := []layout.Page{{Size: deck.Size{W: 500, H: 100}, Title: "p", Items: items}}
 	var first []byte
@@ -50,7 +51,7 @@ func TestImagesOfOneWidthGiveTheSameBytesEveryTime(t *testing.T) {
 }
 
 func TestPadPNGKeepsThePictureAndRepeatsItsEdge(t *testing.T) {
-	padded, err := padPNG(pngOf(t, 4, 3, color.RGBA{10, 20, 30, 255}), 6)
+	padded, err := pad(pngOf(t, 4, 3, color.RGBA{10, 20, 30, 255}), 6, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,5 +75,27 @@ func TestAnImageWithoutAPictureIsAnError(t *testing.T) {
 	err := Write(&bytes.Buffer{}, pages, Options{})
 	if err == nil || err.Error() != `pdf: image "chart:x" has no picture` {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestWriteLeavesTheFontBytesAlone guards against fpdf writing into the
+// font file it subsets (glyphs past the last full horizontal metric, as
+// the quotes “ ” of Noto Sans SC are): the faces are shared by the whole
+// process.
+func TestWriteLeavesTheFontBytesAlone(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := bytes.Clone(set.Regular.Data())
+	text := layout.TextRun{At: layout.Point{X: 10, Y: 20}, Face: set.Regular, Size: 12, Text: "“云计算” ’ 燊 ABC 123"}
+	pages := []layout.Page{{Size: deck.Size{W: 200, H: 100}, Title: "p", Items: []layout.Item{text}}}
+	for _, e := range Engines {
+		if err := Write(&bytes.Buffer{}, pages, Options{Fonts: set, Engine: e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(before, set.Regular.Data()) {
+		t.Error("writing a PDF changed the font's bytes")
 	}
 }
