@@ -14,7 +14,7 @@ var blockKinds = []string{"paragraph", "heading", "list", "labeled", "stats", "c
 // maxDepth bounds the nesting of columns.
 const maxDepth = 4
 
-func (l *loader) blocks(dec *decoder, n *yaml.Node) []deck.Block {
+func (l *loader) slideBlocks(dec *decoder, n *yaml.Node) []deck.Block {
 	return l.blocksAt(dec, n, 0)
 }
 
@@ -26,6 +26,14 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 	var out []deck.Block
 	for _, c := range n.Content {
 		c = resolve(c)
+		// YAML aliases can repeat a list of blocks inside itself: count
+		// what is read, so that no deck expands without end.
+		if l.blocks++; l.blocks > MaxBlocks {
+			if l.blocks == MaxBlocks+1 {
+				dec.errorf(c, "the deck has more than %d blocks (are YAML aliases repeating them?)", MaxBlocks)
+			}
+			return out
+		}
 		if c.Kind != yaml.MappingNode || len(c.Content) != 2 {
 			dec.errorf(c, "a block is a mapping with one key naming its kind (%s)", strings.Join(blockKinds, ", "))
 			continue

@@ -34,7 +34,7 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	default:
 		groups = []*yaml.Node{n}
 	}
-	cols := 0
+	cols, rows := 0, 0
 	for _, g := range groups {
 		g = resolve(g)
 		gf := f
@@ -75,6 +75,11 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 			grp.Rows = append(grp.Rows, row)
 		}
 		t.Groups = append(t.Groups, grp)
+		if rows += len(grp.Rows); rows > MaxTableRows {
+			l.diags.Errorf(tb.pos, "the table has more than %d rows, the most deck lays out; split it into several tables", MaxTableRows)
+			t.Groups = nil
+			return t
+		}
 	}
 	if w := f["widths"]; w != nil {
 		if w.Kind != yaml.SequenceNode {
@@ -84,7 +89,7 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 				t.Widths = append(t.Widths, dec.num(resolve(c), "a width", 0.01, 1000))
 			}
 			if cols > 0 && len(t.Widths) != cols {
-				dec.errorf(w, "widths has %d numbers, the table has %d columns", len(t.Widths), cols)
+				dec.errorf(w, "widths has %s, the table has %d columns", numbers(len(t.Widths)), cols)
 			}
 		}
 	}
@@ -207,4 +212,11 @@ func decodeImage(data []byte) (image.Image, string, error) {
 		return nil, "", fmt.Errorf("is a damaged %s file (%v)", strings.ToUpper(kind), err)
 	}
 	return img, kind, nil
+}
+
+func numbers(n int) string {
+	if n == 1 {
+		return "1 number"
+	}
+	return fmt.Sprintf("%d numbers", n)
 }

@@ -101,6 +101,10 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 	if bad {
 		return
 	}
+	if n := len(t.rows); n > MaxCategories || n*(len(bars)+len(lines)) > MaxChartPoints {
+		l.diags.Errorf(t.pos, "the chart has %d categories and %d series; deck draws at most %d categories and %d points", n, len(bars)+len(lines), MaxCategories, MaxChartPoints)
+		return
+	}
 	if len(bars)+len(lines) == 0 {
 		l.diags.Errorf(t.pos, "the chart's data has no column of values besides %q", t.header[x].text)
 		return

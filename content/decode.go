@@ -209,6 +209,10 @@ func (d *decoder) text(n *yaml.Node, what string) deck.Text {
 // keeps: a " #" that starts a comment, a ** that is never closed.
 func (d *decoder) textValue(n *yaml.Node, what string) string {
 	v := d.str(n, what)
+	if r := utf8.RuneCountInString(v); r > MaxTextRunes {
+		d.errorf(n, "%s is %d characters long; a text holds at most %d (split it over slides)", what, r, MaxTextRunes)
+		return string([]rune(v)[:MaxTextRunes])
+	}
 	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.LineComment != "" && n.Line > 0 {
 		d.diags.Warnf(d.pos(n), "%s ends before %q: YAML reads \" #\" as the start of a comment; put the text in quotes to keep it", what, n.LineComment)
 	}

@@ -37,7 +37,7 @@ func Default() fs.FS {
 func Load(fsys fs.FS, name, display string) (*deck.Deck, deck.Diagnostics) {
 	l := &loader{fsys: fsys, display: display, name: name}
 	d := l.deck()
-	l.diags.Sort()
+	l.diags = l.diags.Sorted()
 	return d, l.diags
 }
 
@@ -45,6 +45,7 @@ type loader struct {
 	fsys    fs.FS
 	display string
 	name    string // the deck file
+	blocks  int    // blocks read so far, aliases repeated included
 	diags   deck.Diagnostics
 }
 
@@ -64,10 +65,17 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		l.diags.Errorf(pos, "%s %q must be a path inside the deck's folder", what, name)
 		return nil, false
 	}
-	data, err := fs.ReadFile(l.fsys, clean)
+	limit := int64(MaxFileBytes)
+	if what == "image" || what == "logo" || what == "font file" {
+		limit = MaxBinaryBytes
+	}
+	data, err := readLimited(l.fsys, clean, limit)
 	if err != nil {
 		reason := "cannot be read"
+		var big errTooLarge
 		switch {
+		case errors.As(err, &big), err.Error() == "is a folder":
+			reason = err.Error()
 		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
 			if entries, err := fs.ReadDir(l.fsys, path.Dir(clean)); err == nil {
@@ -87,11 +95,15 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 }
 
 func (l *loader) deck() *deck.Deck {
-	data, err := fs.ReadFile(l.fsys, l.name)
+	data, err := readLimited(l.fsys, l.name, MaxFileBytes)
 	if err != nil {
 		reason := "cannot be read"
-		if errors.Is(err, fs.ErrNotExist) {
+		var big errTooLarge
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
+		case errors.As(err, &big), err.Error() == "is a folder":
+			reason = err.Error()
 		}
 		l.diags.Errorf(deck.Pos{File: l.shown(l.name)}, "the deck file %s", reason)
 		return nil
@@ -136,6 +148,10 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 	if len(n.Content) == 0 {
 		dec.errorf(n, "the deck has no slides")
 	}
+	if len(n.Content) > MaxSlides {
+		dec.errorf(n, "the deck has %d slides; deck renders at most %d", len(n.Content), MaxSlides)
+		return nil
+	}
 	var slides []deck.Slide
 	ids := map[string]deck.Pos{}
 	for _, c := range n.Content {
@@ -167,7 +183,10 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 			s.Sources = append(s.Sources, t)
 		}
 		if b := f["blocks"]; b != nil {
-			s.Blocks = l.blocks(dec, b)
+			s.Blocks = l.slideBlocks(dec, b)
+		}
+		if s.Title.IsZero() && len(s.Blocks) == 0 {
+			dec.errorf(c, "the slide is empty: give it a title or blocks")
 		}
 		slides = append(slides, s)
 	}

@@ -78,12 +78,22 @@ func (ds Diagnostics) HasErrors() bool {
 	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Sort orders the diagnostics by file, line and column, keeping the order of
-// those at the same place.
-func (ds Diagnostics) Sort() {
+// Sorted returns the diagnostics ordered by file, line and column, keeping
+// the order of those at the same place, each said once: content repeated
+// through YAML aliases would otherwise repeat its problems.
+func (ds Diagnostics) Sorted() Diagnostics {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
+	seen := make(map[Diagnostic]bool, len(ds))
+	out := ds[:0]
+	for _, d := range ds {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // String returns one diagnostic a line.

@@ -49,7 +49,7 @@ func buildDeck(src string) (build, error) {
 	if !b.diags.HasErrors() {
 		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{Cache: chartCache()})...)
 	}
-	b.diags.Sort()
+	b.diags = b.diags.Sorted()
 	return b, nil
 }
 

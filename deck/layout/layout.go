@@ -32,7 +32,7 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 			pages[i].Items = append(pages[i].Items, f.items...)
 		}
 	}
-	e.diags.Sort()
+	e.diags = e.diags.Sorted()
 	return pages, e.diags
 }
 
