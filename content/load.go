@@ -185,7 +185,8 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 		if b := f["blocks"]; b != nil {
 			s.Blocks = l.slideBlocks(dec, b)
 		}
-		if s.Title.IsZero() && len(s.Blocks) == 0 {
+		// An empty slide, unless a misspelt key already explains it.
+		if s.Title.IsZero() && len(s.Blocks) == 0 && len(c.Content)/2 == len(f) {
 			dec.errorf(c, "the slide is empty: give it a title or blocks")
 		}
 		slides = append(slides, s)
