@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/deckpdf/deck/content"
@@ -23,13 +24,27 @@ func BenchmarkDraw(b *testing.B) {
 	}
 }
 
-// BenchmarkFill draws all charts of the laid-out report, concurrently.
-func BenchmarkFill(b *testing.B) {
+// BenchmarkFill draws all the charts of the laid-out report as pictures,
+// concurrently.
+func BenchmarkFill(b *testing.B) { benchmarkFill(b, Options{}) }
+
+// BenchmarkFillVector draws all the charts of the laid-out report as
+// vectors, concurrently.
+func BenchmarkFillVector(b *testing.B) { benchmarkFill(b, Options{Vector: true}) }
+
+// benchmarkFill fills a fresh copy of the report's pages each time: Fill
+// changes the pages' items.
+func benchmarkFill(b *testing.B, opt Options) {
 	d, _ := content.Load(content.Default(), content.DeckFile, "")
 	set := defaultFonts(b)
+	laid, _ := layout.Layout(d, set)
+	pages := make([]layout.Page, len(laid))
 	for b.Loop() {
-		pages, _ := layout.Layout(d, set)
-		if diags := Fill(pages, d.Theme, set, Options{}); len(diags) > 0 {
+		for i, p := range laid {
+			p.Items = slices.Clone(p.Items)
+			pages[i] = p
+		}
+		if diags := Fill(pages, d.Theme, set, opt); len(diags) > 0 {
 			b.Fatal(diags)
 		}
 	}

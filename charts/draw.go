@@ -3,7 +3,7 @@ package charts
 import (
 	"crypto/sha256"
 	"fmt"
-	"runtime"
+	"io"
 	"sync"
 	"time"
 
@@ -14,8 +14,8 @@ import (
 	"github.com/wcharczuk/go-chart/v2"
 )
 
-// Options says how pictures are drawn. The zero value draws at DPI with a
-// time limit of Timeout.
+// Options says how charts are drawn. The zero value draws pictures at DPI
+// with a time limit of Timeout.
 type Options struct {
 	DPI     float64       // dots per inch at the picture's size on the slide
 	Timeout time.Duration // the longest one chart may take
@@ -23,6 +23,10 @@ type Options struct {
 	// they depend on, so that a chart whose data did not change is not
 	// drawn again. Empty means no cache.
 	Cache string
+	// Vector draws every chart as paths and text runs on its page instead
+	// of a picture: sharp at any zoom, its text the deck's own, selectable
+	// and searchable. DPI and Cache apply to pictures only.
+	Vector bool
 }
 
 // DPI is the default resolution: crisp on screen and in print.
@@ -47,114 +51,91 @@ func (o Options) timeout() time.Duration {
 	return Timeout
 }
 
-// Fill draws every chart on the pages, concurrently, and puts each PNG into
-// its Image item. Problems are diagnostics at the chart's block.
+// Fill draws every chart on the pages, concurrently. By default it puts
+// each chart's PNG into its Image item; with opt.Vector it replaces the
+// Image item by the chart's drawing (see Options.Vector) and leaves out
+// the hidden text the layout set over the picture, since the drawing has
+// the text. Problems are diagnostics at the chart's block.
 func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
-	type job struct{ page, item int }
-	var jobs []job
-	for p := range pages {
-		for i, it := range pages[p].Items {
-			if im, ok := it.(layout.Image); ok && im.Chart != nil {
-				jobs = append(jobs, job{p, i})
-			}
+	jobs := chartJobs(pages)
+	if opt.Vector {
+		return fillVector(pages, jobs, theme, set, opt)
+	}
+	pngs, errs := each(pages, jobs, func(im layout.Image) ([]byte, error) {
+		dpi := opt.dpi()
+		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
+		if png, ok := cached(opt.Cache, key); ok {
+			return png, nil
 		}
-	}
-	results := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			im := pages[j.page].Items[j.item].(layout.Image)
-			dpi := opt.dpi()
-			key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
-			if png, ok := cached(opt.Cache, key); ok {
-				results[k] = png
-				return
-			}
-			results[k], errs[k] = drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, opt)
-			if errs[k] == nil {
-				store(opt.Cache, key, results[k])
-			}
-		}()
-	}
-	wg.Wait()
+		png, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, opt)
+		if err == nil {
+			store(opt.Cache, key, png)
+		}
+		return png, err
+	})
 	var diags deck.Diagnostics
 	for k, j := range jobs {
-		im := pages[j.page].Items[j.item].(layout.Image)
+		im := j.image(pages)
 		if errs[k] != nil {
 			diags.Errorf(im.Chart.Pos, "%v", errs[k])
 			continue
 		}
-		im.Data = results[k]
-		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(results[k]))[:22]
+		im.Data = pngs[k]
+		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(pngs[k]))[:22]
 		pages[j.page].Items[j.item] = im
 	}
 	return diags
 }
 
-// drawBounded draws in a goroutine and gives up after the time limit.
+// drawBounded draws a picture within the time limit.
 func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h float64, opt Options) ([]byte, error) {
-	type result struct {
-		png []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- result{err: fmt.Errorf("charts: go-chart failed: %v", r)}
-			}
-		}()
-		png, err := Draw(c, theme, set, w, h, opt.dpi())
-		done <- result{png, err}
-	}()
-	select {
-	case r := <-done:
-		return r.png, r.err
-	case <-time.After(opt.timeout()):
-		return nil, fmt.Errorf("charts: drawing chart %q took more than %v; check its data", c.ID, opt.timeout())
-	}
+	return bounded(c, opt.timeout(), func() ([]byte, error) { return Draw(c, theme, set, w, h, opt.dpi()) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.
 func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([]byte, error) {
-	if len(c.Categories) == 0 || len(c.Series) == 0 {
-		return nil, fmt.Errorf("charts: chart %q has no data", c.ID)
-	}
-	ttf, err := truetypeFont(set.Regular)
-	if err != nil {
-		return nil, err
-	}
-	bold, err := truetypeFont(set.Bold)
-	if err != nil {
-		return nil, err
-	}
 	measure, err := chart.PNG(1, 1)
 	if err != nil {
 		return nil, err
 	}
 	measure.SetDPI(dpi)
-	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
-		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure}
 	var px pixels
-	switch c.Kind {
-	case deck.ChartPie, deck.ChartDonut:
-		err = cv.pie().Render(chart.PNG, &px)
-	default:
-		err = cv.xy().Render(chart.PNG, &px)
+	if err := render(c, theme, set, w, h, dpi, measure, chart.PNG, &px); err != nil {
+		return nil, err
 	}
-	if err == nil && px.img == nil {
-		err = fmt.Errorf("no picture")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("charts: chart %q: %v", c.ID, err)
+	if px.img == nil {
+		return nil, fmt.Errorf("charts: chart %q: no picture", c.ID)
 	}
 	return encode(px.img)
+}
+
+// render draws c with go-chart on a canvas of w×h points at dpi, through
+// the renderer that rp makes, which saves to out; measure is a scratch
+// renderer that measures text as that renderer draws it.
+func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, measure chart.Renderer, rp chart.RendererProvider, out io.Writer) error {
+	if len(c.Categories) == 0 || len(c.Series) == 0 {
+		return fmt.Errorf("charts: chart %q has no data", c.ID)
+	}
+	ttf, err := truetypeFont(set.Regular)
+	if err != nil {
+		return err
+	}
+	bold, err := truetypeFont(set.Bold)
+	if err != nil {
+		return err
+	}
+	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
+		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure}
+	switch c.Kind {
+	case deck.ChartPie, deck.ChartDonut:
+		err = cv.pie().Render(rp, out)
+	default:
+		err = cv.xy().Render(rp, out)
+	}
+	if err != nil {
+		return fmt.Errorf("charts: chart %q: %v", c.ID, err)
+	}
+	return nil
 }
 
 // truetypeFont parses a face for go-chart's rasterizer once per face.

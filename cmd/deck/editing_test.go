@@ -377,3 +377,23 @@ func TestPicturesInBothEngines(t *testing.T) {
 		t.Errorf("a bad engine: exit %d %s", code, errs)
 	}
 }
+
+// TestVectorChartsAreTextAndPaths renders the report with --charts vector:
+// no picture is left, and the charts' figures are real text on the page.
+func TestVectorChartsAreTextAndPaths(t *testing.T) {
+	needTools(t, "pdfimages", "pdftotext")
+	out := filepath.Join(t.TempDir(), "v.pdf")
+	runOK(t, "render", "-o", out, "--charts", "vector")
+	if list := tool(t, "pdfimages", "-list", out); strings.Count(list, "\n") != 2 {
+		t.Errorf("pictures left:\n%s", list)
+	}
+	text := tool(t, "pdftotext", "-f", "8", "-l", "8", out, "-")
+	for _, want := range []string{"394", "1078", "2025E", "CAGR=28.6%"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page 8 lacks %q", want)
+		}
+	}
+	if code, _, errs := runCode("render", "-o", out, "--charts", "svg"); code != 2 || !strings.Contains(errs, `charts "svg" is not png or vector`) {
+		t.Errorf("a bad mode: exit %d %s", code, errs)
+	}
+}

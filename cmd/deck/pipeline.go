@@ -30,7 +30,34 @@ func (b build) ok() bool { return b.deck != nil && !b.diags.HasErrors() }
 // lays out even a deck with errors, so that one run reports every problem
 // it can; charts are drawn only for a deck without errors. The error is for
 // a deck that cannot be opened at all.
-func buildDeck(src string) (build, error) {
+func buildDeck(src string) (build, error) { return buildWith(src, chartMode{}) }
+
+// chartMode is how charts are drawn: pictures (the default) or vectors.
+type chartMode struct{ vector bool }
+
+// String names the mode as --charts takes it.
+func (m chartMode) String() string {
+	if m.vector {
+		return "vector"
+	}
+	return "png"
+}
+
+// Set parses --charts.
+func (m *chartMode) Set(s string) error {
+	switch s {
+	case "png":
+		m.vector = false
+	case "vector":
+		m.vector = true
+	default:
+		return fmt.Errorf("charts %q is not png or vector", s)
+	}
+	return nil
+}
+
+// buildWith is buildDeck with charts drawn as the mode says.
+func buildWith(src string, mode chartMode) (build, error) {
 	fsys, name, display, err := source(defaultSource(src))
 	if err != nil {
 		return build{}, err
@@ -47,7 +74,7 @@ func buildDeck(src string) (build, error) {
 	b.pages, more = layout.Layout(b.deck, b.fonts)
 	b.diags = append(b.diags, more...)
 	if !b.diags.HasErrors() {
-		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{Cache: chartCache()})...)
+		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{Cache: chartCache(), Vector: mode.vector})...)
 	}
 	b.diags = b.diags.Sorted()
 	return b, nil

@@ -24,6 +24,8 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&form, "format", "how to print diagnostics and the result: text or json")
 	var maxSize byteSize
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
+	var mode chartMode
+	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 220 dpi, the default) or vector\n(paths and selectable text)")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf, whose hidden chart text is\ntransparent rather than invisible (not PDF/A-1); the README says more")
 	if ok, code := fl.parse(args); !ok {
@@ -40,7 +42,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	if *out == "-" {
 		info = stderr
 	}
-	b, err := buildDeck(*src)
+	b, err := buildWith(*src, mode)
 	if err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2

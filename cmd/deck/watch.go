@@ -28,6 +28,8 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("o", "report.pdf", "the PDF file to write")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf")
+	var mode chartMode
+	fl.Var(&mode, "charts", "how charts are drawn: png (the default) or vector")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -37,7 +39,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	w := watcher{src: *src, out: *out, engine: engine.Engine, stdout: stdout, stderr: stderr}
+	w := watcher{src: *src, out: *out, engine: engine.Engine, charts: mode, stdout: stdout, stderr: stderr}
 	return w.run(ctx)
 }
 
@@ -45,6 +47,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 type watcher struct {
 	src, out       string
 	engine         pdf.Engine
+	charts         chartMode
 	stdout, stderr io.Writer
 	// rendered, when set, receives the exit code of every render: tests
 	// wait on it instead of sleeping.
@@ -122,7 +125,7 @@ func (w watcher) once() {
 			w.rendered <- code
 		}
 	}()
-	b, err := buildDeck(w.src)
+	b, err := buildWith(w.src, w.charts)
 	if err != nil {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		return

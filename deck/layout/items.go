@@ -72,11 +72,16 @@ type Box struct {
 // Bounds returns the box's rectangle.
 func (b Box) Bounds() Rect { return b.Rect }
 
-// A Path is a polyline, stroked with round joins and caps.
+// A Path is a polyline, stroked with round joins and caps. Closed joins
+// its last point back to its first. Fill fills the area the points enclose,
+// closed or not, by the nonzero winding rule, under the stroke. A zero
+// colour is not drawn: the zero Fill and Closed give an open polyline.
 type Path struct {
 	Points []Point
 	Stroke deck.Color
 	Width  float64
+	Fill   deck.Color
+	Closed bool
 }
 
 // Bounds returns the rectangle around the path's points.

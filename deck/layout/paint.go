@@ -88,7 +88,16 @@ func (d *dumper) Path(p Path) {
 	for _, q := range p.Points {
 		pts = append(pts, fmt.Sprintf("%.2f,%.2f", q.X, q.Y))
 	}
-	d.printf("  path %s %s/%.2f\n", strings.Join(pts, " "), p.Stroke, p.Width)
+	// The fill and the closing are printed only when set, so that the
+	// dump of an open stroked path reads as it always has.
+	var extra string
+	if p.Fill.A != 0 {
+		extra += " fill=" + p.Fill.String()
+	}
+	if p.Closed {
+		extra += " closed"
+	}
+	d.printf("  path %s %s/%.2f%s\n", strings.Join(pts, " "), p.Stroke, p.Width, extra)
 }
 
 func (d *dumper) Image(i Image) {

@@ -15,7 +15,9 @@
 //     which PDF/A-1 forbids, and a tool looking for render mode 3 (as OCR
 //     layers use it) does not find it.
 //   - Paths are stroked a segment at a time with a disc on every point:
-//     the round caps and joins fpdf sets, which gopdf cannot.
+//     the round caps and joins fpdf sets, which gopdf cannot. A path's
+//     fill is a polygon under the stroke (fpdf fills and strokes one
+//     path), by the nonzero rule in both.
 //   - Rounded corners are polygons within 0.005 pt of the arc, where fpdf
 //     draws Bézier curves.
 //   - Font sizes are written to 0.001 pt and character spacing to

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/fonts"
@@ -221,14 +222,27 @@ func disc(c layout.Point, r float64) []gopdf.Point {
 }
 
 func (p *goPainter) Path(pa layout.Path) {
-	if len(pa.Points) < 2 || pa.Stroke.A == 0 {
+	if filled(pa) {
+		// gopdf's polygon fills by the nonzero rule, as fpdf's path does.
+		pts := make([]gopdf.Point, len(pa.Points))
+		for i, q := range pa.Points {
+			pts[i] = gopdf.Point{X: q.X, Y: q.Y}
+		}
+		p.doc.SetFillColor(pa.Fill.R, pa.Fill.G, pa.Fill.B)
+		p.doc.Polygon(pts, "F")
+	}
+	if !stroked(pa) {
 		return
 	}
 	c := pa.Stroke
 	p.doc.SetStrokeColor(c.R, c.G, c.B)
 	p.doc.SetLineWidth(pa.Width)
-	for i := 1; i < len(pa.Points); i++ {
-		a, b := pa.Points[i-1], pa.Points[i]
+	line := pa.Points
+	if pa.Closed {
+		line = append(slices.Clip(line), line[0])
+	}
+	for i := 1; i < len(line); i++ {
+		a, b := line[i-1], line[i]
 		p.doc.Line(a.X, a.Y, b.X, b.Y)
 	}
 	// Round caps and joins: a disc as wide as the line on every point.

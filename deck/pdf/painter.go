@@ -80,19 +80,38 @@ func (p *painter) Box(b layout.Box) {
 }
 
 func (p *painter) Path(pa layout.Path) {
-	if len(pa.Points) < 2 || pa.Stroke.A == 0 {
+	style := ""
+	if filled(pa) {
+		p.doc.SetFillColor(rgb(pa.Fill))
+		style += "F"
+	}
+	if stroked(pa) {
+		p.doc.SetDrawColor(rgb(pa.Stroke))
+		p.doc.SetLineWidth(pa.Width)
+		p.doc.SetLineCapStyle("round")
+		p.doc.SetLineJoinStyle("round")
+		style += "D"
+	}
+	if style == "" {
 		return
 	}
-	p.doc.SetDrawColor(rgb(pa.Stroke))
-	p.doc.SetLineWidth(pa.Width)
-	p.doc.SetLineCapStyle("round")
-	p.doc.SetLineJoinStyle("round")
 	p.doc.MoveTo(pa.Points[0].X, pa.Points[0].Y)
 	for _, q := range pa.Points[1:] {
 		p.doc.LineTo(q.X, q.Y)
 	}
-	p.doc.DrawPath("D")
+	if pa.Closed {
+		p.doc.ClosePath()
+	}
+	p.doc.DrawPath(style) // "F" and "FD" fill by the nonzero rule
 }
+
+// filled reports whether a path has an area to fill: a colour and three
+// points.
+func filled(pa layout.Path) bool { return pa.Fill.A != 0 && len(pa.Points) >= 3 }
+
+// stroked reports whether a path has a line to stroke: a colour and two
+// points.
+func stroked(pa layout.Path) bool { return pa.Stroke.A != 0 && len(pa.Points) >= 2 }
 
 func (p *painter) Image(im layout.Image) {
 	if len(im.Data) == 0 {

@@ -60,8 +60,9 @@ type testDeck struct {
 	pages []layout.Page
 }
 
-// build lays out the deck file deck.yaml of fsys and draws its charts.
-func build(t testing.TB, name string, fsys fs.FS) testDeck {
+// build lays out the deck file deck.yaml of fsys and draws its charts
+// with the options.
+func build(t testing.TB, name string, fsys fs.FS, opt charts.Options) testDeck {
 	t.Helper()
 	set, err := fonts.Default()
 	if err != nil {
@@ -78,7 +79,7 @@ func build(t testing.TB, name string, fsys fs.FS) testDeck {
 	if diags.HasErrors() {
 		t.Fatalf("%s does not lay out:\n%s", name, diags)
 	}
-	if diags := charts.Fill(pages, d.Theme, set, charts.Options{}); diags.HasErrors() {
+	if diags := charts.Fill(pages, d.Theme, set, opt); len(diags) > 0 {
 		t.Fatalf("%s: charts:\n%s", name, diags)
 	}
 	return testDeck{name: name, meta: d.Meta, fonts: set, pages: pages}
@@ -87,14 +88,21 @@ func build(t testing.TB, name string, fsys fs.FS) testDeck {
 // defaultDeck returns the built-in report.
 func defaultDeck(t testing.TB) testDeck {
 	t.Helper()
-	return build(t, "default", content.Default())
+	return build(t, "default", content.Default(), charts.Options{})
 }
 
-// testDecks returns the default report and every deck of the layout golden
-// files that lays out without errors.
+// vectorDeck returns the built-in report with its charts drawn as vectors.
+func vectorDeck(t testing.TB) testDeck {
+	t.Helper()
+	return build(t, "default-vector-charts", content.Default(), charts.Options{Vector: true})
+}
+
+// testDecks returns the default report, with pictures and with vector
+// charts, and every deck of the layout golden files that lays out without
+// errors.
 func testDecks(t *testing.T) []testDeck {
 	t.Helper()
-	decks := []testDeck{defaultDeck(t)}
+	decks := []testDeck{defaultDeck(t), vectorDeck(t)}
 	paths, err := filepath.Glob("../layout/testdata/*.txtar")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no layout golden files (%v)", err)
@@ -115,7 +123,7 @@ func testDecks(t *testing.T) []testDeck {
 			}
 		}
 		if !errs {
-			decks = append(decks, build(t, strings.TrimSuffix(filepath.Base(p), ".txtar"), fsys))
+			decks = append(decks, build(t, strings.TrimSuffix(filepath.Base(p), ".txtar"), fsys, charts.Options{}))
 		}
 	}
 	return decks

@@ -1,0 +1,109 @@
+package charts
+
+import (
+	"io"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
+	"github.com/wcharczuk/go-chart/v2"
+)
+
+// vectorDPI is the resolution of the canvas a vector chart is drawn on.
+// go-chart places everything on whole pixels: at 720 dpi a pixel is a
+// tenth of a point, too small to see.
+const vectorDPI = 720
+
+// drawVector draws c as layout items inside the rectangle r of its page:
+// go-chart draws into a recorder instead of a picture.
+func drawVector(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) ([]layout.Item, error) {
+	rec, err := newRecorder(set, layout.Point{X: r.X, Y: r.Y}, vectorDPI, c.Pos)
+	if err != nil {
+		return nil, err
+	}
+	// Text is measured as the recorder draws it, by the deck's faces.
+	measure, err := newRecorder(set, layout.Point{}, vectorDPI, c.Pos)
+	if err != nil {
+		return nil, err
+	}
+	provide := func(w, h int) (chart.Renderer, error) {
+		rec.fit(r, w, h)
+		return rec, nil
+	}
+	if err := render(c, theme, set, r.W, r.H, vectorDPI, measure, provide, io.Discard); err != nil {
+		return nil, err
+	}
+	return rec.items, nil
+}
+
+// fillVector draws the charts of the jobs as items and puts them on their
+// pages in place of their Image items.
+func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
+	drawn, errs := each(pages, jobs, func(im layout.Image) ([]layout.Item, error) {
+		return bounded(im.Chart, opt.timeout(), func() ([]layout.Item, error) {
+			return drawVector(im.Chart, theme, set, im.Rect)
+		})
+	})
+	var diags deck.Diagnostics
+	byPage := map[int]map[int][]layout.Item{}
+	for k, j := range jobs {
+		im := j.image(pages)
+		if errs[k] != nil {
+			diags.Errorf(im.Chart.Pos, "%v", errs[k])
+			continue
+		}
+		if out := overflow(drawn[k], im.Rect); out > maxOverflow {
+			diags.Warnf(im.Chart.Pos, "charts: chart %q reaches %.1f pt beyond its place on the slide, over what is next to it; give it more room or shorter labels", im.Chart.ID, out)
+		}
+		if byPage[j.page] == nil {
+			byPage[j.page] = map[int][]layout.Item{}
+		}
+		byPage[j.page][j.item] = drawn[k]
+	}
+	for p, d := range byPage {
+		pages[p].Items = replaceCharts(pages[p].Items, d)
+	}
+	return diags
+}
+
+// maxOverflow is how far, in points, a vector chart may reach beyond its
+// rectangle unremarked. A picture cuts off what goes beyond it; a drawing
+// does not.
+const maxOverflow = 0.5
+
+// overflow returns how far the items reach beyond r, strokes included.
+func overflow(items []layout.Item, r layout.Rect) float64 {
+	out := 0.0
+	for _, it := range items {
+		b := it.Bounds()
+		if p, ok := it.(layout.Path); ok && p.Stroke.A != 0 {
+			b = layout.Rect{X: b.X - p.Width/2, Y: b.Y - p.Width/2, W: b.W + p.Width, H: b.H + p.Width}
+		}
+		out = max(out, r.X-b.X, r.Y-b.Y, b.X+b.W-(r.X+r.W), b.Y+b.H-(r.Y+r.H))
+	}
+	return out
+}
+
+// replaceCharts returns the items with the chart Image at each index of
+// drawn replaced by the chart's drawing, and without the hidden text the
+// layout set over those charts: the drawing has the text, visible.
+func replaceCharts(items []layout.Item, drawn map[int][]layout.Item) []layout.Item {
+	charts := map[deck.Pos]bool{}
+	n := len(items)
+	for i, d := range drawn {
+		charts[items[i].(layout.Image).Chart.Pos] = true
+		n += len(d) - 1
+	}
+	out := make([]layout.Item, 0, n)
+	for i, it := range items {
+		if d, ok := drawn[i]; ok {
+			out = append(out, d...)
+			continue
+		}
+		if t, ok := it.(layout.TextRun); ok && t.Hidden && charts[t.Src] {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
