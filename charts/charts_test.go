@@ -173,19 +173,9 @@ func rgb(c color.Color) deck.Color {
 func TestPicturesAreCrispAndDrawn(t *testing.T) {
 	cs, theme := reportCharts(t)
 	set := defaultFonts(t)
-	two := func(kind deck.ChartKind) *deck.Chart {
-		return &deck.Chart{ID: kind.String(), Kind: kind, Categories: []string{"银行", "保险", "证券"},
-			Series: []deck.Series{{Name: "甲", Values: []float64{3, 5, 4}, Labels: []string{"3", "5", "4"}},
-				{Name: "乙", Values: []float64{2, 1, 3}, Labels: []string{"2", "1", "3"}}}}
-	}
-	one := func(kind deck.ChartKind) *deck.Chart {
-		c := two(kind)
-		c.Series = c.Series[:1]
-		return c
-	}
 	for name, c := range map[string]*deck.Chart{
 		"stacked with line": cs["digital-economy"], "hbar": cs["industry-internet-index"], "forecast": cs["market-size"],
-		"grouped bars": two(deck.ChartBar), "lines": two(deck.ChartLine), "pie": one(deck.ChartPie), "donut": one(deck.ChartDonut),
+		"grouped bars": sample(deck.ChartBar, 2), "lines": sample(deck.ChartLine, 2), "pie": sample(deck.ChartPie, 1), "donut": sample(deck.ChartDonut, 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			data, err := Draw(c, theme, set, 360, 200, DPI)
@@ -371,4 +361,13 @@ func TestCacheServesUnchangedCharts(t *testing.T) {
 	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
 		t.Error("a data change keeps the cache key")
 	}
+}
+
+// sample is a small chart of the given kind with one or two series.
+func sample(kind deck.ChartKind, series int) *deck.Chart {
+	c := &deck.Chart{ID: kind.String(), Kind: kind, Categories: []string{"银行", "保险", "证券"},
+		Series: []deck.Series{{Name: "甲", Values: []float64{3, 5, 4}, Labels: []string{"3", "5", "4"}},
+			{Name: "乙", Values: []float64{2, 1, 3}, Labels: []string{"2", "1", "3"}}}}
+	c.Series = c.Series[:series]
+	return c
 }

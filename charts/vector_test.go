@@ -168,16 +168,6 @@ func TestFillVectorReplacesThePicturesOfTheReport(t *testing.T) {
 func TestVectorDrawsEveryKind(t *testing.T) {
 	cs, theme := reportCharts(t)
 	set := defaultFonts(t)
-	two := func(kind deck.ChartKind) *deck.Chart {
-		return &deck.Chart{ID: kind.String(), Kind: kind, Categories: []string{"银行", "保险", "证券"},
-			Series: []deck.Series{{Name: "甲", Values: []float64{3, 5, 4}, Labels: []string{"3", "5", "4"}},
-				{Name: "乙", Values: []float64{2, 1, 3}, Labels: []string{"2", "1", "3"}}}}
-	}
-	one := func(kind deck.ChartKind) *deck.Chart {
-		c := two(kind)
-		c.Series = c.Series[:1]
-		return c
-	}
 	pieLabels := func(c *deck.Chart) []string {
 		var out []string
 		for i, cat := range c.Categories {
@@ -193,10 +183,10 @@ func TestVectorDrawsEveryKind(t *testing.T) {
 		"stacked with line": {cs["digital-economy"], chartLabels(cs["digital-economy"], true)},
 		"hbar":              {cs["industry-internet-index"], chartLabels(cs["industry-internet-index"], false)},
 		"forecast":          {cs["market-size"], chartLabels(cs["market-size"], false)},
-		"grouped bars":      {two(deck.ChartBar), chartLabels(two(deck.ChartBar), true)},
-		"lines":             {two(deck.ChartLine), chartLabels(two(deck.ChartLine), true)},
-		"pie":               {one(deck.ChartPie), pieLabels(one(deck.ChartPie))},
-		"donut":             {one(deck.ChartDonut), pieLabels(one(deck.ChartDonut))},
+		"grouped bars":      {sample(deck.ChartBar, 2), chartLabels(sample(deck.ChartBar, 2), true)},
+		"lines":             {sample(deck.ChartLine, 2), chartLabels(sample(deck.ChartLine, 2), true)},
+		"pie":               {sample(deck.ChartPie, 1), pieLabels(sample(deck.ChartPie, 1))},
+		"donut":             {sample(deck.ChartDonut, 1), pieLabels(sample(deck.ChartDonut, 1))},
 	} {
 		t.Run(name, func(t *testing.T) {
 			items, err := drawVector(c.chart, theme, set, r)

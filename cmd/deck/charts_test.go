@@ -2,35 +2,19 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/deckpdf/deck/content"
 )
 
 // copyDefault writes the embedded report into a new folder, as a user's
-// own copy.
+// own copy, with deck init.
 func copyDefault(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(content.Default(), ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content.Default(), p)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
-		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := filepath.Join(t.TempDir(), "deck")
+	runOK(t, "init", dir)
 	return dir
 }
 
