@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -29,8 +30,9 @@ type Options struct {
 	Vector bool
 }
 
-// DPI is the default resolution: crisp on screen and in print.
-const DPI = 220
+// DPI is the default resolution at a picture's size on the slide: crisp
+// on screen and in print, and no more pixels than that needs.
+const DPI = 200
 
 // Timeout is the default time limit for one chart. go-chart's rasterizer
 // has been seen to spin on degenerate ranges; the limit turns that into an
@@ -153,4 +155,4 @@ func truetypeFont(f *fonts.Face) (*truetype.Font, error) {
 var parsed sync.Map // *fonts.Face -> func() (*truetype.Font, error)
 
 // toPixels is a length in points as pixels at dpi.
-func toPixels(pt, dpi float64) int { return int(pt*dpi/72 + 0.5) }
+func toPixels(pt, dpi float64) int { return int(math.Ceil(pt*dpi/72 - 1e-9)) }

@@ -25,7 +25,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	var maxSize byteSize
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
 	var mode chartMode
-	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 220 dpi, the default) or vector\n(paths and selectable text)")
+	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 200 dpi, the default) or vector\n(paths and selectable text)")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf, whose hidden chart text is\ntransparent rather than invisible (not PDF/A-1); the README says more")
 	if ok, code := fl.parse(args); !ok {
