@@ -1,10 +1,10 @@
 package charts
 
 import (
-	"math"
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 	"time"
 
