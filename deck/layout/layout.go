@@ -13,7 +13,7 @@ import (
 // slide, and diagnostics for text that does not fit its box even at the
 // theme's minimum size and for characters the fonts cannot draw.
 func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
-	e := &engine{theme: d.Theme, fonts: fs, reported: map[string]bool{}}
+	e := &engine{theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}}
 	var pages []Page
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
@@ -41,7 +41,7 @@ type engine struct {
 	theme    deck.Theme
 	fonts    *fonts.Set
 	diags    deck.Diagnostics
-	reported map[string]bool // characters already reported, by text
+	reported map[reportKey]bool // characters already reported, by text
 }
 
 // scaled is the body type scale at a fitting step: the theme's sizes times k.

@@ -193,8 +193,11 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 // or that the PDF backends cannot encode, with the text before it to show
 // where it is.
 func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
-	key := fmt.Sprintf("%s|%d", pos, r)
-	if e.reported[key] || r == '\n' || r == '\t' {
+	if r == '\n' || r == '\t' || r <= 0xFFFF && e.fonts.Has(r) {
+		return // the common case, first and without a map
+	}
+	key := reportKey{pos, r}
+	if e.reported[key] {
 		return
 	}
 	var problem string
@@ -213,4 +216,10 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 		where = fmt.Sprintf("after %q", string(rs[max(0, len(rs)-8):]))
 	}
 	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, where, problem)
+}
+
+// reportKey names a character reported once in a text.
+type reportKey struct {
+	pos deck.Pos
+	r   rune
 }
