@@ -178,7 +178,10 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 		return nil, err
 	}
 	b := src.Bounds()
-	dst := image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
+	var dst draw.Image = image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
+	if p, ok := src.(*image.Paletted); ok {
+		dst = image.NewPaletted(image.Rect(0, 0, w, b.Dy()), p.Palette) // a chart stays indexed
+	}
 	draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
 	for x := b.Dx(); x < w; x++ {
 		draw.Draw(dst, image.Rect(x, 0, x+1, b.Dy()), src, image.Pt(b.Max.X-1, b.Min.Y), draw.Src)
@@ -187,7 +190,7 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 	if isJPEG {
 		err = jpeg.Encode(&out, dst, &jpeg.Options{Quality: 95})
 	} else {
-		err = png.Encode(&out, dst)
+		err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&out, dst)
 	}
 	return out.Bytes(), err
 }

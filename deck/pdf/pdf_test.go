@@ -99,3 +99,19 @@ func TestWriteLeavesTheFontBytesAlone(t *testing.T) {
 		t.Error("writing a PDF changed the font's bytes")
 	}
 }
+
+func TestPadKeepsAnIndexedPictureIndexed(t *testing.T) {
+	src := image.NewPaletted(image.Rect(0, 0, 4, 2), color.Palette{color.White, color.RGBA{200, 0, 0, 255}})
+	src.SetColorIndex(3, 1, 1)
+	var b bytes.Buffer
+	png.Encode(&b, src)
+	padded, err := pad(b.Bytes(), 6, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _ := png.Decode(bytes.NewReader(padded))
+	p, ok := img.(*image.Paletted)
+	if !ok || p.Bounds().Dx() != 6 || p.ColorIndexAt(5, 1) != 1 || p.ColorIndexAt(5, 0) != 0 {
+		t.Errorf("padded to %T %v", img, img.Bounds())
+	}
+}
