@@ -146,16 +146,9 @@ func (l *loader) diagramBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Blo
 
 func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 	q := &deck.QR{Pos: pos, Size: 110}
-	urlNode := n
-	if n.Kind == yaml.MappingNode {
-		f, ok := dec.fields(n, "a QR code", "url", "size")
-		if !ok || !dec.require(n, f, "a QR code", "url") {
-			return nil
-		}
-		urlNode = f["url"]
-		if f["size"] != nil {
-			q.Size = dec.num(f["size"], "size", 36, 540)
-		}
+	urlNode, ok := shorthand(dec, n, "a QR code", "url", "size", 36, 540, &q.Size)
+	if !ok {
+		return nil
 	}
 	q.URL = dec.str(urlNode, "url")
 	if q.URL == "" {
@@ -172,16 +165,9 @@ func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 // folder, given as a path or as {path, height}.
 func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 	p := &deck.Picture{Pos: pos}
-	pathNode := n
-	if n.Kind == yaml.MappingNode {
-		f, ok := dec.fields(n, "an image", "path", "height")
-		if !ok || !dec.require(n, f, "an image", "path") {
-			return nil
-		}
-		pathNode = f["path"]
-		if f["height"] != nil {
-			p.Height = dec.num(f["height"], "height", 20, 2000)
-		}
+	pathNode, ok := shorthand(dec, n, "an image", "path", "height", 20, 2000, &p.Height)
+	if !ok {
+		return nil
 	}
 	p.File = l.file(dec, pathNode, "image")
 	if p.File.Data == nil {
@@ -219,4 +205,21 @@ func numbers(n int) string {
 		return "1 number"
 	}
 	return fmt.Sprintf("%d numbers", n)
+}
+
+// shorthand reads a block written as its main value alone ("qr: URL") or
+// as a mapping of that value and one size ({url: URL, size: 90}). It
+// returns the node of the main value, and sets *size when one is given.
+func shorthand(dec *decoder, n *yaml.Node, what, main, sizeKey string, lo, hi float64, size *float64) (*yaml.Node, bool) {
+	if n.Kind != yaml.MappingNode {
+		return n, true
+	}
+	f, ok := dec.fields(n, what, main, sizeKey)
+	if !ok || !dec.require(n, f, what, main) {
+		return nil, false
+	}
+	if f[sizeKey] != nil {
+		*size = dec.num(f[sizeKey], sizeKey, lo, hi)
+	}
+	return f[main], true
 }
