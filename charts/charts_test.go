@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -269,9 +270,62 @@ func TestFillDrawsEveryChartOfTheDeck(t *testing.T) {
 	}
 }
 
+// TestChartsOfOneSizeGetTheirOwnWidths: the PDF writer orders pictures
+// by width, so charts of one size are drawn a pixel wider each (and
+// widths of other pictures are skipped), in their shape and at no less
+// than DPI; the same chart twice stays one picture.
+func TestChartsOfOneSizeGetTheirOwnWidths(t *testing.T) {
+	cs, theme := reportCharts(t)
+	set := defaultFonts(t)
+	rect := layout.Rect{X: 40, Y: 60, W: 400, H: 150}
+	w0 := toPixels(rect.W, DPI)
+	var photo bytes.Buffer
+	if err := png.Encode(&photo, image.NewGray(image.Rect(0, 0, w0+1, 10))); err != nil {
+		t.Fatal(err)
+	}
+	varied := func(v float64) *deck.Chart {
+		c := *cs["market-size"]
+		c.Series = append([]deck.Series(nil), c.Series...)
+		c.Series[0].Values = append([]float64{v}, c.Series[0].Values[1:]...)
+		return &c
+	}
+	pages := []layout.Page{{Items: []layout.Item{
+		layout.Image{Rect: rect, Chart: cs["market-size"]},
+		layout.Image{Rect: layout.Rect{W: 50, H: 10}, Name: "photo", Data: photo.Bytes()},
+		layout.Image{Rect: rect, Chart: varied(400)},
+	}}, {Items: []layout.Item{
+		layout.Image{Rect: rect, Chart: varied(410)},
+		layout.Image{Rect: rect, Chart: cs["market-size"]},
+	}}}
+	if diags := Fill(pages, theme, set, Options{}); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var widths []int
+	var names []string
+	for _, p := range pages {
+		for _, it := range p.Items {
+			im := it.(layout.Image)
+			if im.Chart == nil {
+				continue
+			}
+			size := decode(t, im.Data).Bounds().Size()
+			widths, names = append(widths, size.X), append(names, im.Name)
+			if math.Abs(float64(size.Y)-float64(size.X)*rect.H/rect.W) > 1 {
+				t.Errorf("a chart of %v is out of its %gx%g shape", size, rect.W, rect.H)
+			}
+		}
+	}
+	if want := []int{w0, w0 + 2, w0 + 3, w0}; !slices.Equal(widths, want) {
+		t.Errorf("widths %v, want %v", widths, want)
+	}
+	if names[0] != names[3] || names[0] == names[1] || names[1] == names[2] {
+		t.Errorf("names %v: the same chart twice should be one picture, the others apart", names)
+	}
+}
+
 func TestDrawingIsBoundedInTime(t *testing.T) {
 	cs, theme := reportCharts(t)
-	_, err := drawBounded(cs["market-size"], theme, defaultFonts(t), 300, 200, Options{Timeout: time.Nanosecond})
+	_, err := drawBounded(cs["market-size"], theme, defaultFonts(t), 300, 200, DPI, time.Nanosecond)
 	want := `charts: drawing chart "market-size" took more than 1ns; check its data`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)

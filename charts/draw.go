@@ -1,8 +1,11 @@
 package charts
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"image"
+	_ "image/jpeg" // the widths of JPEG pictures on the slides
 	"io"
 	"math"
 	"sync"
@@ -63,13 +66,14 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 	if opt.Vector {
 		return fillVector(pages, jobs, theme, set, opt)
 	}
-	pngs, errs := each(pages, jobs, func(im layout.Image) ([]byte, error) {
-		dpi := opt.dpi()
+	dpis := resolutions(pages, jobs, theme, set, opt.dpi())
+	pngs, errs := each(pages, jobs, func(k int, im layout.Image) ([]byte, error) {
+		dpi := dpis[k]
 		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
 		if png, ok := cached(opt.Cache, key); ok {
 			return png, nil
 		}
-		png, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, opt)
+		png, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
 		if err == nil {
 			store(opt.Cache, key, png)
 		}
@@ -89,9 +93,51 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 	return diags
 }
 
+// resolutions gives every chart picture its own width in pixels, at dpi
+// or a little finer: the PDF writer orders pictures by width alone, and
+// two of one width could trade places from one run to the next. The k-th
+// chart of a size that is taken is drawn that many pixels wider, and as
+// much taller as keeps its shape, so it still fills its place exactly.
+// Charts that are the same picture keep one width, so they stay one
+// picture in the PDF.
+func resolutions(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, dpi float64) []float64 {
+	taken := map[int]bool{}
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if im, ok := it.(layout.Image); ok && im.Chart == nil {
+				if cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data)); err == nil {
+					taken[cfg.Width] = true
+				}
+			}
+		}
+	}
+	same := map[string]float64{}
+	dpis := make([]float64, len(jobs))
+	for k, j := range jobs {
+		im := j.image(pages)
+		w0 := toPixels(im.Rect.W, dpi)
+		key := cacheKey(im.Chart, theme, set, w0, toPixels(im.Rect.H, dpi), dpi)
+		if d, ok := same[key]; ok {
+			dpis[k] = d
+			continue
+		}
+		w := w0
+		for taken[w] {
+			w++
+		}
+		taken[w] = true
+		dpis[k] = dpi
+		if w != w0 {
+			dpis[k] = float64(w) * 72 / im.Rect.W
+		}
+		same[key] = dpis[k]
+	}
+	return dpis
+}
+
 // drawBounded draws a picture within the time limit.
-func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h float64, opt Options) ([]byte, error) {
-	return bounded(c, opt.timeout(), func() ([]byte, error) { return Draw(c, theme, set, w, h, opt.dpi()) })
+func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) ([]byte, error) {
+	return bounded(c, limit, func() ([]byte, error) { return Draw(c, theme, set, w, h, dpi) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.
@@ -102,7 +148,7 @@ func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([
 	}
 	measure.SetDPI(dpi)
 	var px pixels
-	if err := render(c, theme, set, w, h, dpi, measure, chart.PNG, &px); err != nil {
+	if err := render(c, theme, set, w, h, dpi, measure, quickPNG, &px); err != nil {
 		return nil, err
 	}
 	if px.img == nil {

@@ -38,7 +38,7 @@ func FuzzChart(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		png, err := drawBounded(c, d.Theme, defaultFonts(t), 300, 180, Options{DPI: 72, Timeout: 5 * time.Second})
+		png, err := drawBounded(c, d.Theme, defaultFonts(t), 300, 180, 72, 5*time.Second)
 		if err == nil && len(png) == 0 {
 			t.Fatal("no picture and no error")
 		}

@@ -31,10 +31,10 @@ func (j job) image(pages []layout.Page) layout.Image {
 	return pages[j.page].Items[j.item].(layout.Image)
 }
 
-// each calls draw for the image of every job, concurrently, as many at a
+// each calls draw for the index and image of every job, concurrently, as many at a
 // time as there are processors, and returns what each call returned, in
 // the order of the jobs.
-func each[T any](pages []layout.Page, jobs []job, draw func(layout.Image) (T, error)) ([]T, []error) {
+func each[T any](pages []layout.Page, jobs []job, draw func(int, layout.Image) (T, error)) ([]T, []error) {
 	results := make([]T, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -44,7 +44,7 @@ func each[T any](pages []layout.Page, jobs []job, draw func(layout.Image) (T, er
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[k], errs[k] = draw(im)
+			results[k], errs[k] = draw(k, im)
 		})
 	}
 	wg.Wait()

@@ -39,7 +39,7 @@ func drawVector(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) 
 // fillVector draws the charts of the jobs as items and puts them on their
 // pages in place of their Image items.
 func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
-	drawn, errs := each(pages, jobs, func(im layout.Image) ([]layout.Item, error) {
+	drawn, errs := each(pages, jobs, func(_ int, im layout.Image) ([]layout.Item, error) {
 		return bounded(im.Chart, opt.timeout(), func() ([]layout.Item, error) {
 			return drawVector(im.Chart, theme, set, im.Rect)
 		})

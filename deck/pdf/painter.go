@@ -178,13 +178,25 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 		return nil, err
 	}
 	b := src.Bounds()
-	var dst draw.Image = image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
-	if p, ok := src.(*image.Paletted); ok {
-		dst = image.NewPaletted(image.Rect(0, 0, w, b.Dy()), p.Palette) // a chart stays indexed
-	}
-	draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
-	for x := b.Dx(); x < w; x++ {
-		draw.Draw(dst, image.Rect(x, 0, x+1, b.Dy()), src, image.Pt(b.Max.X-1, b.Min.Y), draw.Src)
+	var dst draw.Image
+	if p, ok := src.(*image.Paletted); ok && b.Dx() > 0 {
+		// An indexed picture stays indexed: its rows are copied as they
+		// are, the last index repeated.
+		d := image.NewPaletted(image.Rect(0, 0, w, b.Dy()), p.Palette)
+		for y := range b.Dy() {
+			row := d.Pix[y*d.Stride : y*d.Stride+w]
+			copy(row, p.Pix[p.PixOffset(b.Min.X, b.Min.Y+y):])
+			for x := b.Dx(); x < w; x++ {
+				row[x] = row[b.Dx()-1]
+			}
+		}
+		dst = d
+	} else {
+		dst = image.NewNRGBA(image.Rect(0, 0, w, b.Dy()))
+		draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
+		for x := b.Dx(); x < w; x++ {
+			draw.Draw(dst, image.Rect(x, 0, x+1, b.Dy()), src, image.Pt(b.Max.X-1, b.Min.Y), draw.Src)
+		}
 	}
 	var out bytes.Buffer
 	if isJPEG {

@@ -103,6 +103,7 @@ func TestWriteLeavesTheFontBytesAlone(t *testing.T) {
 func TestPadKeepsAnIndexedPictureIndexed(t *testing.T) {
 	src := image.NewPaletted(image.Rect(0, 0, 4, 2), color.Palette{color.White, color.RGBA{200, 0, 0, 255}})
 	src.SetColorIndex(3, 1, 1)
+	src.SetColorIndex(1, 0, 1)
 	var b bytes.Buffer
 	png.Encode(&b, src)
 	padded, err := pad(b.Bytes(), 6, false)
@@ -112,6 +113,13 @@ func TestPadKeepsAnIndexedPictureIndexed(t *testing.T) {
 	img, _ := png.Decode(bytes.NewReader(padded))
 	p, ok := img.(*image.Paletted)
 	if !ok || p.Bounds().Dx() != 6 || p.ColorIndexAt(5, 1) != 1 || p.ColorIndexAt(5, 0) != 0 {
-		t.Errorf("padded to %T %v", img, img.Bounds())
+		t.Fatalf("padded to %T %v", img, img.Bounds())
+	}
+	for y := range 2 {
+		for x := range 4 {
+			if p.ColorIndexAt(x, y) != src.ColorIndexAt(x, y) {
+				t.Errorf("pixel %d,%d changed", x, y)
+			}
+		}
 	}
 }
