@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -25,16 +26,17 @@ func (p *pixels) SetRGBA(img *image.RGBA) { p.img = img }
 // encode.
 func encode(img *image.RGBA) ([]byte, error) {
 	b := img.Bounds()
-	type rgb struct{ r, g, b uint8 }
-	at := func(x, y int) rgb {
-		o := img.PixOffset(x, y)
-		return rgb{img.Pix[o], img.Pix[o+1], img.Pix[o+2]}
-	}
-	counts := map[rgb]int{}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		run, n := at(b.Min.X, y), 0
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if c := at(x, y); c != run {
+	w, h := b.Dx(), b.Dy()
+	// A colour is its red, green and blue in one word, 0xRRGGBB (the
+	// picture is opaque), so that a pixel is one load and one comparison.
+	row := func(y int) []byte { o := img.PixOffset(b.Min.X, b.Min.Y+y); return img.Pix[o : o+4*w] }
+	at := func(r []byte, x int) uint32 { return binary.BigEndian.Uint32(r[4*x:]) >> 8 }
+	counts := map[uint32]int{}
+	for y := range h {
+		r := row(y)
+		run, n := at(r, 0), 0
+		for x := range w {
+			if c := at(r, x); c != run {
 				counts[run] += n
 				run, n = c, 0
 			}
@@ -42,38 +44,36 @@ func encode(img *image.RGBA) ([]byte, error) {
 		}
 		counts[run] += n
 	}
-	colors := make([]rgb, 0, len(counts))
+	colors := make([]uint32, 0, len(counts))
 	for c := range counts {
 		colors = append(colors, c)
 	}
 	// The most common first; ties in a fixed order, so that the bytes are
 	// the same every time.
-	slices.SortFunc(colors, func(p, q rgb) int {
-		return cmp.Or(cmp.Compare(counts[q], counts[p]), cmp.Compare(p.r, q.r), cmp.Compare(p.g, q.g), cmp.Compare(p.b, q.b))
+	slices.SortFunc(colors, func(p, q uint32) int {
+		return cmp.Or(cmp.Compare(counts[q], counts[p]), cmp.Compare(p, q))
 	})
 	colors = colors[:min(len(colors), 256)]
-	index := make(map[rgb]uint8, len(colors))
+	index := make(map[uint32]uint8, len(colors))
 	pal := make(color.Palette, len(colors))
 	for i, c := range colors {
 		index[c] = uint8(i)
-		pal[i] = color.RGBA{c.r, c.g, c.b, 255}
+		pal[i] = color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 255}
 	}
-	out := image.NewPaletted(image.Rect(0, 0, b.Dx(), b.Dy()), pal)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := out.Pix[(y-b.Min.Y)*out.Stride:]
-		var last rgb
-		var li uint8
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := at(x, y)
-			if x == b.Min.X || c != last {
+	out := image.NewPaletted(image.Rect(0, 0, w, h), pal)
+	for y := range h {
+		r, o := row(y), out.Pix[y*out.Stride:y*out.Stride+w]
+		last, li := at(r, 0)^1, uint8(0) // not the first colour, so it is looked up
+		for x := range w {
+			if c := at(r, x); c != last {
 				i, ok := index[c]
 				if !ok {
-					i = uint8(pal.Index(color.RGBA{c.r, c.g, c.b, 255}))
+					i = uint8(pal.Index(color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 255}))
 					index[c] = i
 				}
 				last, li = c, i
 			}
-			row[x-b.Min.X] = li
+			o[x] = li
 		}
 	}
 	var buf bytes.Buffer
