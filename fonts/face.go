@@ -60,6 +60,10 @@ func (f *Face) Name() string { return f.name }
 // Data returns the font file's bytes, as the PDF embeds them.
 func (f *Face) Data() []byte { return f.data }
 
+// Table returns the bytes of the font's table tag ("hhea", "OS/2"), or nil
+// when it has none. They are part of Data: read them, do not change them.
+func (f *Face) Table(tag string) []byte { return tableDirectory(f.data)[tag] }
+
 // EmTop returns the distance from the baseline up to the top of the em box,
 // as a fraction of the font size.
 func (f *Face) EmTop() float64 { return f.emTop }

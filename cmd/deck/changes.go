@@ -93,7 +93,7 @@ func remember(out string, pdf []byte, pages []string) {
 	}
 	data, _ := json.Marshal(renderRecord{PDF: hashOf(pdf), Pages: pages})
 	if os.MkdirAll(filepath.Dir(file), 0o755) == nil {
-		writeAtomic(file, data)
+		writeCache(file, data)
 	}
 }
 

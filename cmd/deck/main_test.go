@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -415,4 +416,26 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(cache)
 	os.Exit(code)
+}
+
+// TestTimingsNameEveryStage: --timings prints each stage of a render, in
+// order, with times that add up to no more than the total.
+func TestTimingsNameEveryStage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if code := run([]string{"render", "--timings", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	m := regexp.MustCompile(`^timings: load ([\d.]+) ms, fonts ([\d.]+) ms, layout ([\d.]+) ms, charts ([\d.]+) ms, pdf ([\d.]+) ms, write ([\d.]+) ms; total ([\d.]+) ms\n$`).FindStringSubmatch(stderr.String())
+	if m == nil {
+		t.Fatalf("stderr %q", stderr.String())
+	}
+	sum := 0.0
+	for _, s := range m[1:7] {
+		v, _ := strconv.ParseFloat(s, 64)
+		sum += v
+	}
+	if total, _ := strconv.ParseFloat(m[7], 64); sum > total+0.7 || total <= 0 {
+		t.Errorf("stages add up to %.1f ms, total %.1f ms", sum, total)
+	}
 }

@@ -21,6 +21,7 @@ type build struct {
 	pages []layout.Page
 	fonts *fonts.Set
 	diags deck.Diagnostics
+	watch *stopwatch // the time of each stage
 }
 
 // ok reports whether the build can be written.
@@ -62,19 +63,23 @@ func buildWith(src string, mode chartMode) (build, error) {
 	if err != nil {
 		return build{}, err
 	}
-	var b build
+	b := build{watch: newStopwatch()}
 	b.deck, b.diags = content.Load(fsys, name, display)
+	b.watch.lap("load")
 	if b.deck == nil {
 		return b, nil
 	}
 	if b.fonts = deckFonts(b.deck.Theme, &b.diags); b.fonts == nil {
 		return b, nil
 	}
+	b.watch.lap("fonts")
 	var more deck.Diagnostics
 	b.pages, more = layout.Layout(b.deck, b.fonts)
 	b.diags = append(b.diags, more...)
+	b.watch.lap("layout")
 	if !b.diags.HasErrors() {
 		b.diags = append(b.diags, charts.Fill(b.pages, b.deck.Theme, b.fonts, charts.Options{Cache: chartCache(), Vector: mode.vector})...)
+		b.watch.lap("charts")
 	}
 	b.diags = b.diags.Sorted()
 	return b, nil

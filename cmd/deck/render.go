@@ -26,6 +26,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
 	var mode chartMode
 	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 200 dpi, the default) or vector\n(paths and selectable text)")
+	timings := fl.Bool("timings", false, "print how long each stage took to standard error")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf, whose hidden chart text is\ntransparent rather than invisible (not PDF/A-1); the README says more")
 	if ok, code := fl.parse(args); !ok {
@@ -48,7 +49,11 @@ func render(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	r := rendering{out: *out, form: form, maxSize: maxSize, engine: engine.Engine, info: info, stderr: stderr, pdfOut: stdout}
-	return r.write(b)
+	code := r.write(b)
+	if *timings && b.watch != nil {
+		fmt.Fprintf(stderr, "timings: %v\n", b.watch)
+	}
+	return code
 }
 
 // A rendering writes a built deck: the PDF, and what is said about it.
@@ -87,6 +92,7 @@ func (r rendering) write(b build) int {
 		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
 		return 1
 	}
+	b.watch.lap("pdf")
 	sum := measure(buf.Bytes(), r.out, len(b.pages))
 	if r.out == "-" {
 		sum.Path = "standard output"
@@ -116,6 +122,7 @@ func (r rendering) write(b build) int {
 			changed = changedSlides(old, cur)
 		}
 	}
+	b.watch.lap("write")
 	if r.form == formatJSON {
 		rep := newReport(b.diags)
 		rep.Output = &sum

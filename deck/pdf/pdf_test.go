@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -97,6 +98,36 @@ func TestWriteLeavesTheFontBytesAlone(t *testing.T) {
 	}
 	if !bytes.Equal(before, set.Regular.Data()) {
 		t.Error("writing a PDF changed the font's bytes")
+	}
+	if d := fpdfData(set.Regular); &d[0] != &set.Regular.Data()[0] {
+		t.Error("the embedded font is copied for fpdf: fonts/subset.sh should give every glyph its own advance")
+	}
+
+	// A font whose last 8 glyphs share an advance, as most fonts' last
+	// glyphs do, is copied for fpdf: its hhea says so, and its hmtx
+	// table is 16 bytes shorter.
+	data := bytes.Clone(set.Regular.Data())
+	at := bytes.Index(data, set.Regular.Table("hhea")) + 34
+	binary.BigEndian.PutUint16(data[at:], binary.BigEndian.Uint16(data[at:])-8)
+	for rec := 12; rec < 12+16*int(binary.BigEndian.Uint16(data[4:])); rec += 16 {
+		if string(data[rec:rec+4]) == "hmtx" {
+			binary.BigEndian.PutUint32(data[rec+12:], binary.BigEndian.Uint32(data[rec+12:])-16)
+		}
+	}
+	shared, err := fonts.Parse("shared-advances.ttf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = bytes.Clone(data)
+	text.Face = shared
+	pages[0].Items = []layout.Item{text}
+	for _, e := range Engines {
+		if err := Write(&bytes.Buffer{}, pages, Options{Fonts: &fonts.Set{Regular: shared, Bold: shared}, Engine: e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(before, data) {
+		t.Error("writing a PDF changed the bytes of a font with shared advances")
 	}
 }
 
