@@ -241,11 +241,21 @@ func TestWatchRendersOnSaveAndKeepsTheLastGoodPDF(t *testing.T) {
 	}
 	first, _ := os.ReadFile(out)
 
+	// A file the deck does not read (a log of this very watch, notes)
+	// changes nothing: the edit after it gives one render, not two.
+	os.WriteFile(filepath.Join(dir, "watch.log"), []byte("rendered\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "data", "notes.txt"), []byte("todo\n"), 0o644)
+	time.Sleep(2 * debounce)
 	csv := filepath.Join(dir, "data", "market-size.csv")
 	data, _ := os.ReadFile(csv)
 	os.WriteFile(csv, bytes.Replace(data, []byte("2021,394"), []byte("2021,395"), 1), 0o644)
 	if code := next(); code != 0 {
 		t.Fatalf("render after an edit: %d\n%s", code, stderr.String())
+	}
+	select {
+	case <-rendered:
+		t.Error("a file the deck does not read made it render")
+	case <-time.After(3 * debounce):
 	}
 	second, _ := os.ReadFile(out)
 	if bytes.Equal(first, second) {

@@ -6,7 +6,7 @@
 //	deck init DIR                     write the built-in report as editable files
 //	deck validate [-c PATH]           check a deck and print every problem
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
-//	deck watch -c PATH [-o FILE]      render again whenever a file is saved
+//	deck watch [-c PATH] [-o FILE]    render again whenever a file is saved
 //	deck charts [-c PATH] -o DIR      write every chart as a PNG
 //	deck version                      print the version
 //
@@ -30,7 +30,7 @@ Usage:
   deck init DIR                     write the built-in report as editable files
   deck validate [-c PATH]           check a deck and print every problem
   deck render [-c PATH] [-o FILE]   render a deck to PDF
-  deck watch -c PATH [-o FILE]      render again whenever a file of the deck is saved
+  deck watch [-c PATH] [-o FILE]    render again whenever a file of the deck is saved
   deck charts [-c PATH] -o DIR      write every chart as a PNG
   deck version                      print the version
   deck help                         print this help

@@ -217,6 +217,8 @@ func TestCommandLine(t *testing.T) {
 		{"a stray argument", []string{"render", "deck.yaml"}, 2, "", `unexpected argument "deck.yaml"`},
 		{"a missing deck folder", []string{"render", "-c", "/no/such/deck"}, 2, "", "cannot open the deck /no/such/deck"},
 		{"version", []string{"version"}, 0, "deck v", ""},
+		{"watch without -c where there is no deck.yaml", []string{"watch"}, 2, "", "there is no deck.yaml here to watch: give the deck with -c PATH"},
+		{"watch with a stray argument", []string{"watch", "deck.yaml"}, 2, "", `unexpected argument "deck.yaml"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

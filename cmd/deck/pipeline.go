@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/deckpdf/deck/charts"
 	"github.com/deckpdf/deck/content"
@@ -22,6 +23,9 @@ type build struct {
 	fonts *fonts.Set
 	diags deck.Diagnostics
 	watch *stopwatch // the time of each stage
+	// files holds the absolute path of every file the deck opened or
+	// tried to open; nil for the built-in deck.
+	files map[string]bool
 }
 
 // ok reports whether the build can be written.
@@ -59,12 +63,14 @@ func (m *chartMode) Set(s string) error {
 
 // buildWith is buildDeck with charts drawn as the mode says.
 func buildWith(src string, mode chartMode) (build, error) {
-	fsys, name, display, err := source(defaultSource(src))
+	fsys, name, display, dir, err := source(defaultSource(src))
 	if err != nil {
 		return build{}, err
 	}
 	b := build{watch: newStopwatch()}
-	b.deck, b.diags = content.Load(fsys, name, display)
+	opened := &openedFS{FS: fsys, dir: dir, paths: map[string]bool{}}
+	b.deck, b.diags = content.Load(opened, name, display)
+	b.files = opened.paths
 	b.watch.lap("load")
 	if b.deck == nil {
 		return b, nil
@@ -98,16 +104,18 @@ func defaultSource(src string) string {
 }
 
 // source opens the deck named by -c: a folder holding deck.yaml, or a YAML
-// file whose folder holds the files it refers to.
-func source(path string) (fs.FS, string, string, error) {
+// file whose folder holds the files it refers to. It returns the folder as
+// a file system, the deck file's name in it, the folder as messages name
+// it, and its absolute path ("" for the built-in deck).
+func source(path string) (fsys fs.FS, name, display, dir string, err error) {
 	if path == "" {
-		return content.Default(), content.DeckFile, "", nil
+		return content.Default(), content.DeckFile, "", "", nil
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
+		return nil, "", "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
 	}
-	dir, name, display := path, content.DeckFile, filepath.ToSlash(path)
+	dir, name, display = path, content.DeckFile, filepath.ToSlash(path)
 	if display == "." {
 		display = ""
 	}
@@ -121,9 +129,32 @@ func source(path string) (fs.FS, string, string, error) {
 	// through symbolic links.
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
+		return nil, "", "", "", fmt.Errorf("cannot open the deck %s: %w", path, errors.Unwrap(err))
 	}
-	return root.FS(), name, display, nil
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil, "", "", "", fmt.Errorf("cannot open the deck %s: %w", path, err)
+	}
+	return root.FS(), name, display, dir, nil
+}
+
+// openedFS notes the path of every file opened through it, or tried, so
+// that deck watch can tell an edit of the deck from a file changing beside
+// it (a log, a PDF, an editor's backup).
+type openedFS struct {
+	fs.FS
+	dir   string // the folder's absolute path; "" notes nothing
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+// Open opens name and notes its path.
+func (o *openedFS) Open(name string) (fs.File, error) {
+	if o.dir != "" {
+		o.mu.Lock()
+		o.paths[filepath.Join(o.dir, filepath.FromSlash(name))] = true
+		o.mu.Unlock()
+	}
+	return o.FS.Open(name)
 }
 
 // deckFonts returns the theme's own fonts, or the bundled ones. A font that

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/fsnotify/fsnotify"
 )
@@ -21,11 +22,12 @@ import (
 const debounce = 120 * time.Millisecond
 
 func watch(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("watch", "Usage: deck watch -c PATH [-o FILE]\n\n"+
-		"Render the deck, then render it again whenever one of its files is saved.\n"+
+	fl := newFlags("watch", "Usage: deck watch [-c PATH] [-o FILE]\n\n"+
+		"Render the deck (by default ./deck.yaml), then render it again whenever\n"+
+		"one of its files is saved.\n"+
 		"Content with errors is reported and the last good PDF is kept; a PDF is\n"+
 		"replaced only once the new one is complete. Stop with Ctrl-C.", stdout, stderr)
-	src := fl.String("c", "", "the deck's folder, or its deck YAML file (required)")
+	src := fl.String("c", "", "the deck's folder, or its deck YAML file (default: this folder's deck.yaml)")
 	out := fl.String("o", "report.pdf", "the PDF file to write")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf")
@@ -34,8 +36,13 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
-	if *src == "" || fl.NArg() > 0 {
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "deck watch: unexpected argument %q\n", fl.Arg(0))
 		fl.Usage()
+		return 2
+	}
+	if *src = defaultSource(*src); *src == "" {
+		fmt.Fprintf(stderr, "deck watch: there is no %s here to watch: give the deck with -c PATH, or make one with deck init FOLDER\n", content.DeckFile)
 		return 2
 	}
 	// A render allocates several times the heap it keeps: a watch that
@@ -88,7 +95,7 @@ func (w watcher) run(ctx context.Context) int {
 		return 2
 	}
 	outAbs, _ := filepath.Abs(w.out)
-	w.once()
+	files := w.once()
 	fmt.Fprintf(w.stdout, "watching %s for changes; Ctrl-C stops\n", dir)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -105,11 +112,17 @@ func (w watcher) run(ctx context.Context) int {
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					fsw.Add(ev.Name)
+					timer.Reset(debounce)
+					continue
 				}
 			}
-			timer.Reset(debounce)
+			// Only the files the deck read (or looked for) make it
+			// render again: not a log, a PDF or notes beside them.
+			if abs, _ := filepath.Abs(ev.Name); files == nil || files[abs] {
+				timer.Reset(debounce)
+			}
 		case <-timer.C:
-			w.once()
+			files = w.once()
 		}
 	}
 }
@@ -122,8 +135,9 @@ func (w watcher) ignored(name, outAbs string) bool {
 	return abs == outAbs || strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".tmp") || strings.HasSuffix(base, ".swp")
 }
 
-// once renders and says how it went and how long it took.
-func (w watcher) once() {
+// once renders and says how it went and how long it took. It returns the
+// files the deck read, or nil when it could not be read at all.
+func (w watcher) once() map[string]bool {
 	start := time.Now()
 	code := 2
 	defer func() {
@@ -134,7 +148,7 @@ func (w watcher) once() {
 	b, err := buildWith(w.src, w.charts)
 	if err != nil {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
-		return
+		return nil
 	}
 	r := rendering{out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
 	code = r.write(b)
@@ -144,4 +158,5 @@ func (w watcher) once() {
 	} else {
 		fmt.Fprintf(w.stderr, "%s kept the last good %s (checked in %v)\n", start.Format("15:04:05"), w.out, took)
 	}
+	return b.files
 }
