@@ -55,15 +55,17 @@ func BenchmarkPDFWrite(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 }
 
-// BenchmarkRender is the whole of deck render after start-up: load, lay
-// out, draw the charts, write the PDF.
+// BenchmarkRender is the whole of deck render after start-up, as deck
+// watch does it: load, lay out (while the PDF's fonts are set up), draw the
+// charts (from the cache after the first time), write the PDF.
 func BenchmarkRender(b *testing.B) {
+	r := rendering{}
 	for b.Loop() {
-		bld, err := buildDeck("")
-		if err != nil || !bld.ok() {
+		bld, err := buildWith("", chartMode{}, r.begin)
+		if err != nil || !bld.ok() || bld.pdf == nil {
 			b.Fatal(err, bld.diags)
 		}
-		if err := pdf.Write(io.Discard, bld.pages, pdf.Options{Meta: bld.deck.Meta, Fonts: bld.fonts}); err != nil {
+		if err := bld.pdf.Write(io.Discard, bld.pages); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -22,7 +23,8 @@ type build struct {
 	pages []layout.Page
 	fonts *fonts.Set
 	diags deck.Diagnostics
-	watch *stopwatch // the time of each stage
+	watch *stopwatch    // the time of each stage
+	pdf   *pdf.Document // the PDF, begun; nil when not asked for
 	// files holds the absolute path of every file the deck opened or
 	// tried to open; nil for the built-in deck.
 	files map[string]bool
@@ -35,7 +37,7 @@ func (b build) ok() bool { return b.deck != nil && !b.diags.HasErrors() }
 // lays out even a deck with errors, so that one run reports every problem
 // it can; charts are drawn only for a deck without errors. The error is for
 // a deck that cannot be opened at all.
-func buildDeck(src string) (build, error) { return buildWith(src, chartMode{}) }
+func buildDeck(src string) (build, error) { return buildWith(src, chartMode{}, nil) }
 
 // chartMode is how charts are drawn: pictures (the default) or vectors.
 type chartMode struct{ vector bool }
@@ -61,8 +63,10 @@ func (m *chartMode) Set(s string) error {
 	return nil
 }
 
-// buildWith is buildDeck with charts drawn as the mode says.
-func buildWith(src string, mode chartMode) (build, error) {
+// buildWith is buildDeck with charts drawn as the mode says. When begin is
+// not nil and the content has no errors, it is called as soon as the fonts
+// are known, to begin the PDF while the pages are laid out.
+func buildWith(src string, mode chartMode, begin func(*deck.Deck, *fonts.Set) *pdf.Document) (build, error) {
 	fsys, name, display, dir, err := source(defaultSource(src))
 	if err != nil {
 		return build{}, err
@@ -77,6 +81,9 @@ func buildWith(src string, mode chartMode) (build, error) {
 	}
 	if b.fonts = deckFonts(b.deck.Theme, &b.diags); b.fonts == nil {
 		return b, nil
+	}
+	if begin != nil && !b.diags.HasErrors() {
+		b.pdf = begin(b.deck, b.fonts)
 	}
 	b.watch.lap("fonts")
 	var more deck.Diagnostics

@@ -10,6 +10,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/fonts"
 )
 
 func render(args []string, stdout, stderr io.Writer) int {
@@ -43,12 +44,12 @@ func render(args []string, stdout, stderr io.Writer) int {
 	if *out == "-" {
 		info = stderr
 	}
-	b, err := buildWith(*src, mode)
+	r := rendering{out: *out, form: form, maxSize: maxSize, engine: engine.Engine, info: info, stderr: stderr, pdfOut: stdout}
+	b, err := buildWith(*src, mode, r.begin)
 	if err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
-	r := rendering{out: *out, form: form, maxSize: maxSize, engine: engine.Engine, info: info, stderr: stderr, pdfOut: stdout}
 	code := r.write(b)
 	if *timings && b.watch != nil {
 		fmt.Fprintf(stderr, "timings: %v\n", b.watch)
@@ -81,14 +82,17 @@ func (r rendering) write(b build) int {
 	if !b.ok() {
 		return fail(b.diags)
 	}
-	date, err := pdfDate(b.deck.Meta)
-	if err != nil {
-		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
-		return 2
+	doc := b.pdf
+	if doc == nil {
+		opt, err := r.options(b.deck, b.fonts)
+		if err != nil {
+			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			return 2
+		}
+		doc = pdf.Begin(b.deck.Theme.Page, opt)
 	}
 	var buf bytes.Buffer
-	opt := pdf.Options{Meta: b.deck.Meta, Creator: "deck " + version, Date: date, Fonts: b.fonts, Engine: r.engine}
-	if err := pdf.Write(&buf, b.pages, opt); err != nil {
+	if err := doc.Write(&buf, b.pages); err != nil {
 		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
 		return 1
 	}
@@ -136,6 +140,22 @@ func (r rendering) write(b build) int {
 		fmt.Fprintln(r.info, changes)
 	}
 	return 0
+}
+
+// options are the PDF's options for a deck.
+func (r rendering) options(d *deck.Deck, f *fonts.Set) (pdf.Options, error) {
+	date, err := pdfDate(d.Meta)
+	return pdf.Options{Meta: d.Meta, Creator: "deck " + version, Date: date, Fonts: f, Engine: r.engine}, err
+}
+
+// begin begins the PDF of a deck (see buildWith); nil when its options are
+// wrong, which write then reports.
+func (r rendering) begin(d *deck.Deck, f *fonts.Set) *pdf.Document {
+	opt, err := r.options(d, f)
+	if err != nil {
+		return nil
+	}
+	return pdf.Begin(d.Theme.Page, opt)
 }
 
 // pdfDate is SOURCE_DATE_EPOCH when set, else the deck's date, else the

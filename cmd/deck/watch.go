@@ -145,12 +145,12 @@ func (w watcher) once() map[string]bool {
 			w.rendered <- code
 		}
 	}()
-	b, err := buildWith(w.src, w.charts)
+	r := rendering{out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
+	b, err := buildWith(w.src, w.charts, r.begin)
 	if err != nil {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		return nil
 	}
-	r := rendering{out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
 	code = r.write(b)
 	took := time.Since(start).Round(time.Millisecond)
 	if code == 0 {

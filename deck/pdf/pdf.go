@@ -28,38 +28,84 @@ type Options struct {
 
 // Write writes pages to w as a PDF. The same pages and options give the same
 // bytes.
-func Write(w io.Writer, pages []layout.Page, opt Options) (err error) {
-	if opt.Fonts == nil {
-		if opt.Fonts, err = fonts.Default(); err != nil {
-			return err
-		}
+func Write(w io.Writer, pages []layout.Page, opt Options) error {
+	if len(pages) == 0 {
+		return fmt.Errorf("pdf: no pages to write")
+	}
+	return Begin(pages[0].Size, opt).Write(w, pages)
+}
+
+// A Document is a PDF begun before its pages are laid out.
+type Document struct {
+	size  deck.Size
+	opt   Options
+	ready chan struct{} // closed when the set-up is done
+	fpdf  *painter      // fpdf's document with the fonts added
+	err   error
+}
+
+// Begin starts a PDF whose pages are of the given size. The part of the
+// work that needs only the options runs in the background meanwhile: fpdf
+// parses both fonts, about 6 ms that overlap with laying out the pages.
+// Write the pages with the Document's Write.
+func Begin(size deck.Size, opt Options) *Document {
+	d := &Document{size: size, opt: opt, ready: make(chan struct{})}
+	if d.opt.Fonts == nil {
+		d.opt.Fonts, d.err = fonts.Default()
+	}
+	if d.opt.Date.IsZero() {
+		d.opt.Date = time.Unix(0, 0)
+	}
+	if d.err != nil || d.opt.Engine != EngineFPDF {
+		close(d.ready)
+		return d
+	}
+	go func() {
+		defer close(d.ready)
+		d.fpdf, d.err = beginFPDF(size, d.opt)
+	}()
+	return d
+}
+
+// Write writes pages to w. A Document is not for concurrent use.
+func (d *Document) Write(w io.Writer, pages []layout.Page) error {
+	<-d.ready
+	if d.err != nil {
+		return d.err
 	}
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
 	}
-	if opt.Date.IsZero() {
-		opt.Date = time.Unix(0, 0)
-	}
-	switch opt.Engine {
+	switch d.opt.Engine {
 	case EngineFPDF:
-		return writeFPDF(w, pages, opt)
+		p := d.fpdf
+		d.fpdf = nil
+		if p == nil || pages[0].Size != d.size {
+			var err error
+			if p, err = beginFPDF(pages[0].Size, d.opt); err != nil {
+				return err
+			}
+		}
+		return finishFPDF(w, p, pages)
 	case EngineGoPDF:
-		return writeGoPDF(w, pages, opt)
+		return writeGoPDF(w, pages, d.opt)
 	default:
-		return fmt.Errorf("pdf: unknown engine %v", opt.Engine)
+		return fmt.Errorf("pdf: unknown engine %v", d.opt.Engine)
 	}
 }
 
-// writeFPDF writes the PDF with fpdf.
-func writeFPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
-	defer func() {
-		// fpdf panics on some input (runes above U+FFFF); the layout reports
-		// those first, so this only turns a library bug into an error.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: fpdf failed: %v", r)
-		}
-	}()
-	size := pages[0].Size
+// fpdfFailed turns a panic in fpdf into an error. fpdf panics on some input
+// (runes above U+FFFF); the layout reports those first, so this only turns
+// a library bug into an error.
+func fpdfFailed(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("pdf: fpdf failed: %v", r)
+	}
+}
+
+// beginFPDF sets up an fpdf document: page size, metadata, fonts.
+func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
+	defer fpdfFailed(&err)
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetMargins(0, 0, 0)
@@ -78,7 +124,7 @@ func writeFPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
 		doc.SetLang(m.Lang)
 	}
 	doc.SetDisplayMode("fullpage", "single")
-	p := &painter{doc: doc, fonts: opt.Fonts, images: map[string]placed{}, widths: map[int]bool{}, family: map[*fonts.Face]string{}}
+	p = &painter{doc: doc, fonts: opt.Fonts, images: map[string]placed{}, widths: map[int]bool{}, family: map[*fonts.Face]string{}}
 	for i, f := range []*fonts.Face{opt.Fonts.Regular, opt.Fonts.Bold} {
 		// A family name becomes a PDF name: keep it to letters, digits
 		// and hyphens, whatever the file was called.
@@ -87,13 +133,19 @@ func writeFPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
 		doc.AddUTF8FontFromBytes(fam, "", fpdfData(f))
 	}
 	if err := doc.Error(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	return p, nil
+}
+
+// finishFPDF paints the pages on a document beginFPDF set up and writes it.
+func finishFPDF(w io.Writer, p *painter, pages []layout.Page) (err error) {
+	defer fpdfFailed(&err)
 	if err := layout.Paint(pages, p); err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	if err := doc.Output(bw); err != nil {
+	if err := p.doc.Output(bw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return bw.Flush()

@@ -154,3 +154,31 @@ func TestPadKeepsAnIndexedPictureIndexed(t *testing.T) {
 		}
 	}
 }
+
+// TestBegunDocumentsWriteWhatWriteWrites: a PDF begun before its pages
+// exist, for either engine, is the PDF Write makes; begun for another page
+// size, it is still made for its pages' size.
+func TestBegunDocumentsWriteWhatWriteWrites(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := layout.TextRun{At: layout.Point{X: 10, Y: 20}, Face: set.Bold, Size: 12, Text: "金融云 Cloud"}
+	pages := []layout.Page{{Size: deck.Size{W: 300, H: 200}, Title: "p", Items: []layout.Item{text}}}
+	for _, e := range Engines {
+		opt := Options{Meta: deck.Meta{Title: "t"}, Engine: e}
+		var want bytes.Buffer
+		if err := Write(&want, pages, opt); err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []deck.Size{{W: 300, H: 200}, {W: 960, H: 540}} {
+			var got bytes.Buffer
+			if err := Begin(size, opt).Write(&got, pages); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%v begun at %v: the PDF differs from Write's", e, size)
+			}
+		}
+	}
+}
