@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -13,7 +14,7 @@ import (
 // slide, and diagnostics for text that does not fit its box even at the
 // theme's minimum size and for characters the fonts cannot draw.
 func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
-	e := &engine{theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}}
+	e := &engine{theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
 	var pages []Page
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
@@ -42,6 +43,19 @@ type engine struct {
 	fonts    *fonts.Set
 	diags    deck.Diagnostics
 	reported map[reportKey]bool // characters already reported, by text
+	// segments holds each text's break opportunities: a body is laid out
+	// at several sizes until it fits, and its texts break the same way.
+	segments map[string][]linebreak.Segment
+}
+
+// segmentsOf returns linebreak.Segments(text), found once per text.
+func (e *engine) segmentsOf(text string) []linebreak.Segment {
+	segs, ok := e.segments[text]
+	if !ok {
+		segs = linebreak.Segments(text)
+		e.segments[text] = segs
+	}
+	return segs
 }
 
 // scaled is the body type scale at a fitting step: the theme's sizes times k.

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/deckpdf/deck/deck"
-	"github.com/deckpdf/deck/deck/linebreak"
 )
 
 // A laidTable is a table cut into the pieces a page break may fall
@@ -143,7 +142,7 @@ func (e *engine) columnWidths(t *deck.Table, w float64, st textStyle, pad float6
 				s := cell.Plain()
 				face := e.fonts.Face(bold)
 				nat[i] = math.Max(nat[i], face.Width(s, st.size)+2*pad)
-				for _, seg := range linebreak.Segments(s) {
+				for _, seg := range e.segmentsOf(s) {
 					least[i] = math.Max(least[i], face.Width(s[seg.Start:seg.End-seg.Space], st.size)+2*pad)
 				}
 			}

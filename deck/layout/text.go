@@ -97,7 +97,7 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 			prefix[b] = prefix[g.off] + g.adv
 		}
 	}
-	lines := linebreak.Break(text, width, func(a, b int) float64 { return prefix[b] - prefix[a] })
+	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] })
 
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: t.Pos}

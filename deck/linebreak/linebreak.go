@@ -111,7 +111,12 @@ func orphan(line string) bool {
 // segment wider than width stands alone on its line, which is then wider
 // than width: the caller decides what to do with it.
 func Break(text string, width float64, measure func(start, end int) float64) []Line {
-	segs := Segments(text)
+	return BreakSegments(text, Segments(text), width, measure)
+}
+
+// BreakSegments is Break with the text's Segments found beforehand, for a
+// caller that breaks one text at several widths or sizes.
+func BreakSegments(text string, segs []Segment, width float64, measure func(start, end int) float64) []Line {
 	lines := fill(segs, width, measure)
 	n := len(lines)
 	if n < 2 || lines[n-2].Hard || !orphan(text[lines[n-1].Start:lines[n-1].End]) {
