@@ -1,9 +1,12 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/deckpdf/deck/deck"
@@ -31,20 +34,27 @@ func (j job) image(pages []layout.Page) layout.Image {
 	return pages[j.page].Items[j.item].(layout.Image)
 }
 
-// each calls draw for the index and image of every job, concurrently, as many at a
-// time as there are processors, and returns what each call returned, in
-// the order of the jobs.
+// each calls draw for the index and image of every job, concurrently, as
+// many at a time as there are processors, the largest pictures first (so
+// that a large one does not start last and keep the others waiting), and
+// returns what each call returned, in the order of the jobs.
 func each[T any](pages []layout.Page, jobs []job, draw func(int, layout.Image) (T, error)) ([]T, []error) {
 	results := make([]T, len(jobs))
 	errs := make([]error, len(jobs))
+	order := make([]int, len(jobs))
+	for k := range order {
+		order[k] = k
+	}
+	area := func(k int) float64 { r := jobs[k].image(pages).Rect; return r.W * r.H }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(area(b), area(a)) })
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k, j := range jobs {
-		im := j.image(pages)
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[k], errs[k] = draw(k, im)
+			for n := int(next.Add(1)) - 1; n < len(order); n = int(next.Add(1)) - 1 {
+				k := order[n]
+				results[k], errs[k] = draw(k, jobs[k].image(pages))
+			}
 		})
 	}
 	wg.Wait()
