@@ -74,7 +74,9 @@ func buildWith(src string, mode chartMode, begin func(*deck.Deck, *fonts.Set) *p
 	b := build{watch: newStopwatch()}
 	opened := &openedFS{FS: fsys, dir: dir, paths: map[string]bool{}}
 	b.deck, b.diags = content.Load(opened, name, display)
-	b.files = opened.paths
+	if dir != "" {
+		b.files = opened.paths
+	}
 	b.watch.lap("load")
 	if b.deck == nil {
 		return b, nil
@@ -154,11 +156,16 @@ type openedFS struct {
 	paths map[string]bool
 }
 
-// Open opens name and notes its path.
+// Open opens name and notes its path, and the path of the file it links
+// to when it is a symbolic link (an edit of that file changes the deck).
 func (o *openedFS) Open(name string) (fs.File, error) {
 	if o.dir != "" {
+		p := filepath.Join(o.dir, filepath.FromSlash(name))
 		o.mu.Lock()
-		o.paths[filepath.Join(o.dir, filepath.FromSlash(name))] = true
+		o.paths[p] = true
+		if target, ok := o.linkTarget(p); ok {
+			o.paths[target] = true
+		}
 		o.mu.Unlock()
 	}
 	return o.FS.Open(name)
@@ -203,4 +210,26 @@ func chartCache() string {
 		return ""
 	}
 	return filepath.Join(dir, "deck", "charts")
+}
+
+// linkTarget returns, when the file at p is a symbolic link (or lies under
+// one) within the folder, the path of the file it leads to, named from the
+// folder as p is, as file events name it.
+func (o *openedFS) linkTarget(p string) (string, bool) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", false
+	}
+	realDir, err := filepath.EvalSymlinks(o.dir)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(realDir, real)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", false
+	}
+	if target := filepath.Join(o.dir, rel); target != p {
+		return target, true
+	}
+	return "", false
 }
