@@ -90,6 +90,10 @@ func TestDiagnostics(t *testing.T) {
 		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
 			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},
+		{"a CSV file in GBK", files("deck.yaml", slide+"    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n", "d.csv", "a,b\nxy,中\xd6\xd0\n"),
+			"d.csv:2:5: error: the file is not UTF-8 text (byte 0xD6 here); save it as UTF-8 (in Excel: \"CSV UTF-8\"): GBK and other encodings are not read\n"},
+		{"a deck file in GBK", files("deck.yaml", "title: \xd6\xd0\n"),
+			"deck.yaml:1:8: error: the file is not UTF-8 text (byte 0xD6 here); save it as UTF-8: GBK and other encodings are not read\n"},
 		{"missing deck file", files(), "deck.yaml: error: the deck file does not exist\n"},
 		{"unknown key with a suggestion", files("deck.yaml", "titel: t\nslides:\n  - title: x\n"),
 			"deck.yaml:1:1: error: unknown key \"titel\" in the deck (did you mean \"title\"?)\n" +
@@ -120,7 +124,7 @@ func TestDiagnostics(t *testing.T) {
 			"deck.yaml:2:8: error: theme file \"../brand.yaml\" must be a path inside the deck's folder\n"},
 		{"bad colour and NaN size in the theme", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n",
 			"theme.yaml", "colors: {primary: blue}\nsizes: {body: .nan}\n"),
-			"theme.yaml:1:19: error: colour primary: colour \"blue\" is not of the form #RRGGBB\n" +
+			"theme.yaml:1:19: error: colors.primary: colour \"blue\" is not of the form #RRGGBB\n" +
 				"theme.yaml:2:15: error: size body must be a number, not \".nan\"\n"},
 		{"minimum size above body size", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n",
 			"theme.yaml", "sizes: {body: 10, min_body: 12}\n"),

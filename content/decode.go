@@ -52,6 +52,9 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 				msg += " (check this line's indentation against the lines above it)"
 			}
 		}
+		if strings.Contains(msg, "'\t'") {
+			msg = "a tab where YAML wants spaces: indent with spaces, not tabs"
+		}
 		d.diags.Errorf(pos, "YAML syntax: %s", msg)
 		return nil, false
 	}

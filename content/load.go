@@ -65,8 +65,9 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		l.diags.Errorf(pos, "%s %q must be a path inside the deck's folder", what, name)
 		return nil, false
 	}
+	binary := what == "image" || what == "logo" || what == "font file"
 	limit := int64(MaxFileBytes)
-	if what == "image" || what == "logo" || what == "font file" {
+	if binary {
 		limit = MaxBinaryBytes
 	}
 	data, err := readLimited(l.fsys, clean, limit)
@@ -91,6 +92,9 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		l.diags.Errorf(pos, "%s %q %s", what, l.shown(clean), reason)
 		return nil, false
 	}
+	if !binary && l.notUTF8(l.shown(clean), data) {
+		return nil, false
+	}
 	return data, true
 }
 
@@ -106,6 +110,9 @@ func (l *loader) deck() *deck.Deck {
 			reason = err.Error()
 		}
 		l.diags.Errorf(deck.Pos{File: l.shown(l.name)}, "the deck file %s", reason)
+		return nil
+	}
+	if l.notUTF8(l.shown(l.name), data) {
 		return nil
 	}
 	dec := &decoder{file: l.shown(l.name), diags: &l.diags}

@@ -65,7 +65,7 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 	if c, ok := l.sub(dec, f["colors"], "colors", "primary", "accent", "text", "muted", "light"); ok {
 		for k, dst := range map[string]*deck.Color{"primary": &t.Colors.Primary, "accent": &t.Colors.Accent, "text": &t.Colors.Text, "muted": &t.Colors.Muted, "light": &t.Colors.Light} {
 			if c[k] != nil {
-				*dst = dec.color(c[k], "colour "+k)
+				*dst = dec.color(c[k], "colors."+k)
 			}
 		}
 	}

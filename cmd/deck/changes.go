@@ -122,10 +122,12 @@ func describeChanges(old, cur []string, names []string) string {
 		}
 		nums = append(nums, s)
 	}
-	switch len(nums) {
-	case 0:
+	switch {
+	case len(nums) == 0:
 		b.WriteString("no slide changed")
-	case 1:
+	case len(nums) == len(cur) && len(old) == len(cur) && len(nums) > 2:
+		b.WriteString("all " + plural(len(cur), "slide") + " changed")
+	case len(nums) == 1:
 		b.WriteString("slide " + nums[0] + " changed")
 	default:
 		b.WriteString("slides " + strings.Join(nums[:len(nums)-1], ", ") + " and " + nums[len(nums)-1] + " changed")

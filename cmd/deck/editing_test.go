@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +143,13 @@ func TestRenderAsJSON(t *testing.T) {
 	if r.Output == nil || r.Output.Path != out || r.Output.Pages != 9 || int64(r.Output.Bytes) != info.Size() || r.Output.Fonts == 0 || r.Output.Images == 0 {
 		t.Errorf("output %+v", r.Output)
 	}
+	if strings.Contains(stdout, `"changed"`) {
+		t.Errorf("a first render says what changed:\n%s", stdout)
+	}
+	// Rendered again, nothing changed: "changed" is there, and empty.
+	if _, stdout, _ = runCode("render", "-o", out, "--format", "json"); !strings.Contains(stdout, `"changed": []`) {
+		t.Errorf("a second render:\n%s", stdout)
+	}
 }
 
 func TestRenderToStandardOutput(t *testing.T) {
@@ -180,7 +188,7 @@ func TestMaxSizeKeepsThePreviousFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
 	os.WriteFile(out, []byte("previous"), 0o644)
 	code, _, stderr := runCode("render", "-o", out, "--max-size", "100KB")
-	if code != 1 || !strings.Contains(stderr, out+": error: the PDF would be ") || !strings.Contains(stderr, " bytes), over --max-size 100KB (fonts ") {
+	if code != 1 || !regexp.MustCompile(regexp.QuoteMeta(out)+`: error: the PDF would be \d+ bytes \(\d+ KiB\), over --max-size 100KB \(100000 bytes\); fonts `).MatchString(stderr) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 	if data, _ := os.ReadFile(out); string(data) != "previous" {
@@ -203,6 +211,9 @@ func TestDescribeChanges(t *testing.T) {
 		{[]string{"a", "b", "c"}, []string{"a", "x", "c"}, "slide 2 changed"},
 		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1 (cover), 3 (role) and 4 changed"},
 		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 (role) changed; the deck has 3 slides, it had 1"},
+		{[]string{"a", "b", "c"}, []string{"x", "y", "z"}, "all 3 slides changed"},
+		{[]string{"a", "b"}, []string{"x", "y"}, "slides 1 (cover) and 2 changed"},
+		{[]string{"a", "b"}, []string{"x", "y", "z"}, "slides 1 (cover), 2 and 3 (role) changed; the deck has 3 slides, it had 2"},
 	}
 	for _, tt := range tests {
 		if got := describeChanges(tt.old, tt.cur, []string{"cover", "", "role"}); got != tt.want {
@@ -440,5 +451,20 @@ func TestOpenedFSNotesLinkedFiles(t *testing.T) {
 	}
 	if len(o.paths) != 3 {
 		t.Errorf("noted %v", o.paths)
+	}
+}
+
+// TestWatchSaysWhenItCouldNotWrite: a watch whose PDF cannot be written
+// says so under its own name, and does not claim to keep a file that is
+// not there.
+func TestWatchSaysWhenItCouldNotWrite(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out := filepath.Join(t.TempDir(), "no", "such", "folder", "r.pdf")
+	var stdout, stderr bytes.Buffer
+	w := watcher{src: copyDefault(t), out: out, stdout: &stdout, stderr: &stderr}
+	w.once()
+	got := stderr.String()
+	if !strings.Contains(got, "deck watch: cannot write to ") || !strings.Contains(got, " nothing written (checked in ") || strings.Contains(got, "kept the last good") {
+		t.Errorf("stderr:\n%s", got)
 	}
 }

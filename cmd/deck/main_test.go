@@ -219,6 +219,7 @@ func TestCommandLine(t *testing.T) {
 		{"version", []string{"version"}, 0, "deck v", ""},
 		{"watch without -c where there is no deck.yaml", []string{"watch"}, 2, "", "there is no deck.yaml here to watch: give the deck with -c PATH"},
 		{"watch with a stray argument", []string{"watch", "deck.yaml"}, 2, "", `unexpected argument "deck.yaml"`},
+		{"watch cannot write to standard output", []string{"watch", "-o", "-"}, 2, "", "deck watch: -o - is for deck render"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,13 +59,14 @@ func render(args []string, stdout, stderr io.Writer) int {
 
 // A rendering writes a built deck: the PDF, and what is said about it.
 type rendering struct {
-	out     string
-	form    format
-	maxSize byteSize
-	engine  pdf.Engine
-	info    io.Writer // the summary and, in JSON, the report
-	stderr  io.Writer
-	pdfOut  io.Writer // standard output, for -o -
+	watching bool // for deck watch, whose name the messages then give
+	out      string
+	form     format
+	maxSize  byteSize
+	engine   pdf.Engine
+	info     io.Writer // the summary and, in JSON, the report
+	stderr   io.Writer
+	pdfOut   io.Writer // standard output, for -o -
 }
 
 // write checks, writes and reports; it returns the exit code.
@@ -75,7 +76,7 @@ func (r rendering) write(b build) int {
 			printJSON(r.info, newReport(ds))
 		} else {
 			printDiagnostics(r.stderr, ds)
-			fmt.Fprintf(r.stderr, "deck render: %s; nothing written\n", count(ds))
+			fmt.Fprintf(r.stderr, "deck %s: %s; nothing written\n", r.command(), count(ds))
 		}
 		return 1
 	}
@@ -86,14 +87,14 @@ func (r rendering) write(b build) int {
 	if doc == nil {
 		opt, err := r.options(b.deck, b.fonts)
 		if err != nil {
-			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 			return 2
 		}
 		doc = pdf.Begin(b.deck.Theme.Page, opt)
 	}
 	var buf bytes.Buffer
 	if err := doc.Write(&buf, b.pages); err != nil {
-		fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return 1
 	}
 	b.watch.lap("pdf")
@@ -103,27 +104,28 @@ func (r rendering) write(b build) int {
 	}
 	if r.maxSize.n > 0 && int64(buf.Len()) > r.maxSize.n {
 		ds := append(b.diags, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
-			Message: fmt.Sprintf("the PDF would be %s (%d bytes), over --max-size %s (fonts %s, images %s)", size(int64(buf.Len())), buf.Len(), r.maxSize.text, size(int64(sum.Fonts)), size(int64(sum.Images)))})
+			Message: fmt.Sprintf("the PDF would be %d bytes (%s), over --max-size %s (%d bytes); fonts %s, images %s", buf.Len(), size(int64(buf.Len())), r.maxSize.text, r.maxSize.n, size(int64(sum.Fonts)), size(int64(sum.Images)))})
 		return fail(ds)
 	}
 	changes := ""
-	var changed []int
+	var changed *[]int
 	if r.out == "-" {
 		if _, err := r.pdfOut.Write(buf.Bytes()); err != nil {
-			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 			return 1
 		}
 	} else {
 		old, hadOld := previousPages(r.out)
 		if err := writeAtomic(r.out, buf.Bytes()); err != nil {
-			fmt.Fprintf(r.stderr, "deck render: %v\n", err)
+			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 			return 1
 		}
 		cur := fingerprints(b.pages)
 		remember(r.out, buf.Bytes(), cur)
 		if hadOld {
 			changes = describeChanges(old, cur, slideNames(b))
-			changed = changedSlides(old, cur)
+			c := changedSlides(old, cur)
+			changed = &c
 		}
 	}
 	b.watch.lap("write")
@@ -140,6 +142,14 @@ func (r rendering) write(b build) int {
 		fmt.Fprintln(r.info, changes)
 	}
 	return 0
+}
+
+// command is the command the messages name.
+func (r rendering) command() string {
+	if r.watching {
+		return "watch"
+	}
+	return "render"
 }
 
 // options are the PDF's options for a deck.

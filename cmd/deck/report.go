@@ -54,8 +54,9 @@ type jsonReport struct {
 	Warnings    int              `json:"warnings"`
 	Output      *summary         `json:"output,omitempty"`
 	// Changed lists the numbers of the slides that differ from the PDF
-	// deck last wrote at the same path; it is absent when there was none.
-	Changed []int `json:"changed,omitempty"`
+	// deck last wrote at the same path ([] when none does); it is absent
+	// when there was no such PDF.
+	Changed *[]int `json:"changed,omitempty"`
 }
 
 func newReport(ds deck.Diagnostics) jsonReport {

@@ -41,6 +41,10 @@ func watch(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
+	if *out == "-" {
+		fmt.Fprintf(stderr, "deck watch: -o - is for deck render: a watch writes a file again and again; give it a file name\n")
+		return 2
+	}
 	if *src = defaultSource(*src); *src == "" {
 		fmt.Fprintf(stderr, "deck watch: there is no %s here to watch: give the deck with -c PATH, or make one with deck init FOLDER\n", content.DeckFile)
 		return 2
@@ -145,7 +149,7 @@ func (w watcher) once() map[string]bool {
 			w.rendered <- code
 		}
 	}()
-	r := rendering{out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
+	r := rendering{watching: true, out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
 	b, err := buildWith(w.src, w.charts, r.begin)
 	if err != nil {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
@@ -156,7 +160,11 @@ func (w watcher) once() map[string]bool {
 	if code == 0 {
 		fmt.Fprintf(w.stdout, "%s rendered in %v\n", start.Format("15:04:05"), took)
 	} else {
-		fmt.Fprintf(w.stderr, "%s kept the last good %s (checked in %v)\n", start.Format("15:04:05"), w.out, took)
+		if _, err := os.Stat(w.out); err == nil {
+			fmt.Fprintf(w.stderr, "%s kept the last good %s (checked in %v)\n", start.Format("15:04:05"), w.out, took)
+		} else {
+			fmt.Fprintf(w.stderr, "%s nothing written (checked in %v)\n", start.Format("15:04:05"), took)
+		}
 	}
 	return b.files
 }

@@ -111,21 +111,25 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) [
 		return []frame{f}
 	}
 	over, src := f.h-h, slide.Pos
-	if b := overflowingBlock(blocks, e, w, minBody/body, h); b != nil {
+	if b := tallestBlock(blocks, e, w, minBody/body); b != nil {
 		src = b.Position()
 	}
-	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; shorten the text, move some of it to another slide, or lower sizes.min_body in the theme", slideName(slide), over, minBody, fits)
+	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; shorten the text (this is its tallest block), move some of it to another slide, or lower sizes.min_body in the theme", slideName(slide), over, minBody, fits)
 	return []frame{f}
 }
 
-// overflowingBlock returns the first block whose bottom is below h at scale k.
-func overflowingBlock(blocks []deck.Block, e *engine, w, k, h float64) deck.Block {
-	for i, b := range blocks {
-		if e.stack(blocks[:i+1], w, 0, e.scale(k)).h > h+0.01 {
-			return b
+// tallestBlock returns the block that takes the most height at scale k, on
+// its own: where shortening helps most, whether or not it is the block the
+// overflow begins at (a long paragraph pushes the chart under it out).
+func tallestBlock(blocks []deck.Block, e *engine, w, k float64) deck.Block {
+	var tallest deck.Block
+	most := 0.0
+	for _, b := range blocks {
+		if h := e.stack([]deck.Block{b}, w, 0, e.scale(k)).h; h > most {
+			tallest, most = b, h
 		}
 	}
-	return nil
+	return tallest
 }
 
 func slideName(s *deck.Slide) string {

@@ -163,11 +163,15 @@ func TestOverflowIsAnErrorAtTheBlock(t *testing.T) {
 		{"text that fits at body size", 1, ""},
 		{"text that fits once shrunk", 6, ""},
 		{"text that cannot fit", 150, "deck.yaml:6:9: error: text does not fit its box: the body of slide \"s\" is"},
+		{"text that pushes a chart under it out", 90, "deck.yaml:6:9: error: text does not fit its box: the body of slide \"s\" is"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			para := strings.Repeat("云计算作为底层基础类技术，可以整合算力与网络资源。", tt.repeat)
 			src := fmt.Sprintf("title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: %s\n", para)
+			if strings.Contains(tt.name, "chart") {
+				src += "      - chart: {id: c, type: bar, rows: [[a, b], [x, 1], [y, 2]]}\n"
+			}
 			d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
 			if len(diags) > 0 {
 				t.Fatal(diags)
