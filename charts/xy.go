@@ -34,9 +34,17 @@ func (cv canvas) xy() chart.Chart {
 	}
 	if c.Kind == deck.ChartHBar {
 		ch.Background.Padding.Left += int(cv.maxWidth(cv.categoryLabels(), categorySize, true) + cv.px(8))
-		ch.Background.Padding.Right += int(cv.maxWidth(c.Series[0].Labels, labelSize, true) + cv.px(6))
+		ch.Background.Padding.Right += int(cv.maxWidth(cv.valueLabels(0, false), labelSize, true) + cv.px(6))
 		ch.Background.Padding.Top = int(cv.px(4))
-		ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: cv.maxValue()}}
+		// Bars of negative values reach left from zero, their values left
+		// of them, inside the plot.
+		hi := cv.maxValue()
+		min := 0.0
+		if lo, _ := cv.valueSpan([]int{0}); lo < 0 {
+			room := cv.maxWidth(cv.valueLabels(0, true), labelSize, true) + cv.px(6)
+			min = extend(lo, hi, room, float64(cv.width-ch.Background.Padding.Left-ch.Background.Padding.Right))
+		}
+		ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: min, Max: hi}}
 		ch.YAxis.Range = &chart.ContinuousRange{Min: -0.5, Max: n - 0.5}
 		ch.Series = []chart.Series{hbarSeries{cv}}
 		return ch
@@ -53,14 +61,32 @@ func (cv canvas) xy() chart.Chart {
 		ch.Series = []chart.Series{categorySeries{cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
 		return ch
 	}
-	// Bars start at zero. With lines, bars take the lower 60% and the
-	// lines ride above them in a band of their own.
-	top := cv.barTop(bars)
+	// Bars stand on zero, or hang from it, and reach up to frac of the
+	// height. With lines, bars take the lower 60% and the lines ride above
+	// them in a band of their own.
+	top, bottom := cv.barTop(bars), cv.barBottom(bars)
+	if top == 0 && bottom == 0 {
+		top = 1
+	}
+	plot := float64(cv.height - ch.Background.Padding.Top - ch.Background.Padding.Bottom)
 	frac := 0.94
 	if len(lines) > 0 {
 		frac = 0.6
+	} else if c.Annotation != "" && plot > 0 {
+		// Over the highest column, room for the trend's arrow and its
+		// label: a small chart keeps more of its height free, so that a
+		// level arrow over the highest column fits (see trend).
+		free := float64(ch.Background.Padding.Top) - cv.trendCeiling()
+		if need := cv.px(trendLift+trendRise+trendHeight/2+2*trendMargin) - free; need > 0 {
+			frac = math.Min(frac, 1-need/plot)
+		}
 	}
-	ch.YAxis.Range = &chart.ContinuousRange{Min: math.Min(0, cv.barBottom(bars)), Max: top / frac}
+	// A negative column's value is under its end, inside the plot.
+	min := 0.0
+	if bottom < 0 {
+		min = extend(bottom, top, cv.px(labelSize*1.8), plot*frac)
+	}
+	ch.YAxis.Range = &chart.ContinuousRange{Min: min, Max: min + (top-min)/frac}
 	ch.Series = []chart.Series{categorySeries{cv}, barSeries{cv: cv, bars: bars}}
 	if len(lines) > 0 {
 		lo, hi := cv.valueSpan(lines)
@@ -91,8 +117,32 @@ func (cv canvas) split() (bars, lines []int) {
 	return bars, lines
 }
 
+// extend returns the low end of a range from lo to hi stretched by room
+// pixels below lo, where the range without the room spans size pixels:
+// room for the labels beyond the lowest value.
+func extend(lo, hi, room, size float64) float64 {
+	r := 0.5
+	if size > 0 {
+		r = math.Min(room/size, r)
+	}
+	return (lo - r*hi) / (1 - r)
+}
+
+// valueLabels returns the labels of series j's negative values, or of
+// the others.
+func (cv canvas) valueLabels(j int, negative bool) []string {
+	s := cv.chart.Series[j]
+	var out []string
+	for i, v := range s.Values {
+		if (v < 0) == negative {
+			out = append(out, s.Labels[i])
+		}
+	}
+	return out
+}
+
 // barTop is the highest a bar reaches: the largest value, or the largest
-// stack.
+// stack, and at least zero.
 func (cv canvas) barTop(bars []int) float64 {
 	top := 0.0
 	for i := range cv.chart.Categories {
@@ -107,12 +157,11 @@ func (cv canvas) barTop(bars []int) float64 {
 		}
 		top = math.Max(top, sum)
 	}
-	if top == 0 {
-		top = 1
-	}
 	return top
 }
 
+// barBottom is the lowest a bar reaches: the smallest value, and at most
+// zero.
 func (cv canvas) barBottom(bars []int) float64 {
 	lo := 0.0
 	for _, j := range bars {
@@ -166,10 +215,11 @@ func (categorySeries) GetStyle() chart.Style     { return chart.Style{} }
 func (categorySeries) Validate() error           { return nil }
 func (categorySeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
 
-func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, _ chart.Range, _ chart.Style) {
+func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
 	cv, c := a.cv, a.cv.chart
 	if c.Kind == deck.ChartBar {
-		cv.rect(r, float64(box.Left), float64(box.Bottom), float64(box.Right), float64(box.Bottom)+cv.px(0.75), cv.theme.Colors.Muted.Mix(0.5))
+		zero := float64(box.Bottom) - float64(yr.Translate(0))
+		cv.rect(r, float64(box.Left), zero, float64(box.Right), zero+cv.px(0.75), cv.theme.Colors.Muted.Mix(0.5))
 	}
 	for k, i := range c.Order() {
 		x := float64(box.Left) + float64(xr.Translate(float64(k)))
@@ -181,8 +231,9 @@ func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, _ chart.Rang
 	}
 }
 
-// barSeries draws columns, side by side or stacked, with their values, and
-// the trend annotation over them.
+// barSeries draws columns, side by side or stacked, with their values
+// over them (under a negative one, which hangs from zero), and the trend
+// annotation over them.
 type barSeries struct {
 	cv   canvas
 	bars []int
@@ -212,13 +263,13 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 				cv.rect(r, cx-group/2, y1, cx+group/2, y0, fill)
 				label := c.Series[j].Labels[i]
 				if nb == 1 {
-					cv.text(r, label, cx, y1-cv.px(labelSize*0.9), labelSize, cv.theme.Colors.Text, c.IsHighlighted(i), center)
+					cv.text(r, label, cx, cv.valueY(y1, v), labelSize, cv.theme.Colors.Text, c.IsHighlighted(i), center)
 				} else if math.Abs(y0-y1) > cv.px(labelSize*1.25) {
 					cv.text(r, label, cx, (y0+y1)/2, labelSize, cv.contrast(fill), false, center)
 				}
 				base += v
 			}
-			tops = append(tops, point{cx, y(base)})
+			tops = append(tops, point{cx, math.Min(y(0), y(base))})
 			continue
 		}
 		w := group / float64(nb)
@@ -228,8 +279,8 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 			x0 := cx - group/2 + float64(jj)*w
 			y0, y1 := y(0), y(v)
 			cv.rect(r, x0+w*0.06, y1, x0+w*0.94, y0, cv.barColor(jj, nb, i))
-			cv.text(r, c.Series[j].Labels[i], x0+w/2, y1-cv.px(labelSize*0.9), labelSize, cv.theme.Colors.Text, false, center)
-			top = math.Min(top, y1)
+			cv.text(r, c.Series[j].Labels[i], x0+w/2, cv.valueY(y1, v), labelSize, cv.theme.Colors.Text, false, center)
+			top = math.Min(top, math.Min(y0, y1))
 		}
 		tops = append(tops, point{cx, top})
 	}
@@ -238,12 +289,34 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 	}
 }
 
+// valueY is the middle of the value label of a column of the value v
+// whose end is at y: over a column, under one that hangs below zero.
+func (cv canvas) valueY(y, v float64) float64 {
+	if v < 0 {
+		return y + cv.px(labelSize*0.9)
+	}
+	return y - cv.px(labelSize*0.9)
+}
+
 type point struct{ x, y float64 }
 
+// The trend annotation's measures, in points: the arrow clears the
+// columns by trendLift, its head is trendHead long, and the label's box,
+// trendHeight high, has its middle trendRise above the arrow's middle.
+// Everything keeps trendMargin from the canvas's edges.
+const (
+	trendLift   = labelSize * 3
+	trendHead   = 5
+	trendRise   = noteSize * 1.1
+	trendHeight = noteSize * 1.7
+	trendMargin = 1
+)
+
 // trend draws an arrow over the columns, from the first to the last, with
-// the annotation above its middle.
+// the annotation above its middle, all inside the canvas and below the
+// legend.
 func (cv canvas) trend(r chart.Renderer, tops []point) {
-	lift := cv.px(labelSize * 3)
+	lift := cv.px(trendLift)
 	a, b := tops[0], tops[len(tops)-1]
 	a.y -= lift
 	b.y -= lift
@@ -255,6 +328,16 @@ func (cv canvas) trend(r chart.Renderer, tops []point) {
 			b.y += need
 		}
 	}
+	// Falling columns can lift that arrow's start, or its label, out of
+	// the canvas: then it slopes less.
+	ceiling := cv.trendCeiling()
+	lim := trendLimits{
+		end: ceiling + cv.px(trendHead+trendMargin),
+		mid: ceiling + cv.px(trendRise+trendHeight/2+trendMargin),
+	}
+	if !lim.hold(a.y, b.y) {
+		a.y, b.y = lim.fit(tops, lift, b.y-a.y)
+	}
 	col := cv.theme.Colors.Accent
 	r.SetStrokeColor(rgba(col))
 	r.SetStrokeWidth(cv.px(1.2))
@@ -265,7 +348,7 @@ func (cv canvas) trend(r chart.Renderer, tops []point) {
 	r.SetStrokeDashArray(nil)
 	// The arrowhead.
 	ang := math.Atan2(b.y-a.y, b.x-a.x)
-	head := cv.px(5)
+	head := cv.px(trendHead)
 	r.SetFillColor(rgba(col))
 	r.SetStrokeWidth(0)
 	r.MoveTo(int(b.x), int(b.y))
@@ -273,11 +356,112 @@ func (cv canvas) trend(r chart.Renderer, tops []point) {
 	r.LineTo(int(b.x-head*math.Cos(ang+0.45)), int(b.y-head*math.Sin(ang+0.45)))
 	r.Close()
 	r.Fill()
-	mx, my := (a.x+b.x)/2, (a.y+b.y)/2-cv.px(noteSize*1.1)
+	mx, my := (a.x+b.x)/2, (a.y+b.y)/2-cv.px(trendRise)
 	w := cv.textWidth(cv.chart.Annotation, noteSize, true) + cv.px(10)
-	h := cv.px(noteSize * 1.7)
+	h := cv.px(trendHeight)
+	if edge := w/2 + cv.px(trendMargin); 2*edge <= float64(cv.width) {
+		mx = math.Max(edge, math.Min(mx, float64(cv.width)-edge))
+	}
 	cv.rect(r, mx-w/2, my-h/2, mx+w/2, my+h/2, col)
 	cv.text(r, cv.chart.Annotation, mx, my, noteSize, white, true, center)
+}
+
+// trendCeiling is the top of the trend annotation's room, in pixels: the
+// canvas's top, or the legend's bottom.
+func (cv canvas) trendCeiling() float64 {
+	if cv.hasLegend() {
+		return float64(int(cv.px(categorySize * 2)))
+	}
+	return 0
+}
+
+// trendLimits are the highest the trend arrow's ends and its middle may
+// be, in pixels from the canvas's top: its head and its label must fit
+// above them.
+type trendLimits struct{ end, mid float64 }
+
+// hold reports whether an arrow whose ends are at ay and by is within
+// the limits.
+func (lim trendLimits) hold(ay, by float64) bool {
+	return ay >= lim.end && by >= lim.end && (ay+by)/2 >= lim.mid
+}
+
+// fit returns the ends of an arrow from the first column of tops to the
+// last that clears every column by lift and keeps within lim, sloping as
+// near to k0 (how far its end is below its start) as it can, and never
+// the other way. When no arrow does, which a chart too small to leave
+// room over its highest column might need, the one that comes nearest
+// drops as far as it must: it may cross a value, but it is not cut off.
+func (lim trendLimits) fit(tops []point, lift, k0 float64) (ay, by float64) {
+	// The arrow is y(f) = ay + f·k at the fraction f of the way from
+	// the first column to the last, and its start ay at most c - f·k
+	// for every column's c = top - lift; the highest start is the
+	// lowest of those. Every limit is then a condition p + q·k ≥ 0.
+	type cond struct{ p, q float64 }
+	var conds []cond
+	fs := make([]float64, len(tops))
+	x0, x1 := tops[0].x, tops[len(tops)-1].x
+	for i, t := range tops {
+		f := (t.x - x0) / (x1 - x0)
+		c := t.y - lift
+		fs[i] = f
+		conds = append(conds,
+			cond{c - lim.end, -f},      // its start
+			cond{c - lim.end, 1 - f},   // its end
+			cond{c - lim.mid, 0.5 - f}, // its middle, under the label
+		)
+	}
+	start := func(k float64) float64 {
+		y := math.Inf(1)
+		for i, t := range tops {
+			y = math.Min(y, t.y-lift-fs[i]*k)
+		}
+		return y
+	}
+	worst := func(k float64) float64 {
+		w := math.Inf(1)
+		for _, c := range conds {
+			w = math.Min(w, c.p+c.q*k)
+		}
+		return w
+	}
+	lo, hi := math.Min(0, k0), math.Max(0, k0)
+	flo, fhi := lo, hi
+	for _, c := range conds {
+		switch {
+		case c.q > 0:
+			flo = math.Max(flo, -c.p/c.q)
+		case c.q < 0:
+			fhi = math.Min(fhi, -c.p/c.q)
+		case c.p < 0:
+			flo = math.Inf(1)
+		}
+	}
+	if flo <= fhi {
+		k := math.Max(flo, math.Min(k0, fhi))
+		ay = start(k)
+		return ay, ay + k
+	}
+	// The slope where the worst condition is least bad: at an end of the
+	// slopes allowed or where two conditions cross.
+	k := k0
+	for _, c := range conds {
+		for _, d := range conds {
+			if c.q == d.q {
+				continue
+			}
+			if x := (d.p - c.p) / (c.q - d.q); lo <= x && x <= hi && worst(x) > worst(k) {
+				k = x
+			}
+		}
+	}
+	for _, x := range []float64{lo, hi} {
+		if worst(x) > worst(k) {
+			k = x
+		}
+	}
+	ay = start(k) - worst(k)
+	return ay, ay + k
 }
 
 // lineSeries draws series as lines with dots and values over the points.
@@ -335,7 +519,8 @@ func (cv canvas) lineColor(jj, lines int) deck.Color {
 }
 
 // hbarSeries draws horizontal bars with the category on the left and the
-// value at the end of each bar; the first category is at the bottom.
+// value at the end of each bar; the first category is at the bottom. A
+// bar of a negative value reaches left from zero.
 type hbarSeries struct{ cv canvas }
 
 func (hbarSeries) GetName() string           { return "bars" }
@@ -349,6 +534,12 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	slot := float64(box.Height()) / float64(len(order))
 	thick := math.Min(slot*0.62, cv.px(22))
 	s := c.Series[0]
+	x0 := float64(box.Left) + float64(xr.Translate(0))
+	if xr.GetMin() < 0 {
+		// Bars reach both ways: a line where zero is.
+		w := cv.px(0.75)
+		cv.rect(r, x0-w/2, float64(box.Top), x0+w/2, float64(box.Bottom), cv.theme.Colors.Muted.Mix(0.5))
+	}
 	for k, i := range order {
 		cy := float64(box.Bottom) - float64(yr.Translate(float64(k)))
 		x1 := float64(box.Left) + float64(xr.Translate(s.Values[i]))
@@ -356,14 +547,18 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 		if !c.IsHighlighted(i) && len(c.Highlight) > 0 {
 			fill = cv.theme.Colors.Primary.Mix(0.35)
 		}
-		cv.rect(r, float64(box.Left), cy-thick/2, x1, cy+thick/2, fill)
+		cv.rect(r, x0, cy-thick/2, x1, cy+thick/2, fill)
 		hi := c.IsHighlighted(i)
 		labelCol := cv.theme.Colors.Text
 		if hi {
 			labelCol = cv.theme.Colors.Accent
 		}
 		cv.text(r, c.Label(i), float64(box.Left)-cv.px(6), cy, categorySize, labelCol, hi, right)
-		cv.text(r, s.Labels[i], x1+cv.px(4), cy, labelSize, labelCol, hi, left)
+		if s.Values[i] < 0 {
+			cv.text(r, s.Labels[i], x1-cv.px(4), cy, labelSize, labelCol, hi, right)
+		} else {
+			cv.text(r, s.Labels[i], x1+cv.px(4), cy, labelSize, labelCol, hi, left)
+		}
 	}
 }
 
