@@ -141,15 +141,30 @@ func TestSpecMapsToGoChartValues(t *testing.T) {
 		}
 	})
 
-	t.Run("donut labels name the category and value in the text colour", func(t *testing.T) {
+	t.Run("donut labels name the category and value in the text colour, beside the ring", func(t *testing.T) {
 		c := &deck.Chart{ID: "d", Kind: deck.ChartDonut, Categories: []string{"银行", "保险"},
 			Series: []deck.Series{{Name: "份额", Values: []float64{60, 40}, Labels: []string{"60%", "40%"}}}}
-		d := testCanvas(t, c, theme, 300, 300).pie().(chart.DonutChart)
-		if len(d.Values) != 2 || d.Values[0].Label != "银行 60%" || d.Values[1].Value != 40 {
-			t.Errorf("values %+v", d.Values)
+		cv := testCanvas(t, c, theme, 300, 300)
+		slices, err := cv.slices()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if d.Values[0].Style.FontColor != rgba(theme.Colors.Text) {
-			t.Errorf("label colour %v", d.Values[0].Style.FontColor)
+		lay, err := cv.layoutPie(slices)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lay.labels) != 2 {
+			t.Fatalf("labels %+v", lay.labels)
+		}
+		for k, want := range []string{"银行 60%", "保险 40%"} {
+			l := lay.labels[k]
+			w := cv.textWidth(l.text, labelSize, false)
+			if l.text != want || l.color != theme.Colors.Text || len(l.leader) < 2 {
+				t.Errorf("label %q in %v, leader %v; want %q in the text colour with a leader", l.text, l.color, l.leader, want)
+			}
+			if l.x < lay.cx+lay.radius && l.x+w > lay.cx-lay.radius {
+				t.Errorf("%q spans %.0f to %.0f, over the ring from %.0f to %.0f", l.text, l.x, l.x+w, lay.cx-lay.radius, lay.cx+lay.radius)
+			}
 		}
 	})
 }

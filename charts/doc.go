@@ -14,6 +14,6 @@
 // Titles, captions and sources are not in the chart: the slide sets them
 // as text. What go-chart lacks (stacked bars with a line on a second axis,
 // value labels, highlighted and forecast bars, horizontal bars with their
-// labels, a trend annotation) is composed from its own Chart, series and
-// renderer.
+// labels, a trend annotation, pie labels that fit their picture) is
+// composed from its own Chart, series and renderer.
 package charts
