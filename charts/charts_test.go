@@ -145,14 +145,7 @@ func TestSpecMapsToGoChartValues(t *testing.T) {
 		c := &deck.Chart{ID: "d", Kind: deck.ChartDonut, Categories: []string{"银行", "保险"},
 			Series: []deck.Series{{Name: "份额", Values: []float64{60, 40}, Labels: []string{"60%", "40%"}}}}
 		cv := testCanvas(t, c, theme, 300, 300)
-		slices, err := cv.slices()
-		if err != nil {
-			t.Fatal(err)
-		}
-		lay, err := cv.layoutPie(slices)
-		if err != nil {
-			t.Fatal(err)
-		}
+		lay := pieLayoutOf(t, cv)
 		if len(lay.labels) != 2 {
 			t.Fatalf("labels %+v", lay.labels)
 		}

@@ -282,14 +282,7 @@ func TestPieLabelsFitPicturesToo(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cv := testCanvas(t, c.chart, theme, c.w, c.h)
-			slices, err := cv.slices()
-			if err != nil {
-				t.Fatal(err)
-			}
-			lay, err := cv.layoutPie(slices)
-			if err != nil {
-				t.Fatal(err)
-			}
+			lay := pieLayoutOf(t, cv)
 			half := cv.px(labelSize * labelHalf)
 			var boxes []layout.Rect
 			for _, l := range lay.labels {
@@ -306,4 +299,18 @@ func TestPieLabelsFitPicturesToo(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pieLayoutOf lays out the pie of cv, failing the test on an error.
+func pieLayoutOf(t *testing.T, cv canvas) pieLayout {
+	t.Helper()
+	slices, err := cv.slices()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay, err := cv.layoutPie(slices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lay
 }
