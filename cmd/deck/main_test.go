@@ -98,6 +98,10 @@ func TestDefaultDeckPDF(t *testing.T) {
 			if n := len(f); n < 7 || f[n-5] != "yes" || f[n-3] != "yes" {
 				t.Errorf("font not embedded with ToUnicode: %s", l)
 			}
+			// A subset is named as the standard asks: ABCDEF+PostScriptName.
+			if n := len(f); n < 7 || f[n-4] != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$`).MatchString(f[0]) {
+				t.Errorf("font not named as a subset: %s", l)
+			}
 		}
 	})
 

@@ -16,12 +16,13 @@ import (
 
 // painter draws items with fpdf. Every call sets the state it needs.
 type painter struct {
-	doc    *fpdf.Fpdf
-	fonts  *fonts.Set
-	images map[string]placed
-	widths map[int]bool           // pixel widths of the registered images
-	family map[*fonts.Face]string // the fpdf family each face is registered as
-	err    error                  // the first error of a call that has no error result
+	doc     *fpdf.Fpdf
+	fonts   *fonts.Set
+	images  map[string]placed
+	widths  map[int]bool           // pixel widths of the registered images
+	family  map[*fonts.Face]string // the fpdf family each face is registered as
+	subsets []subset               // the fonts, as tagSubsets renames them
+	err     error                  // the first error of a call that has no error result
 }
 
 func (p *painter) BeginPage(pg *layout.Page) error {

@@ -1,8 +1,8 @@
 package pdf
 
 import (
-	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -127,9 +127,12 @@ func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
 	p = &painter{doc: doc, fonts: opt.Fonts, images: map[string]placed{}, widths: map[int]bool{}, family: map[*fonts.Face]string{}}
 	for i, f := range []*fonts.Face{opt.Fonts.Regular, opt.Fonts.Bold} {
 		// A family name becomes a PDF name: keep it to letters, digits
-		// and hyphens, whatever the file was called.
-		fam := fmt.Sprintf("%s-%d", pdfName(f.PostScriptName()), i)
+		// and hyphens, whatever the file was called. Its length makes
+		// room for the subset tag (see tagSubsets).
+		ps := pdfName(f.PostScriptName())
+		fam := fmt.Sprintf("%s-%02d", ps, i)
 		p.family[f] = fam
+		p.subsets = append(p.subsets, subset{fpdfName: "utf8" + strings.ToLower(fam), name: ps})
 		doc.AddUTF8FontFromBytes(fam, "", fpdfData(f))
 	}
 	if err := doc.Error(); err != nil {
@@ -144,11 +147,39 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page) (err error) {
 	if err := layout.Paint(pages, p); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	if err := p.doc.Output(bw); err != nil {
+	var out bytes.Buffer
+	if err := p.doc.Output(&out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return bw.Flush()
+	_, err = w.Write(tagSubsets(out.Bytes(), p.subsets))
+	return err
+}
+
+// A subset is a font fpdf embedded: the name fpdf gave it, and the font's
+// own PostScript name.
+type subset struct{ fpdfName, name string }
+
+// tagSubsets gives each font fpdf embedded the name the PDF standard asks
+// of a subset (ISO 32000-1, 9.6.4), "ABCDEF+NotoSansSC-Regular": six
+// capital letters, a plus sign and the font's PostScript name, where fpdf
+// writes "utf8notosanssc-regular-00". beginFPDF chose the family so that
+// both names are as long, and they change in place: no object moves, and
+// the cross-reference table stays right. The tag is a hash of the file
+// and the font, so that the same PDF gets the same tags.
+func tagSubsets(pdf []byte, subsets []subset) []byte {
+	for _, s := range subsets {
+		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), pdf...))
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		name := string(tag) + "+" + s.name
+		if len(name) != len(s.fpdfName) {
+			continue // a name fpdf shortened or changed: left as it is
+		}
+		pdf = bytes.ReplaceAll(pdf, []byte("/"+s.fpdfName), []byte("/"+name))
+	}
+	return pdf
 }
 
 // pdfName keeps the letters, digits and hyphens of s.

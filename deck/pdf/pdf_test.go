@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"regexp"
 	"testing"
 
 	"github.com/deckpdf/deck/deck"
@@ -180,5 +181,22 @@ func TestBegunDocumentsWriteWhatWriteWrites(t *testing.T) {
 				t.Errorf("%v begun at %v: the PDF differs from Write's", e, size)
 			}
 		}
+	}
+}
+
+// TestSubsetsAreTaggedInPlace: fpdf's font names become subset names of
+// the same length, so the file stays the same length and every object
+// where the cross-reference table says it is; a name whose length does
+// not match is left alone.
+func TestSubsetsAreTaggedInPlace(t *testing.T) {
+	pdf := []byte("<< /BaseFont /utf8notosanssc-regular-00 >> /FontName /utf8notosanssc-regular-00 /utf8x-01")
+	got := tagSubsets(pdf, []subset{{"utf8notosanssc-regular-00", "NotoSansSC-Regular"}, {"utf8x-01", "Longer-Name"}})
+	want := regexp.MustCompile(`^<< /BaseFont /([A-Z]{6})\+NotoSansSC-Regular >> /FontName /([A-Z]{6})\+NotoSansSC-Regular /utf8x-01$`)
+	m := want.FindSubmatch(got)
+	if m == nil || string(m[1]) != string(m[2]) || len(got) != len(pdf) {
+		t.Errorf("tagged:\n%s", got)
+	}
+	if again := tagSubsets(pdf, []subset{{"utf8notosanssc-regular-00", "NotoSansSC-Regular"}}); !bytes.Equal(again[:len(again)-9], got[:len(got)-9]) {
+		t.Error("the same file got another tag")
 	}
 }
