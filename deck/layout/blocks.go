@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
 )
@@ -166,10 +167,18 @@ func (e *engine) stats(b *deck.Stats, w float64, sc scaled) frame {
 
 // figure sets a stat's figure on one line at its natural width: leading
 // words such as 约 at a little over body size, the number from its first
-// digit on at the figure size, both on one baseline.
+// digit on (with its sign, currency or decimal point: -5.5%, ¥1.2, .5) at
+// the figure size, both on one baseline.
 func (e *engine) figure(t deck.Text, sc scaled) frame {
 	plain := t.Plain()
 	i := max(strings.IndexFunc(plain, unicode.IsDigit), 0)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(plain[:i])
+		if !strings.ContainsRune(numberLead, r) {
+			break
+		}
+		i -= n
+	}
 	accent := e.theme.Colors.Accent
 	bold := e.fonts.Bold
 	big := e.line(deck.Text{Pos: t.Pos, Spans: []deck.Span{{Text: plain[i:]}}}, sc.figure, accent)
@@ -188,6 +197,10 @@ func (e *engine) figure(t deck.Text, sc scaled) frame {
 	f.place(big, 0, 0)
 	return f
 }
+
+// numberLead holds what may stand right before a number's first digit and
+// belongs to it: signs, currency symbols, a decimal point.
+const numberLead = "+-−±.¥￥$€£"
 
 // flexible reports whether a block grows to fill the height it is given:
 // a chart without a fixed height, or columns holding one.

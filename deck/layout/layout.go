@@ -81,7 +81,13 @@ func (e *engine) bodyStyle(sc scaled) textStyle {
 // bodies (one a slide) at body size; otherwise the block that overflows is
 // reported. It returns one body or more.
 func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) []frame {
-	body, minBody := e.theme.Sizes.Body, e.theme.Sizes.MinBody
+	// A theme whose minimum is over its body size is an error of its own;
+	// the body is then tried at its size only.
+	body, minBody := e.theme.Sizes.Body, min(e.theme.Sizes.MinBody, e.theme.Sizes.Body)
+	if h <= 0 {
+		e.diags.Errorf(slide.Pos, "slide %s has no room for its body: the page's margins, title and subtitle take its whole height and %.1fpt more; make the page taller, or the margins, title or subtitle smaller", slideName(slide), -h)
+		return []frame{e.stack(blocks, w, 0, e.scale(1))}
+	}
 	const step = 0.25
 	var f frame
 	for size := body; size >= minBody-1e-9; size -= step {

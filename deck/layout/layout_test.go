@@ -187,3 +187,51 @@ func TestOverflowIsAnErrorAtTheBlock(t *testing.T) {
 		})
 	}
 }
+
+// TestStatFiguresKeepTheirSign: words before a stat's number are set
+// smaller, but a sign, currency or decimal point belongs to the number.
+func TestStatFiguresKeepTheirSign(t *testing.T) {
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - stats:\n          items:\n" +
+		"            - {figure: \"-5.5%\", who: 甲, statement: 下降。}\n" +
+		"            - {figure: 约65%+, who: 乙, statement: 认可。}\n" +
+		"            - {figure: 超¥1.2亿, who: 丙, statement: 投入。}\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	size := map[string]float64{}
+	for _, it := range pages[0].Items {
+		if r, ok := it.(layout.TextRun); ok {
+			size[r.Text] = r.Size
+		}
+	}
+	big := size["-5.5%"]
+	if big == 0 || size["65%+"] != big || size["¥1.2亿"] != big || size["约"] == 0 || size["约"] >= big || size["超"] >= big || size["超"] == 0 {
+		t.Errorf("figure runs and sizes: %v", size)
+	}
+}
+
+// TestAThemeMistakeIsOneError: a theme whose min_body is over its body
+// size, or whose page leaves no room under the title, gives one clear
+// error a slide, never a negative height.
+func TestAThemeMistakeIsOneError(t *testing.T) {
+	for _, tt := range []struct{ theme, want string }{
+		{"sizes: {body: 8, min_body: 9}\n", ""},
+		{"page: {width: 320, height: 80}\nsizes: {title: 30}\n", `deck.yaml:4:5: error: slide "s" has no room for its body: the page's margins, title and subtitle take its whole height and `},
+	} {
+		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    subtitle: 副标题\n    blocks:\n      - paragraph: 云计算作为底层基础类技术。\n"
+		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", tt.theme), "deck.yaml", "")
+		if d == nil {
+			t.Fatal(diags)
+		}
+		_, more := layout.Layout(d, defaultFonts(t))
+		got := more.String()
+		if tt.want == "" && got != "" || tt.want != "" && (!strings.HasPrefix(got, tt.want) || strings.Count(got, "\n") != 1) || strings.Contains(got, "-") {
+			t.Errorf("theme %q: layout says %q, want %q", tt.theme, got, tt.want)
+		}
+	}
+}
