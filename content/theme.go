@@ -51,7 +51,7 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		return t
 	}
 	if f["brand"] != nil {
-		t.Brand = dec.str(f["brand"], "brand")
+		t.Brand, t.BrandPos = dec.str(f["brand"], "brand"), dec.pos(f["brand"])
 	}
 	if p, ok := l.sub(dec, f["page"], "page", "width", "height"); ok {
 		setNum(dec, p["width"], "page width", 72, 14400, &t.Page.W)

@@ -37,16 +37,18 @@ func (c Color) Mix(t float64) Color {
 
 // A Theme is the brand a deck is drawn in. All lengths are in points.
 type Theme struct {
-	Pos     Pos
-	Brand   string // the wordmark drawn when there is no logo image
-	Page    Size
-	Margins Margins
-	Colors  Palette
-	Sizes   TypeScale
-	Fonts   FontFiles
-	Logo    File // a PNG drawn in the top right corner of content slides
-	Footer  Footer
-	Labels  Labels
+	Pos   Pos
+	Brand string // the wordmark drawn when there is no logo image
+	// BrandPos is where the brand is set, for messages about it.
+	BrandPos Pos
+	Page     Size
+	Margins  Margins
+	Colors   Palette
+	Sizes    TypeScale
+	Fonts    FontFiles
+	Logo     File // a PNG drawn in the top right corner of content slides
+	Footer   Footer
+	Labels   Labels
 }
 
 // Size is a width and a height in points.

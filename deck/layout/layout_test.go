@@ -235,3 +235,35 @@ func TestAThemeMistakeIsOneError(t *testing.T) {
 		}
 	}
 }
+
+// TestTheBrandStaysOnThePanel: a long brand wraps inside the cover's
+// panel, right-aligned, at a smaller size if need be; one too long for
+// two lines is an error at the theme's brand line, not text run off the
+// panel.
+func TestTheBrandStaysOnThePanel(t *testing.T) {
+	for _, tt := range []struct{ brand, want string }{
+		{"艾瑞咨询研究院 iResearch Consulting Group", ""},
+		{"一个非常非常长的品牌名称 Very Long Brand Name International Consulting Group Limited Partnership of Greater China", "theme.yaml:1:8: error: text does not fit its box: the brand "},
+	} {
+		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: c\n    layout: cover\n    title: 报告\n"
+		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", "brand: "+tt.brand+"\n"), "deck.yaml", "")
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		pages, more := layout.Layout(d, defaultFonts(t))
+		if got := more.String(); tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("brand %q: %q, want %q", tt.brand, got, tt.want)
+		}
+		if tt.want != "" {
+			continue
+		}
+		panelX := d.Theme.Page.W * 0.64
+		for _, it := range pages[0].Items {
+			if r, ok := it.(layout.TextRun); ok && r.Fill == (deck.Color{R: 255, G: 255, B: 255, A: 255}) {
+				if b := r.Bounds(); b.X < panelX || b.X+b.W > d.Theme.Page.W-d.Theme.Margins.Right+0.01 {
+					t.Errorf("brand run %q at %.1f–%.1f, off the panel %.1f–%.1f", r.Text, b.X, b.X+b.W, panelX, d.Theme.Page.W-d.Theme.Margins.Right)
+				}
+			}
+		}
+	}
+}

@@ -261,7 +261,27 @@ func (e *engine) panel(f *frame, x float64) {
 	}
 	f.add(Box{Rect: Rect{x, 0, 6, H}, Fill: c.Accent})
 	if t.Brand != "" {
-		name := e.label(t.Brand, t.Sizes.Title, true, white)
+		name := e.panelBrand(pw - 6 - 2*t.Margins.Right)
 		f.place(name, W-t.Margins.Right-name.w, H-t.Margins.Bottom-name.h-t.Sizes.Title*0.5)
 	}
+}
+
+// panelBrand sets the brand for the panel, right-aligned in width w: at
+// the title size, or smaller down to the subtitle size until it takes at
+// most two lines. A brand that does not fit even so is an error.
+func (e *engine) panelBrand(w float64) frame {
+	t := e.theme
+	brand := deck.Text{Pos: t.BrandPos, Spans: []deck.Span{{Text: t.Brand, Bold: true}}}
+	var name frame
+	size := t.Sizes.Title
+	for ; ; size-- {
+		name = e.text(brand, textStyle{size: size, leading: 1.2, color: white, align: alignRight}, w)
+		if size-1 < t.Sizes.Subtitle || name.overflow == 0 && name.h <= 2*size*1.2+0.01 {
+			break
+		}
+	}
+	if name.overflow > 0 || name.h > 2*size*1.2+0.01 {
+		e.diags.Errorf(t.BrandPos, "text does not fit its box: the brand %q takes more than two lines of the cover's panel even at %gpt; shorten it, or set a logo", t.Brand, size)
+	}
+	return name
 }
