@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
@@ -79,9 +80,14 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		}
 	}
 	if fo, ok := l.sub(dec, f["fonts"], "fonts", "regular", "bold"); ok {
-		if dec.require(f["fonts"], fo, "fonts", "regular", "bold") {
+		if dec.require(f["fonts"], fo, "fonts", "regular") {
 			t.Fonts.Regular = l.file(dec, fo["regular"], "font file")
-			t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+			// A font of one weight serves for both: bold text is then
+			// set in it, not bolder.
+			t.Fonts.Bold = t.Fonts.Regular
+			if fo["bold"] != nil {
+				t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+			}
 		}
 	}
 	if f["logo"] != nil {
@@ -98,6 +104,13 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		for k, dst := range map[string]*string{"copyright": &t.Footer.Copyright, "site": &t.Footer.Site, "page_number": &t.Footer.PageNumber} {
 			if ft[k] != nil {
 				*dst = dec.str(ft[k], "footer "+k)
+			}
+		}
+		if n := ft["page_number"]; n != nil {
+			for _, m := range placeholder.FindAllString(t.Footer.PageNumber, -1) {
+				if m != "{page}" && m != "{pages}" {
+					l.diags.Warnf(dec.pos(n), "footer page_number: %s is printed as it is; the page number is {page} and the page count {pages}", m)
+				}
 			}
 		}
 	}
@@ -135,3 +148,6 @@ func (l *loader) file(dec *decoder, n *yaml.Node, what string) deck.File {
 	}
 	return f
 }
+
+// placeholder matches a {word} in a footer's page_number.
+var placeholder = regexp.MustCompile(`\{[^{}]*\}`)

@@ -50,11 +50,11 @@ func Load(regularName string, regular []byte, boldName string, bold []byte) (*Se
 	return NewSet(r, b)
 }
 
-// NewSet pairs two parsed faces. Their names must differ, since the PDF
-// tells fonts apart by name.
+// NewSet pairs two parsed faces, or one face for both weights. Two faces
+// must have different names, since the PDF tells fonts apart by name.
 func NewSet(regular, bold *Face) (*Set, error) {
-	if regular.Name() == bold.Name() {
-		return nil, fmt.Errorf("fonts: regular and bold are both %q; name two different files", regular.Name())
+	if regular != bold && regular.Name() == bold.Name() {
+		return nil, fmt.Errorf("fonts: regular and bold are both %q, parsed twice: give one face for both", regular.Name())
 	}
 	return &Set{Regular: regular, Bold: bold}, nil
 }

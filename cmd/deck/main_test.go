@@ -446,3 +446,28 @@ func TestTimingsNameEveryStage(t *testing.T) {
 		t.Errorf("stages add up to %.1f ms, total %.1f ms", sum, total)
 	}
 }
+
+// TestAFontOfOneWeightServesForBoth: a theme may name only a regular
+// font, or the same file twice; both engines embed it once.
+func TestAFontOfOneWeightServesForBoth(t *testing.T) {
+	needTools(t, "pdffonts", "qpdf")
+	regular, _ := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
+	for _, theme := range []string{"fonts: {regular: my/Sans.ttf}\n", "fonts: {regular: my/Sans.ttf, bold: my/Sans.ttf}\n"} {
+		dir := writeDeck(t, map[string][]byte{
+			"deck.yaml":   []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文**加粗**\n"),
+			"theme.yaml":  []byte(theme),
+			"my/Sans.ttf": regular,
+		})
+		for _, engine := range []string{"fpdf", "gopdf"} {
+			out := filepath.Join(dir, engine+".pdf")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"render", "-c", dir, "-o", out, "--engine", engine}, &stdout, &stderr); code != 0 {
+				t.Fatalf("%s, %s: exit %d: %s", theme, engine, code, stderr.String())
+			}
+			tool(t, "qpdf", "--check", out)
+			if f := tool(t, "pdffonts", out); strings.Count(f, "CID TrueType      Identity-H       yes") != 1 || !strings.Contains(f, "+NotoSansSC-Regular ") {
+				t.Errorf("%s, %s: want the one font embedded once; pdffonts:\n%s", theme, engine, f)
+			}
+		}
+	}
+}

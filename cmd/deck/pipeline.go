@@ -186,6 +186,10 @@ func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
 		if f.Data == nil {
 			return nil // not read: already reported
 		}
+		if i == 1 && f.Path == t.Fonts.Regular.Path {
+			faces[1] = faces[0] // one file for both weights
+			break
+		}
 		face, err := fonts.Parse(f.Path, f.Data)
 		if err != nil {
 			diags.Errorf(f.Pos, "%v", err)

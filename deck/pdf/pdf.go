@@ -126,6 +126,9 @@ func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
 	doc.SetDisplayMode("fullpage", "single")
 	p = &painter{doc: doc, fonts: opt.Fonts, images: map[string]placed{}, widths: map[int]bool{}, family: map[*fonts.Face]string{}}
 	for i, f := range []*fonts.Face{opt.Fonts.Regular, opt.Fonts.Bold} {
+		if _, ok := p.family[f]; ok {
+			continue // one face for both weights
+		}
 		// A family name becomes a PDF name: keep it to letters, digits
 		// and hyphens, whatever the file was called. Its length makes
 		// room for the subset tag (see tagSubsets).
