@@ -117,6 +117,23 @@ func (e *engine) labeled(b *deck.Labeled, w float64, sc scaled) frame {
 // stats: a title bar over one row a stat: the figure large on the left,
 // who said it in bold and the statement on the right.
 func (e *engine) stats(b *deck.Stats, w float64, sc scaled) frame {
+	return e.statsTall(b, w, sc, 0)
+}
+
+// statsTall is stats grown to height tall, when that is more than it
+// takes, by making each callout as much taller: stat columns side by side
+// then end on one line.
+func (e *engine) statsTall(b *deck.Stats, w float64, sc scaled, tall float64) frame {
+	if tall > 0 {
+		if extra := tall - e.statsTall(b, w, sc, 0).h; extra > 0.01 && len(b.Items) > 0 {
+			return e.statsGrown(b, w, sc, extra/float64(len(b.Items)))
+		}
+	}
+	return e.statsGrown(b, w, sc, 0)
+}
+
+// statsGrown lays out the callouts, each grow taller than it needs.
+func (e *engine) statsGrown(b *deck.Stats, w float64, sc scaled, grow float64) frame {
 	c := e.theme.Colors
 	f := frame{w: w}
 	if !b.Title.IsZero() {
@@ -156,7 +173,7 @@ func (e *engine) stats(b *deck.Stats, w float64, sc scaled) frame {
 			g.place(t, 0, g.h)
 			g.h += t.h
 		}
-		h := max(g.h, figs[i].h) + 2*pad
+		h := max(g.h, figs[i].h) + 2*pad + grow
 		f.add(Box{Rect: Rect{0, f.h, w, h}, Fill: c.Light}, Box{Rect: Rect{0, f.h, bar, h}, Fill: c.Accent})
 		f.place(figs[i], bar+pad, f.h+(h-figs[i].h)/2)
 		f.place(g, textX, f.h+(h-g.h)/2)
@@ -233,15 +250,32 @@ func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 	}
 	avail := w - gutter*float64(len(b.Columns)-1)
 	f := frame{w: w}
+	cols := make([]frame, len(b.Columns))
+	for i, col := range b.Columns {
+		cols[i] = e.stack(col, avail*b.Weights[i]/total, h, sc)
+		f.h = max(f.h, cols[i].h)
+	}
 	x := 0.0
 	for i, col := range b.Columns {
 		cw := avail * b.Weights[i] / total
-		g := e.stack(col, cw, h, sc)
-		f.place(g, x, 0)
-		f.h = max(f.h, g.h)
+		// A column of stat callouts beside a taller one grows its
+		// callouts, so that both end on one line.
+		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 {
+			cols[i] = e.statsTall(st, cw, sc, f.h)
+		}
+		f.place(cols[i], x, 0)
 		x += cw + gutter
 	}
 	return f
+}
+
+// onlyStats returns the stats block that is a column's only block.
+func onlyStats(col []deck.Block) (*deck.Stats, bool) {
+	if len(col) != 1 {
+		return nil, false
+	}
+	st, ok := col[0].(*deck.Stats)
+	return st, ok
 }
 
 // link: underlined text in the primary colour that opens the URL.

@@ -3,6 +3,7 @@ package layout_test
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -265,5 +266,55 @@ func TestTheBrandStaysOnThePanel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStatColumnsEndOnOneLine: stat callouts in columns side by side end
+// on one line, the shorter column's callouts grown to match.
+func TestStatColumnsEndOnOneLine(t *testing.T) {
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - columns:\n" +
+		"          - blocks:\n              - stats:\n                  items:\n" +
+		"                    - {figure: 1%, who: 甲, statement: 短。}\n                    - {figure: 2%, who: 乙, statement: 短。}\n                    - {figure: 3%, who: 丙, statement: 短。}\n" +
+		"          - blocks:\n              - stats:\n                  items:\n" +
+		"                    - {figure: 4%, who: 丁, statement: " + strings.Repeat("较长的说明文字，", 12) + "}\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	bottom := map[bool]float64{} // by column: left of the middle or not
+	mid := d.Theme.Page.W / 2
+	for _, it := range pages[0].Items {
+		if b, ok := it.(layout.Box); ok && b.Fill == d.Theme.Colors.Light {
+			left := b.Rect.X < mid
+			bottom[left] = max(bottom[left], b.Rect.Y+b.Rect.H)
+		}
+	}
+	if len(bottom) != 2 || math.Abs(bottom[true]-bottom[false]) > 0.01 {
+		t.Errorf("the columns' callouts end at %v", bottom)
+	}
+}
+
+// TestJustificationHasALimit: a justified line that would need more than
+// a quarter em between its characters is left ragged instead.
+func TestJustificationHasALimit(t *testing.T) {
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - columns:\n          - weight: 1\n            blocks:\n              - paragraph: 依托RAS特性（Reliability、Availability、Serviceability）的集中式架构。\n          - weight: 10\n            blocks:\n              - paragraph: 正文\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	pages, _ := layout.Layout(d, defaultFonts(t))
+	most := 0.0
+	for _, it := range pages[0].Items {
+		if r, ok := it.(layout.TextRun); ok && !r.Hidden {
+			most = max(most, r.Spacing/r.Size)
+		}
+	}
+	t.Logf("widest spacing %.3f em", most)
+	if most > 0.25+1e-9 {
+		t.Errorf("a line is spaced %.3f em between characters, over the quarter em", most)
 	}
 }

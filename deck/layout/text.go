@@ -33,7 +33,7 @@ type textStyle struct {
 
 // maxStretch bounds the space added between two characters of a justified
 // line, in ems: a line that needs more is left ragged.
-const maxStretch = 0.5
+const maxStretch = 0.25
 
 // glyph is one character of a text being set.
 type glyph struct {
