@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -288,9 +289,25 @@ func (e *engine) link(b *deck.Link, w float64, sc scaled, al align) frame {
 		r := it.Bounds()
 		base := it.(TextRun).At.Y + size*0.12
 		f.add(it, Path{Points: []Point{{r.X, base}, {r.X + r.W, base}}, Stroke: c, Width: size * 0.06})
-		f.add(Link{Rect: Rect{r.X, r.Y - size*0.2, r.W, r.H + size*0.4}, URL: b.URL})
+		f.add(Link{Rect: Rect{r.X, r.Y - size*0.2, r.W, r.H + size*0.4}, URL: asciiURI(b.URL)})
 	}
 	return f
 }
 
 var white = deck.Color{R: 255, G: 255, B: 255, A: 255}
+
+// asciiURI percent-encodes what a PDF's URI may not hold (it is 7-bit
+// ASCII): the bytes of non-ASCII characters, spaces, controls and the
+// characters URIs exclude. https://例子.cn/路径 opens as it should.
+func asciiURI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

@@ -117,10 +117,15 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) [
 		return []frame{f}
 	}
 	over, src := f.h-h, slide.Pos
+	advice := "shorten the text (this is its tallest block), move some of it to another slide, or lower sizes.min_body in the theme"
 	if b := tallestBlock(blocks, e, w, minBody/body); b != nil {
 		src = b.Position()
+		switch b.(type) {
+		case *deck.Picture, *deck.Chart, *deck.Diagram, *deck.QR:
+			advice = "make this block smaller (it is the tallest: give it a lower height), or move a block to another slide"
+		}
 	}
-	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; shorten the text (this is its tallest block), move some of it to another slide, or lower sizes.min_body in the theme", slideName(slide), over, minBody, fits)
+	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; %s", slideName(slide), over, minBody, fits, advice)
 	return []frame{f}
 }
 

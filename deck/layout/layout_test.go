@@ -3,6 +3,8 @@ package layout_test
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"math"
 	"strings"
 	"testing"
@@ -316,5 +318,43 @@ func TestJustificationHasALimit(t *testing.T) {
 	t.Logf("widest spacing %.3f em", most)
 	if most > 0.25+1e-9 {
 		t.Errorf("a line is spaced %.3f em between characters, over the quarter em", most)
+	}
+}
+
+// TestLinkURIsAreASCII: a link's URI in the PDF is 7-bit ASCII, the rest
+// percent-encoded.
+func TestLinkURIsAreASCII(t *testing.T) {
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - link: {url: \"https://例子.cn/报告 2022?q=云\"}\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	pages, _ := layout.Layout(d, defaultFonts(t))
+	var uris []string
+	for _, it := range pages[0].Items {
+		if l, ok := it.(layout.Link); ok {
+			uris = append(uris, l.URL)
+		}
+	}
+	want := "https://%E4%BE%8B%E5%AD%90.cn/%E6%8A%A5%E5%91%8A%202022?q=%E4%BA%91"
+	if len(uris) == 0 || uris[0] != want {
+		t.Errorf("URIs %q, want %q", uris, want)
+	}
+}
+
+// TestAnImageTooTallIsNamedAsSuch: a body too tall because of a picture's
+// height says to make the picture smaller, at its line, not to shorten
+// text.
+func TestAnImageTooTallIsNamedAsSuch(t *testing.T) {
+	var img bytes.Buffer
+	png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 40)))
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png, height: 2000}\n"
+	d, diags := content.Load(mapFS("deck.yaml", src, "a.png", img.String()), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	_, diags = layout.Layout(d, defaultFonts(t))
+	if got := diags.String(); !strings.Contains(got, "deck.yaml:7:9: error: text does not fit its box: the body of slide \"s\" is ") || !strings.Contains(got, "; make this block smaller (it is the tallest: give it a lower height)") {
+		t.Errorf("diagnostics %q", got)
 	}
 }
