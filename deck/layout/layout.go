@@ -33,6 +33,9 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 			pages[i].Items = append(pages[i].Items, f.items...)
 		}
 	}
+	if n := e.glyphErrors - maxGlyphErrors; n > 0 {
+		e.diags.Errorf(d.Theme.Fonts.Regular.Pos, "and %d more characters the fonts cannot draw, not listed one by one: do the fonts lack a whole script? Name fonts that have it in the theme", n)
+	}
 	e.diags = e.diags.Sorted()
 	return pages, e.diags
 }
@@ -46,6 +49,8 @@ type engine struct {
 	// segments holds each text's break opportunities: a body is laid out
 	// at several sizes until it fits, and its texts break the same way.
 	segments map[string][]linebreak.Segment
+	// glyphErrors counts the characters the fonts cannot draw.
+	glyphErrors int
 }
 
 // segmentsOf returns linebreak.Segments(text), found once per text.

@@ -358,3 +358,22 @@ func TestAnImageTooTallIsNamedAsSuch(t *testing.T) {
 		t.Errorf("diagnostics %q", got)
 	}
 }
+
+// TestMissingGlyphsAreListedThenCounted: a text in a script the fonts lack
+// gives the first characters one by one and one error for the rest.
+func TestMissingGlyphsAreListedThenCounted(t *testing.T) {
+	var thai []rune
+	for r := rune(0x0E01); r < 0x0E01+30; r++ {
+		thai = append(thai, r)
+	}
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: " + string(thai) + "\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	_, diags = layout.Layout(d, defaultFonts(t))
+	lines := strings.Split(strings.TrimSpace(diags.String()), "\n")
+	if len(lines) != 21 || !strings.Contains(diags.String(), "error: and 10 more characters the fonts cannot draw, not listed one by one") {
+		t.Errorf("%d diagnostics:\n%s", len(lines), diags)
+	}
+}

@@ -178,9 +178,11 @@ func (e *engine) logo(h float64) frame {
 	return f
 }
 
-// label sets a short plain string on one line, at its natural width.
+// label sets a short plain string on one line, at its natural width. The
+// strings are the theme's (brand, footer, labels) or the layout's own:
+// messages about them point at the theme.
 func (e *engine) label(s string, size float64, bold bool, color deck.Color) frame {
-	t := deck.Text{Spans: []deck.Span{{Text: s, Bold: bold}}}
+	t := deck.Text{Pos: e.theme.Pos, Spans: []deck.Span{{Text: s, Bold: bold}}}
 	return e.text(t, textStyle{size: size, leading: 1.2, color: color, align: alignLeft}, math.Inf(1))
 }
 

@@ -201,15 +201,29 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 		return
 	}
 	var problem string
+	reg, bold := e.fonts.Regular, e.fonts.Bold
 	switch {
 	case r > 0xFFFF:
 		problem = "is outside the Basic Multilingual Plane, which the PDF backends cannot encode; remove it or write it another way"
-	case !e.fonts.Has(r):
-		problem = fmt.Sprintf("is not in the fonts %s and %s; remove it, or name fonts that have it in the theme", e.fonts.Regular.Name(), e.fonts.Bold.Name())
+	case !reg.Has(r) && (!bold.Has(r) || bold == reg):
+		problem = fmt.Sprintf("is not in the font %s", reg.Name())
+		if bold != reg {
+			problem = fmt.Sprintf("is not in the fonts %s and %s", reg.Name(), bold.Name())
+		}
+		problem += "; remove it, or name fonts that have it in the theme"
+	case !reg.Has(r):
+		problem = fmt.Sprintf("is not in the regular font %s (the bold one has it); remove it, or name fonts that have it in the theme", reg.Name())
+	case !bold.Has(r):
+		problem = fmt.Sprintf("is not in the bold font %s (the regular one has it); remove it, or name fonts that have it in the theme", bold.Name())
 	default:
 		return
 	}
 	e.reported[key] = true
+	// A font that lacks a whole script would give an error a character:
+	// the first ones are listed, the rest counted (see Layout).
+	if e.glyphErrors++; e.glyphErrors > maxGlyphErrors {
+		return
+	}
 	where := "at the start of the text"
 	if len(before) > 0 {
 		rs := []rune(string(before))
@@ -217,6 +231,10 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 	}
 	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, where, problem)
 }
+
+// maxGlyphErrors is how many characters the fonts cannot draw are listed
+// one by one; Layout counts the others in one more error.
+const maxGlyphErrors = 20
 
 // reportKey names a character reported once in a text.
 type reportKey struct {
