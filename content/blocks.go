@@ -46,7 +46,11 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 				out = append(out, &deck.Paragraph{Pos: pos, Text: t})
 			}
 		case "heading":
-			out = append(out, &deck.Heading{Pos: pos, Text: dec.text(v, "a heading")})
+			h := &deck.Heading{Pos: pos, Text: dec.text(v, "a heading")}
+			if h.Text.IsZero() {
+				dec.diags.Warnf(pos, "the heading is empty: it draws only its marker")
+			}
+			out = append(out, h)
 		case "list":
 			out = append(out, listBlock(dec, pos, v))
 		case "labeled":
@@ -164,6 +168,9 @@ func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 		dec.errorf(f["items"], "items must be a list, not %s", kindName(f["items"]))
 	default:
 		dec.errorf(n, "a stats block needs items or data")
+	}
+	if len(b.Items) == 0 && f["items"] != nil && f["items"].Kind == yaml.SequenceNode {
+		dec.diags.Warnf(dec.pos(f["items"]), "the stats block has no items: it draws only its title")
 	}
 	return b
 }

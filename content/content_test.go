@@ -90,6 +90,9 @@ func TestDiagnostics(t *testing.T) {
 		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
 			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},
+		{"an empty heading and stats block", files("deck.yaml", slide+"    blocks:\n      - heading: \"\"\n      - stats: {items: []}\n"),
+			"deck.yaml:5:9: warning: the heading is empty: it draws only its marker\n" +
+				"deck.yaml:6:24: warning: the stats block has no items: it draws only its title\n"},
 		{"an unknown page number placeholder", files("deck.yaml", "title: t\ntheme: th.yaml\nslides:\n  - title: x\n", "th.yaml", "footer: {page_number: \"{page} of {total}\"}\n"),
 			"th.yaml:1:23: warning: footer page_number: {total} is printed as it is; the page number is {page} and the page count {pages}\n"},
 		{"a CSV file in GBK", files("deck.yaml", slide+"    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n", "d.csv", "a,b\nxy,中\xd6\xd0\n"),

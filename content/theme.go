@@ -94,7 +94,7 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		t.Logo = l.file(dec, f["logo"], "logo")
 		if len(t.Logo.Data) > 0 {
 			if !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
-				dec.errorf(f["logo"], "logo %q is not a PNG file", t.Logo.Path)
+				dec.errorf(f["logo"], "logo %q is not a PNG file: a logo is a PNG, which keeps a transparent background; convert a JPEG or SVG to PNG", t.Logo.Path)
 			} else if _, _, err := decodeImage(t.Logo.Data); err != nil {
 				dec.errorf(f["logo"], "logo %q %v", t.Logo.Path, err)
 			}

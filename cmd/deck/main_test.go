@@ -390,7 +390,7 @@ func TestALogoThatIsNotAPNGIsRefused(t *testing.T) {
 	})
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"render", "-c", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr)
-	want := dir + "/theme.yaml:1:7: error: logo \"logo.jpg\" is not a PNG file\ndeck render: 1 error; nothing written\n"
+	want := dir + "/theme.yaml:1:7: error: logo \"logo.jpg\" is not a PNG file: a logo is a PNG, which keeps a transparent background; convert a JPEG or SVG to PNG\ndeck render: 1 error; nothing written\n"
 	if code != 1 || stderr.String() != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr.String(), want)
 	}

@@ -157,6 +157,9 @@ func (e *engine) diagram(d *deck.Diagram, w, h float64, sc scaled) frame {
 // qr draws a QR code as squares, each run of dark modules in a row one box,
 // on a white square that holds the quiet zone of four modules.
 func (e *engine) qr(q *deck.QR) frame {
+	if q.URL == "" {
+		return frame{} // the loader has said it needs one
+	}
 	code, err := qrcode.New(q.URL, qrcode.Medium)
 	if err != nil {
 		e.diags.Errorf(q.Pos, "cannot make a QR code of %q: %v", q.URL, err)
