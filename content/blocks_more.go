@@ -65,12 +65,12 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 		}
 		grp := deck.TableGroup{Pos: tb.pos}
 		for _, h := range tb.header {
-			grp.Header = append(grp.Header, parseText(h.pos, joinLines(h.text)))
+			grp.Header = append(grp.Header, parseText(h.pos, cellLines(h.text)))
 		}
 		for _, r := range tb.rows {
 			var row []deck.Text
 			for _, c := range r {
-				row = append(row, parseText(c.pos, joinLines(c.text)))
+				row = append(row, parseText(c.pos, cellLines(c.text)))
 			}
 			grp.Rows = append(grp.Rows, row)
 		}

@@ -38,6 +38,19 @@ func joinLines(s string) string {
 	return b.String()
 }
 
+// cellLines keeps the line breaks of a table cell, where a line break is
+// meant (a CSV cell's Alt+Enter, a YAML literal block): each line trimmed,
+// blank lines dropped.
+func cellLines(s string) string {
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // parseText splits **bold** markup into spans.
 func parseText(pos deck.Pos, s string) deck.Text {
 	t := deck.Text{Pos: pos}

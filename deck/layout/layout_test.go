@@ -377,3 +377,26 @@ func TestMissingGlyphsAreListedThenCounted(t *testing.T) {
 		t.Errorf("%d diagnostics:\n%s", len(lines), diags)
 	}
 }
+
+// TestTableCellsKeepTheirLineBreaks: a line break in a table cell (a CSV
+// cell's Alt+Enter, a YAML literal block) starts a new line in the cell.
+func TestTableCellsKeepTheirLineBreaks(t *testing.T) {
+	src := "title: t\nslides:\n  - id: s\n    title: 表\n    blocks:\n      - table: {rows: [[时间, 内容], [\"2021\", \"第一行\\n\\n第二行\"]]}\n"
+	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	y := map[string]float64{}
+	for _, it := range pages[0].Items {
+		if r, ok := it.(layout.TextRun); ok {
+			y[r.Text] = r.At.Y
+		}
+	}
+	if y["第一行"] == 0 || y["第二行"] <= y["第一行"] {
+		t.Errorf("runs and baselines: %v", y)
+	}
+}
