@@ -79,11 +79,12 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 	for _, rh := range rowH {
 		h += gap + rh
 	}
-	// The VS badges, on the middle of the columns.
+	// The VS badges, in the gutters, at the middle of the rows under the
+	// headings.
 	r := sc.body * 1.05
 	for i := 1; i < n; i++ {
 		cx := float64(i)*(cw+gutter) - gutter/2
-		cy := top + h/2
+		cy := top + headH + (h-headH)/2
 		f.add(Box{Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: c.Accent, Radius: r})
 		vs := e.label("VS", sc.body*0.8, true, white)
 		f.place(vs, cx-vs.w/2, cy-vs.h/2)
