@@ -156,7 +156,8 @@ func (e *engine) diagram(d *deck.Diagram, w, h float64, sc scaled) frame {
 }
 
 // qr draws a QR code as squares, each run of dark modules in a row one box,
-// on a white square that holds the quiet zone of four modules.
+// on a white square that holds the quiet zone of four modules; the block's
+// left edge is that of the modules.
 func (e *engine) qr(q *deck.QR) frame {
 	if q.URL == "" {
 		return frame{} // the loader has said it needs one
@@ -171,8 +172,11 @@ func (e *engine) qr(q *deck.QR) frame {
 	n := len(bits)
 	const quiet = 4
 	m := q.Size / float64(n+2*quiet)
-	f := frame{w: q.Size, h: q.Size}
-	f.add(Box{Rect: Rect{0, 0, q.Size, q.Size}, Fill: white})
+	// The modules line up with the text beside the code: the quiet zone
+	// on the left hangs out of the block, into the white around it.
+	hang := quiet * m
+	f := frame{w: q.Size - hang, h: q.Size}
+	f.add(Box{Rect: Rect{-hang, 0, q.Size, q.Size}, Fill: white})
 	dark := deck.Color{A: 255}
 	for y, row := range bits {
 		for x := 0; x < n; {
@@ -184,7 +188,7 @@ func (e *engine) qr(q *deck.QR) frame {
 			for end < n && row[end] {
 				end++
 			}
-			f.add(Box{Rect: Rect{float64(quiet+x) * m, float64(quiet+y) * m, float64(end-x) * m, m}, Fill: dark})
+			f.add(Box{Rect: Rect{float64(x) * m, float64(quiet+y) * m, float64(end-x) * m, m}, Fill: dark})
 			x = end
 		}
 	}
