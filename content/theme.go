@@ -47,10 +47,11 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		return t
 	}
 	t.Pos = dec.pos(root)
-	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels")
+	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels", "cjk_latin_space")
 	if !ok {
 		return t
 	}
+	t.CJKLatinSpace = dec.boolean(f["cjk_latin_space"], "cjk_latin_space")
 	if f["brand"] != nil {
 		t.Brand, t.BrandPos = dec.str(f["brand"], "brand"), dec.pos(f["brand"])
 	}

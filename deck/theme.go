@@ -49,6 +49,10 @@ type Theme struct {
 	Logo     File // a PNG drawn in the top right corner of content slides
 	Footer   Footer
 	Labels   Labels
+	// CJKLatinSpace sets a quarter em between a Chinese character and a
+	// Latin letter or digit, as ctex and Typst do. Text extraction then
+	// reads the gap as a space: "2021 年".
+	CJKLatinSpace bool
 }
 
 // Size is a width and a height in points.

@@ -400,3 +400,41 @@ func TestTableCellsKeepTheirLineBreaks(t *testing.T) {
 		t.Errorf("runs and baselines: %v", y)
 	}
 }
+
+// TestCJKLatinSpaceIsATheme choice: with cjk_latin_space a quarter em
+// stands between Chinese and Latin letters or digits; without, none.
+func TestCJKLatinSpaceIsAThemeChoice(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 使用Kubernetes部署\n"
+		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", fmt.Sprintf("cjk_latin_space: %v\n", on)), "deck.yaml", "")
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		pages, _ := layout.Layout(d, defaultFonts(t))
+		var runs []layout.TextRun
+		for _, it := range pages[0].Items {
+			if r, ok := it.(layout.TextRun); ok && r.Size == d.Theme.Sizes.Body {
+				runs = append(runs, r)
+			}
+		}
+		want := 0.0
+		if on {
+			want = d.Theme.Sizes.Body / 4
+		}
+		end := runs[0].At.X
+		var gaps []float64
+		for _, r := range runs {
+			gaps = append(gaps, r.At.X-end)
+			end = r.At.X + r.Width()
+		}
+		for _, g := range gaps[1:] {
+			if math.Abs(g-want) > 0.01 {
+				t.Errorf("cjk_latin_space %v: gaps between runs %v, want %g", on, gaps[1:], want)
+				break
+			}
+		}
+		if on && len(runs) != 3 {
+			t.Errorf("runs %d, want 3", len(runs))
+		}
+	}
+}

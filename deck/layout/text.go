@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
@@ -41,10 +42,24 @@ type glyph struct {
 	off   int // byte offset in the joined text
 	face  *fonts.Face
 	color deck.Color
-	adv   float64 // the advance as set: the font's, less any compression
-	// squeezed reports that adv is less than the font's advance, so the
-	// next glyph cannot follow in the same run.
+	adv   float64 // the advance as set: the font's, less any compression, plus glue
+	// glue is the space after the glyph that is not drawn at the end of a
+	// line (see autospace); adv includes it.
+	glue float64
+	// squeezed reports that adv is not the font's advance, so the next
+	// glyph cannot follow in the same run.
 	squeezed bool
+}
+
+// autospace reports whether a and b are a Han or kana character and a
+// Latin letter or digit, in either order: between them ctex (xeCJK) and
+// Typst set a quarter em, so that 使用 Kubernetes 部署 reads as words. A
+// theme asks for it (Theme.CJKLatinSpace): the default report keeps its
+// text as extraction reads it, without the gaps read as spaces.
+func autospace(a, b rune) bool {
+	ideo := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	latin := func(r rune) bool { return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	return ideo(a) && latin(b) || latin(a) && ideo(b)
 }
 
 // Chinese punctuation takes a full em, half of it blank: the blank is on
@@ -81,13 +96,19 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 		}
 	}
 	for i := 0; i+1 < len(gl); i++ {
-		if squeeze(gl[i].r, gl[i+1].r) {
+		switch {
+		case squeeze(gl[i].r, gl[i+1].r):
 			gl[i].adv -= st.size / 2
+			gl[i].squeezed = true
+		case e.theme.CJKLatinSpace && autospace(gl[i].r, gl[i+1].r):
+			gl[i].glue = st.size / 4
+			gl[i].adv += gl[i].glue
 			gl[i].squeezed = true
 		}
 	}
 	text := string(s)
 	prefix := make([]float64, len(text)+1) // width of text[:i] at rune starts
+	glue := make([]float64, len(text)+1)   // the glue of the glyph that ends at i
 	for i, g := range gl {
 		end := len(text)
 		if i+1 < len(gl) {
@@ -96,8 +117,10 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 		for b := g.off + 1; b <= end; b++ {
 			prefix[b] = prefix[g.off] + g.adv
 		}
+		glue[end] = g.glue
 	}
-	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] })
+	// A line is measured without the glue after its last glyph.
+	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] - glue[b] })
 
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: t.Pos}
