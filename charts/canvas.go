@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/golang/freetype/truetype"
@@ -26,6 +27,55 @@ type canvas struct {
 	width, height int     // pixels
 	dpi           float64
 	measure       chart.Renderer // a scratch renderer that measures text
+	short         *shortfall     // what there was no room for; nil forgets it
+}
+
+// A shortfall is what a chart had no room to draw: value labels left out
+// of the drawing (the PDF keeps them as hidden text), legend entries
+// wider than the picture, and rows of bars closer than their labels are
+// high.
+type shortfall struct {
+	values  []string
+	legend  []string
+	crowded bool
+}
+
+// lose notes a value label that is not drawn.
+func (s *shortfall) lose(label string) {
+	if s != nil {
+		s.values = append(s.values, label)
+	}
+}
+
+// empty reports whether nothing was left out.
+func (s shortfall) empty() bool { return len(s.values) == 0 && len(s.legend) == 0 && !s.crowded }
+
+// warn adds a warning at the chart c for what its drawing, or picture,
+// had no room for.
+func (s shortfall) warn(diags *deck.Diagnostics, c *deck.Chart, what string) {
+	if len(s.values) > 0 {
+		diags.Warnf(c.Pos, "charts: chart %q has no room to show the values %s; %s leaves them out and the PDF keeps them only as hidden text; give the chart more room", c.ID, strings.Join(s.values, ", "), what)
+	}
+	if s.crowded {
+		diags.Warnf(c.Pos, "charts: chart %q has its bars closer together than their labels are high, so that the labels overlap; give the chart more height", c.ID)
+	}
+	for _, name := range s.legend {
+		diags.Warnf(c.Pos, "charts: chart %q is narrower than the name %q in its legend; give the chart more room or the series a shorter name", c.ID, name)
+	}
+}
+
+// crowd notes rows of bars closer than their labels are high.
+func (s *shortfall) crowd() {
+	if s != nil {
+		s.crowded = true
+	}
+}
+
+// wide notes a legend entry wider than the picture.
+func (s *shortfall) wide(name string) {
+	if s != nil {
+		s.legend = append(s.legend, name)
+	}
 }
 
 func (cv canvas) px(pt float64) float64 { return pt * cv.scale }

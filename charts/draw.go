@@ -67,17 +67,19 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 		return fillVector(pages, jobs, theme, set, opt)
 	}
 	dpis := resolutions(pages, jobs, theme, set, opt.dpi())
-	pngs, errs := each(pages, jobs, func(k int, im layout.Image) ([]byte, error) {
+	pics, errs := each(pages, jobs, func(k int, im layout.Image) (picture, error) {
 		dpi := dpis[k]
 		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
 		if png, ok := cached(opt.Cache, key); ok {
-			return png, nil
+			return picture{png: png}, nil
 		}
-		png, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
-		if err == nil {
-			store(opt.Cache, key, png)
+		pic, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
+		// A picture that left something out is drawn again next time,
+		// so that its warning is given again.
+		if err == nil && pic.short.empty() {
+			store(opt.Cache, key, pic.png)
 		}
-		return png, err
+		return pic, err
 	})
 	var diags deck.Diagnostics
 	for k, j := range jobs {
@@ -86,11 +88,18 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 			diags.Errorf(im.Chart.Pos, "%v", errs[k])
 			continue
 		}
-		im.Data = pngs[k]
-		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(pngs[k]))[:22]
+		pics[k].short.warn(&diags, im.Chart, "the picture")
+		im.Data = pics[k].png
+		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(im.Data))[:22]
 		pages[j.page].Items[j.item] = im
 	}
 	return diags
+}
+
+// A picture is a chart's PNG and what there was no room for in it.
+type picture struct {
+	png   []byte
+	short shortfall
 }
 
 // resolutions gives every chart picture its own width in pixels, at dpi
@@ -136,44 +145,55 @@ func resolutions(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.S
 }
 
 // drawBounded draws a picture within the time limit.
-func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) ([]byte, error) {
-	return bounded(c, limit, func() ([]byte, error) { return Draw(c, theme, set, w, h, dpi) })
+func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) (picture, error) {
+	return bounded(c, limit, func() (picture, error) { return drawPicture(c, theme, set, w, h, dpi) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.
 func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([]byte, error) {
+	pic, err := drawPicture(c, theme, set, w, h, dpi)
+	return pic.png, err
+}
+
+// drawPicture draws c as a PNG of w×h points at dpi, and says what there
+// was no room for.
+func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) (picture, error) {
 	measure, err := chart.PNG(1, 1)
 	if err != nil {
-		return nil, err
+		return picture{}, err
 	}
 	measure.SetDPI(dpi)
 	var px pixels
-	if err := render(c, theme, set, w, h, dpi, measure, quickPNG, &px); err != nil {
-		return nil, err
+	short, err := render(c, theme, set, w, h, dpi, measure, quickPNG, &px)
+	if err != nil {
+		return picture{}, err
 	}
 	if px.img == nil {
-		return nil, fmt.Errorf("charts: chart %q: no picture", c.ID)
+		return picture{}, fmt.Errorf("charts: chart %q: no picture", c.ID)
 	}
-	return encode(px.img)
+	png, err := encode(px.img)
+	return picture{png, short}, err
 }
 
 // render draws c with go-chart on a canvas of w×h points at dpi, through
 // the renderer that rp makes, which saves to out; measure is a scratch
-// renderer that measures text as that renderer draws it.
-func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, measure chart.Renderer, rp chart.RendererProvider, out io.Writer) error {
+// renderer that measures text as that renderer draws it. It returns what
+// there was no room to draw.
+func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, measure chart.Renderer, rp chart.RendererProvider, out io.Writer) (shortfall, error) {
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
-		return fmt.Errorf("charts: chart %q has no data", c.ID)
+		return shortfall{}, fmt.Errorf("charts: chart %q has no data", c.ID)
 	}
 	ttf, err := truetypeFont(set.Regular)
 	if err != nil {
-		return err
+		return shortfall{}, err
 	}
 	bold, err := truetypeFont(set.Bold)
 	if err != nil {
-		return err
+		return shortfall{}, err
 	}
+	var short shortfall
 	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
-		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure}
+		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure, short: &short}
 	switch c.Kind {
 	case deck.ChartPie, deck.ChartDonut:
 		err = cv.pie().Render(rp, out)
@@ -181,9 +201,9 @@ func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, 
 		err = cv.xy().Render(rp, out)
 	}
 	if err != nil {
-		return fmt.Errorf("charts: chart %q: %v", c.ID, err)
+		return shortfall{}, fmt.Errorf("charts: chart %q: %v", c.ID, err)
 	}
-	return nil
+	return short, nil
 }
 
 // truetypeFont parses a face for go-chart's rasterizer once per face.

@@ -38,8 +38,8 @@ func FuzzChart(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		png, err := drawBounded(c, d.Theme, defaultFonts(t), 300, 180, 72, 5*time.Second)
-		if err == nil && len(png) == 0 {
+		pic, err := drawBounded(c, d.Theme, defaultFonts(t), 300, 180, 72, 5*time.Second)
+		if err == nil && len(pic.png) == 0 {
 			t.Fatal("no picture and no error")
 		}
 		if time.Since(start) > 6*time.Second {

@@ -2,6 +2,8 @@ package charts
 
 import (
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
@@ -17,46 +19,61 @@ const vectorDPI = 720
 // drawVector draws c as layout items inside the rectangle r of its page:
 // go-chart draws into a recorder instead of a picture.
 func drawVector(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) ([]layout.Item, error) {
+	d, err := drawVectorShort(c, theme, set, r)
+	return d.items, err
+}
+
+// A vectorDrawing is a chart's items and what there was no room for in it.
+type vectorDrawing struct {
+	items []layout.Item
+	short shortfall
+}
+
+// drawVectorShort draws c as drawVector does, and says what there was no
+// room for.
+func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) (vectorDrawing, error) {
 	rec, err := newRecorder(set, layout.Point{X: r.X, Y: r.Y}, vectorDPI, c.Pos)
 	if err != nil {
-		return nil, err
+		return vectorDrawing{}, err
 	}
 	// Text is measured as the recorder draws it, by the deck's faces.
 	measure, err := newRecorder(set, layout.Point{}, vectorDPI, c.Pos)
 	if err != nil {
-		return nil, err
+		return vectorDrawing{}, err
 	}
 	provide := func(w, h int) (chart.Renderer, error) {
 		rec.fit(r, w, h)
 		return rec, nil
 	}
-	if err := render(c, theme, set, r.W, r.H, vectorDPI, measure, provide, io.Discard); err != nil {
-		return nil, err
+	short, err := render(c, theme, set, r.W, r.H, vectorDPI, measure, provide, io.Discard)
+	if err != nil {
+		return vectorDrawing{}, err
 	}
-	return rec.items, nil
+	return vectorDrawing{rec.items, short}, nil
 }
 
 // fillVector draws the charts of the jobs as items and puts them on their
 // pages in place of their Image items.
 func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
-	drawn, errs := each(pages, jobs, func(_ int, im layout.Image) ([]layout.Item, error) {
-		return bounded(im.Chart, opt.timeout(), func() ([]layout.Item, error) {
-			return drawVector(im.Chart, theme, set, im.Rect)
+	drawn, errs := each(pages, jobs, func(_ int, im layout.Image) (vectorDrawing, error) {
+		return bounded(im.Chart, opt.timeout(), func() (vectorDrawing, error) {
+			return drawVectorShort(im.Chart, theme, set, im.Rect)
 		})
 	})
 	var diags deck.Diagnostics
-	byPage := map[int]map[int][]layout.Item{}
+	byPage := map[int]map[int]vectorDrawing{}
 	for k, j := range jobs {
 		im := j.image(pages)
 		if errs[k] != nil {
 			diags.Errorf(im.Chart.Pos, "%v", errs[k])
 			continue
 		}
-		if out := overflow(drawn[k], im.Rect); out > maxOverflow {
+		if out := overflow(drawn[k].items, im.Rect); out > maxOverflow {
 			diags.Warnf(im.Chart.Pos, "charts: chart %q reaches %.1f pt beyond its place on the slide, over what is next to it; give it more room or shorter labels", im.Chart.ID, out)
 		}
+		drawn[k].short.warn(&diags, im.Chart, "the drawing")
 		if byPage[j.page] == nil {
-			byPage[j.page] = map[int][]layout.Item{}
+			byPage[j.page] = map[int]vectorDrawing{}
 		}
 		byPage[j.page][j.item] = drawn[k]
 	}
@@ -86,24 +103,37 @@ func overflow(items []layout.Item, r layout.Rect) float64 {
 
 // replaceCharts returns the items with the chart Image at each index of
 // drawn replaced by the chart's drawing, and without the hidden text the
-// layout set over those charts: the drawing has the text, visible.
-func replaceCharts(items []layout.Item, drawn map[int][]layout.Item) []layout.Item {
-	charts := map[deck.Pos]bool{}
+// layout set over those charts, since the drawing has the text, visible:
+// all but the hidden text that holds a value the drawing had no room for,
+// so that the figure is still in the PDF, to be found and copied.
+func replaceCharts(items []layout.Item, drawn map[int]vectorDrawing) []layout.Item {
+	charts := map[deck.Pos][]string{} // the values each chart left out
 	n := len(items)
 	for i, d := range drawn {
-		charts[items[i].(layout.Image).Chart.Pos] = true
-		n += len(d) - 1
+		pos := items[i].(layout.Image).Chart.Pos
+		charts[pos] = append(charts[pos], d.short.values...)
+		n += len(d.items) - 1
 	}
 	out := make([]layout.Item, 0, n)
 	for i, it := range items {
 		if d, ok := drawn[i]; ok {
-			out = append(out, d...)
+			out = append(out, d.items...)
 			continue
 		}
-		if t, ok := it.(layout.TextRun); ok && t.Hidden && charts[t.Src] {
-			continue
+		if t, ok := it.(layout.TextRun); ok && t.Hidden {
+			if lost, ok := charts[t.Src]; ok && !holdsAny(t.Text, lost) {
+				continue
+			}
 		}
 		out = append(out, it)
 	}
 	return out
+}
+
+// holdsAny reports whether the hidden text s, values separated by
+// spaces, holds one of the values.
+func holdsAny(s string, values []string) bool {
+	return slices.ContainsFunc(values, func(v string) bool {
+		return strings.Contains(" "+s+" ", " "+v+" ")
+	})
 }

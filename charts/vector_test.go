@@ -210,6 +210,8 @@ func TestFillVectorReportsProblemsAtTheChart(t *testing.T) {
 	cs, theme := reportCharts(t)
 	set := defaultFonts(t)
 	pos := deck.Pos{File: "deck.yaml", Line: 3, Col: 5}
+	wide := *cs["market-size"]
+	wide.Annotation = "2017-2021年复合年均增长率（CAGR）预计为28.6%，2022年以后增速放缓"
 	for _, c := range []struct {
 		name  string
 		chart *deck.Chart
@@ -218,8 +220,8 @@ func TestFillVectorReportsProblemsAtTheChart(t *testing.T) {
 	}{
 		{"a chart without data", &deck.Chart{ID: "empty"}, false,
 			`deck.yaml:3:5: error: charts: chart "empty" has no data`},
-		{"a legend wider than the chart", cs["digital-economy"], true,
-			`deck.yaml:3:5: warning: charts: chart "digital-economy" reaches 0.6 pt beyond its place on the slide, over what is next to it; give it more room or shorter labels`},
+		{"an annotation wider than the chart", &wide, true,
+			`deck.yaml:3:5: warning: charts: chart "market-size" reaches 7.8 pt beyond its place on the slide, over what is next to it; give it more room or shorter labels`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ch := *c.chart

@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/wcharczuk/go-chart/v2"
@@ -17,7 +19,7 @@ func (cv canvas) xy() chart.Chart {
 	n := float64(len(c.Categories))
 	pad := chart.Box{Top: int(cv.px(labelSize * 1.8)), Left: int(cv.px(4)), Right: int(cv.px(4)), Bottom: int(cv.px(2))}
 	if cv.hasLegend() {
-		pad.Top += int(cv.px(categorySize * 2))
+		pad.Top += int(cv.legendHeight())
 	}
 	if c.Annotation != "" {
 		pad.Top += int(cv.px(noteSize * 2.4))
@@ -81,13 +83,38 @@ func (cv canvas) xy() chart.Chart {
 			frac = math.Min(frac, 1-need/plot)
 		}
 	}
+	if !c.Stacked && len(bars) > 1 && plot > 0 {
+		// Values wider than their columns side by side step up from
+		// one another (see valueSpots): room for the steps over the
+		// highest column.
+		width := float64(cv.width - ch.Background.Padding.Left - ch.Background.Padding.Right)
+		col := width / n * columnShare / float64(len(bars))
+		widest := 0.0
+		for _, j := range bars {
+			widest = math.Max(widest, cv.maxWidth(c.Series[j].Labels, labelSize, false))
+		}
+		if widest > col*0.88 {
+			steps := float64(min(len(bars)-1, 3))
+			frac = math.Min(frac, math.Max(0.3, 1-steps*cv.px(labelSize*1.2)/plot))
+		}
+	}
 	// A negative column's value is under its end, inside the plot.
 	min := 0.0
 	if bottom < 0 {
 		min = extend(bottom, top, cv.px(labelSize*1.8), plot*frac)
 	}
 	ch.YAxis.Range = &chart.ContinuousRange{Min: min, Max: min + (top-min)/frac}
-	ch.Series = []chart.Series{categorySeries{cv}, barSeries{cv: cv, bars: bars}}
+	bs := barSeries{cv: cv, bars: bars, share: columnShare}
+	if c.Stacked && len(bars) > 1 {
+		// Values too large for their segments go beside their columns:
+		// narrower columns, and room right of the last, make space.
+		pad := &ch.Background.Padding
+		width := float64(cv.width - pad.Left - pad.Right)
+		var extra float64
+		bs.share, extra = cv.besideRoom(bars, ch.YAxis.Range.GetMin(), ch.YAxis.Range.GetMax(), plot, width, float64(pad.Right))
+		pad.Right += int(math.Ceil(extra))
+	}
+	ch.Series = []chart.Series{categorySeries{cv}, bs}
 	if len(lines) > 0 {
 		lo, hi := cv.valueSpan(lines)
 		span := math.Max(hi-lo, math.Abs(hi)*0.05+1e-9)
@@ -231,12 +258,79 @@ func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Ran
 	}
 }
 
-// barSeries draws columns, side by side or stacked, with their values
-// over them (under a negative one, which hangs from zero), and the trend
-// annotation over them.
+// barSeries draws columns, side by side or stacked, with their values,
+// and the trend annotation over them. A column's value is over it (under
+// a negative one, which hangs from zero); values side by side that would
+// overlap step up from one another. A stacked segment's value is inside
+// it, or beside the column where the segment is too small for it. A value
+// that fits nowhere is left out and noted, never drawn over another.
 type barSeries struct {
-	cv   canvas
-	bars []int
+	cv    canvas
+	bars  []int
+	share float64 // of its slot that a column or a group takes
+}
+
+// columnShare is the share of its slot that a column, or a group of
+// columns side by side, takes; minColumnShare is the least a stacked
+// column is narrowed to, to make room for values beside it.
+const (
+	columnShare    = 0.58
+	minColumnShare = 0.3
+)
+
+// besideGap is the room, in points, between a value set beside its
+// column and the column, and between it and the next column.
+const besideGap = 2
+
+// fitsInside reports whether a value label w pixels wide fits inside a
+// stacked segment h pixels high and cw pixels wide.
+func (cv canvas) fitsInside(w, h, cw float64) bool {
+	return h > cv.px(labelSize*1.25) && w <= cw-cv.px(2)
+}
+
+// besideRoom returns the share of its slot a stacked column takes, and
+// how many pixels more the plot leaves free on its right, so that the
+// values of segments too low to hold them fit beside their columns:
+// between one column and the next, and right of the last. A column stays
+// wide enough for the values inside it. The values from lo to hi span
+// height pixels; the plot is width pixels wide with right pixels free
+// right of it. Where no value needs it, the columns keep their share and
+// nothing is added.
+func (cv canvas) besideRoom(bars []int, lo, hi, height, width, right float64) (share, extra float64) {
+	c := cv.chart
+	n := float64(len(c.Categories))
+	gap := cv.px(besideGap)
+	share = columnShare
+	for range 8 {
+		slot := (width - extra) / n
+		in, out := 0.0, 0.0 // the widest values inside and beside
+		for i := range c.Categories {
+			for _, j := range bars {
+				h := math.Abs(c.Series[j].Values[i]) / (hi - lo) * height
+				w := cv.textWidth(c.Series[j].Labels[i], labelSize, false)
+				// Drawn, the segments' ends are whole pixels: a pixel
+				// to spare either way.
+				if cv.fitsInside(w, h-1, columnShare*slot-1) {
+					in = math.Max(in, w)
+				} else {
+					out = math.Max(out, w)
+				}
+			}
+		}
+		if out == 0 {
+			return columnShare, 0
+		}
+		low := math.Max(minColumnShare, (in+cv.px(2)+1)/slot)
+		s := math.Max(low, math.Min(columnShare, 1-(out+2*gap)/slot))
+		// Two pixels more for the columns' places, rounded to whole
+		// pixels.
+		e := math.Max(0, out+gap+cv.px(1)+2-right-(1-s)/2*slot)
+		if math.Abs(e-extra) < 0.01 {
+			return s, e
+		}
+		share, extra = s, e
+	}
+	return share, extra
 }
 
 func (barSeries) GetName() string           { return "bars" }
@@ -248,26 +342,42 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 	cv, c := b.cv, b.cv.chart
 	order := c.Order()
 	slot := float64(box.Width()) / float64(len(order))
-	group := slot * 0.58
+	group := slot * b.share
 	nb := len(b.bars)
 	y := func(v float64) float64 { return float64(box.Bottom) - float64(yr.Translate(v)) }
 	var tops []point
+	var labels valueSpots
+	if !c.Stacked && nb > 1 {
+		labels = b.groupedSpots(box, xr, y)
+	}
 	for k, i := range order {
 		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
 		if c.Stacked || nb == 1 {
 			base := 0.0
+			var beside []sideLabel
 			for jj, j := range b.bars {
 				v := c.Series[j].Values[i]
 				y0, y1 := y(base), y(base+v)
 				fill := cv.barColor(jj, nb, i)
 				cv.rect(r, cx-group/2, y1, cx+group/2, y0, fill)
 				label := c.Series[j].Labels[i]
-				if nb == 1 {
+				switch {
+				case nb == 1:
 					cv.text(r, label, cx, cv.valueY(y1, v), labelSize, cv.theme.Colors.Text, c.IsHighlighted(i), center)
-				} else if math.Abs(y0-y1) > cv.px(labelSize*1.25) {
+				case cv.fitsInside(cv.textWidth(label, labelSize, false), math.Abs(y0-y1), group):
 					cv.text(r, label, cx, (y0+y1)/2, labelSize, cv.contrast(fill), false, center)
+				default:
+					beside = append(beside, sideLabel{label, (y0 + y1) / 2})
 				}
 				base += v
+			}
+			if len(beside) > 0 {
+				// Up to the next column, or the picture's edge.
+				limit := float64(cv.width) - cv.px(1)
+				if k < len(order)-1 {
+					limit = cx + slot - group/2 - cv.px(besideGap)
+				}
+				cv.besideColumn(r, beside, cx+group/2+cv.px(besideGap), limit, box)
 			}
 			tops = append(tops, point{cx, math.Min(y(0), y(base))})
 			continue
@@ -279,13 +389,114 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 			x0 := cx - group/2 + float64(jj)*w
 			y0, y1 := y(0), y(v)
 			cv.rect(r, x0+w*0.06, y1, x0+w*0.94, y0, cv.barColor(jj, nb, i))
-			cv.text(r, c.Series[j].Labels[i], x0+w/2, cv.valueY(y1, v), labelSize, cv.theme.Colors.Text, false, center)
+			label := c.Series[j].Labels[i]
+			if ly, ok := labels.place(cv, label, x0+w/2, cv.valueY(y1, v), v < 0); ok {
+				cv.text(r, label, x0+w/2, ly, labelSize, cv.theme.Colors.Text, false, center)
+				// The trend clears a raised label as it would its column.
+				top = math.Min(top, cv.valueY(ly, -v))
+			} else {
+				cv.short.lose(label)
+			}
 			top = math.Min(top, math.Min(y0, y1))
 		}
 		tops = append(tops, point{cx, top})
 	}
 	if c.Annotation != "" && len(tops) > 1 {
 		cv.trend(r, tops)
+	}
+}
+
+// valueSpots are the free places for the values of columns side by side:
+// inside the picture, between the legend and the category labels, and
+// clear of every column and of the values placed so far.
+type valueSpots struct {
+	taken       []rect
+	top, bottom float64
+	width       float64 // the picture's
+}
+
+// groupedSpots returns the places for the values of the columns side by
+// side: every column is taken.
+func (b barSeries) groupedSpots(box chart.Box, xr chart.Range, y func(float64) float64) valueSpots {
+	cv, c := b.cv, b.cv.chart
+	slot := float64(box.Width()) / float64(len(c.Categories))
+	group := slot * b.share
+	w := group / float64(len(b.bars))
+	s := valueSpots{top: cv.trendCeiling(), bottom: float64(box.Bottom) + cv.px(3), width: float64(cv.width)}
+	for k, i := range c.Order() {
+		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
+		for jj, j := range b.bars {
+			x0 := cx - group/2 + float64(jj)*w
+			y0, y1 := y(0), y(c.Series[j].Values[i])
+			s.taken = append(s.taken, rect{x0 + w*0.06, math.Min(y0, y1), x0 + w*0.94, math.Max(y0, y1)})
+		}
+	}
+	return s
+}
+
+// place finds a place for the value label centred at x with its middle
+// at y or, where that is taken, just clear of what takes it, further
+// from its column (down from a negative one), and takes it. It reports
+// false when there is none.
+func (s *valueSpots) place(cv canvas, label string, x, y float64, down bool) (float64, bool) {
+	w := cv.textWidth(label, labelSize, false)
+	up, under := cv.px(labelSize*0.63), cv.px(labelSize*0.5)
+	for range 8 {
+		b := rect{x - w/2, y - up, x + w/2, y + under}
+		if b.x0 < 0 || b.x1 > s.width || b.y0 < s.top || b.y1 > s.bottom {
+			return 0, false
+		}
+		k := slices.IndexFunc(s.taken, b.overlaps)
+		if k < 0 {
+			s.taken = append(s.taken, b)
+			return y, true
+		}
+		if down {
+			y = s.taken[k].y1 + up + 1
+		} else {
+			y = s.taken[k].y0 - under - 1
+		}
+	}
+	return 0, false
+}
+
+// A sideLabel is a value to be set beside its column, and the middle of
+// its segment.
+type sideLabel struct {
+	text string
+	y    float64
+}
+
+// besideColumn draws the values of a column's segments too small to
+// hold them right of the column, from x, in the text colour: each as near
+// its segment's middle as it can be without overlapping another, all
+// inside the plot, each ending by limit. A value there is no room for is
+// noted as lost, not drawn over something else.
+func (cv canvas) besideColumn(r chart.Renderer, labels []sideLabel, x, limit float64, box chart.Box) {
+	var fit []sideLabel
+	for _, l := range labels {
+		if x+cv.textWidth(l.text, labelSize, false) <= limit {
+			fit = append(fit, l)
+		} else {
+			cv.short.lose(l.text)
+		}
+	}
+	slices.SortStableFunc(fit, func(a, b sideLabel) int { return cmp.Compare(a.y, b.y) })
+	half, pitch := cv.px(labelSize*labelHalf), cv.px(labelSize*1.2)
+	for n := len(fit); n > 0; n-- {
+		want := make([]float64, n)
+		for k := range n {
+			want[k] = fit[k].y
+		}
+		ys, ok := spread(want, pitch, float64(box.Top)+half, float64(box.Bottom)-half)
+		if !ok {
+			cv.short.lose(fit[n-1].text)
+			continue
+		}
+		for k, y := range ys {
+			cv.text(r, fit[k].text, x, y, labelSize, cv.theme.Colors.Text, false, left)
+		}
+		return
 	}
 }
 
@@ -370,7 +581,7 @@ func (cv canvas) trend(r chart.Renderer, tops []point) {
 // canvas's top, or the legend's bottom.
 func (cv canvas) trendCeiling() float64 {
 	if cv.hasLegend() {
-		return float64(int(cv.px(categorySize * 2)))
+		return cv.legendHeight()
 	}
 	return 0
 }
@@ -479,15 +690,18 @@ func (l lineSeries) GetYAxis() chart.YAxisType { return l.axis }
 func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
 	cv, c := l.cv, l.cv.chart
 	order := c.Order()
+	pts := make([][]point, len(l.series))
+	for jj, j := range l.series {
+		for k, i := range order {
+			pts[jj] = append(pts[jj], point{float64(box.Left) + float64(xr.Translate(float64(k))), float64(box.Bottom) - float64(yr.Translate(c.Series[j].Values[i]))})
+		}
+	}
+	at := cv.lineLabels(l.series, pts, box)
 	for jj, j := range l.series {
 		col := cv.lineColor(jj, len(l.series))
-		var pts []point
-		for k, i := range order {
-			pts = append(pts, point{float64(box.Left) + float64(xr.Translate(float64(k))), float64(box.Bottom) - float64(yr.Translate(c.Series[j].Values[i]))})
-		}
 		r.SetStrokeColor(rgba(col))
 		r.SetStrokeWidth(cv.px(1.6))
-		for k, p := range pts {
+		for k, p := range pts[jj] {
 			if k == 0 {
 				r.MoveTo(int(p.x), int(p.y))
 			} else {
@@ -495,15 +709,83 @@ func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 			}
 		}
 		r.Stroke()
-		for k, p := range pts {
+		for k, p := range pts[jj] {
 			r.SetFillColor(drawing.ColorWhite)
 			r.SetStrokeColor(rgba(col))
 			r.SetStrokeWidth(cv.px(1.4))
 			r.Circle(cv.px(2.4), int(p.x), int(p.y))
 			r.FillStroke()
-			cv.text(r, c.Series[j].Labels[order[k]], p.x, p.y-cv.px(labelSize*1.1), labelSize, col, true, center)
+			label := c.Series[j].Labels[order[k]]
+			if y, ok := at[jj][k]; ok {
+				cv.text(r, label, p.x, y, labelSize, col, true, center)
+			} else {
+				cv.short.lose(label)
+			}
 		}
 	}
+}
+
+// lineLabels returns where the values of the lines' points go, the
+// middle of each label by line and point: over its point, or else under
+// it, or a step further up or down, wherever it overlaps no value placed
+// before it and stays between the legend and the category labels, and
+// crosses no line where it can. A point whose value has no such place
+// has none.
+func (cv canvas) lineLabels(series []int, pts [][]point, box chart.Box) []map[int]float64 {
+	c := cv.chart
+	// A label's em box reaches 0.63 sizes over its middle and 0.5 under
+	// it (see labelHalf); the category labels' start 4 points under the
+	// plot.
+	up, down, pitch := cv.px(labelSize*0.63), cv.px(labelSize*0.5), cv.px(labelSize*1.2)
+	top, bottom := cv.trendCeiling(), float64(box.Bottom)+cv.px(3)
+	d := cv.px(labelSize * 1.1)
+	offsets := []float64{-d, d, -d - pitch, d + pitch, -d - 2*pitch, d + 2*pitch}
+	order := c.Order()
+	var placed []rect
+	out := make([]map[int]float64, len(pts))
+	for jj, line := range pts {
+		j := series[jj]
+		out[jj] = map[int]float64{}
+		for k, p := range line {
+			w := cv.textWidth(c.Series[j].Labels[order[k]], labelSize, true)
+			free := func(b rect) bool {
+				return b.y0 >= top && b.y1 <= bottom && !slices.ContainsFunc(placed, b.overlaps)
+			}
+			// Clear of the lines if it can be; where a steep line
+			// leaves no such place, over a line.
+		search:
+			for _, clear := range []bool{true, false} {
+				for _, o := range offsets {
+					y := p.y + o
+					b := rect{p.x - w/2, y - up, p.x + w/2, y + down}
+					if free(b) && !(clear && b.crossesLines(pts)) {
+						placed = append(placed, b)
+						out[jj][k] = y
+						break search
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// crossesLines reports whether one of the lines through the points
+// crosses the rectangle.
+func (b rect) crossesLines(lines [][]point) bool {
+	for _, line := range lines {
+		for k := 1; k < len(line); k++ {
+			if b.crosses(line[k-1], line[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlaps reports whether two rectangles overlap.
+func (b rect) overlaps(o rect) bool {
+	return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1
 }
 
 // lineColor: a line beside bars takes the accent; lines alone take the
@@ -532,6 +814,11 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	cv, c := h.cv, h.cv.chart
 	order := c.Order()
 	slot := float64(box.Height()) / float64(len(order))
+	if slot < cv.px(categorySize*9/8) {
+		// go-chart's type is an eighth larger than its size: the
+		// category labels' em boxes would overlap.
+		cv.short.crowd()
+	}
 	thick := math.Min(slot*0.62, cv.px(22))
 	s := c.Series[0]
 	x0 := float64(box.Left) + float64(xr.Translate(0))
@@ -562,48 +849,92 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	}
 }
 
-// legend draws the series names in a row at the top: a square for bars, a
-// line with a dot for lines.
-func (cv canvas) legend(r chart.Renderer, _ chart.Box, _ chart.Style) {
+// A legendEntry is a series in the legend: its name, its colour, and
+// whether it is a line (a line with a dot) or bars (a square).
+type legendEntry struct {
+	name  string
+	col   deck.Color
+	line  bool
+	text  float64 // the name's width, in pixels
+	width float64 // the entry's, swatch and name
+}
+
+// legendPitch is how far apart, in category sizes, the legend's rows are.
+const legendPitch = 1.6
+
+// legendRows returns the legend's entries in rows, each row as wide as
+// the picture allows: one row where they all fit, else as many as it
+// takes, so that the legend is never cut off. A name wider than the
+// picture has a row of its own.
+func (cv canvas) legendRows() [][]legendEntry {
 	c := cv.chart
 	bars, lines := cv.split()
-	type entry struct {
-		name string
-		col  deck.Color
-		line bool
+	sw := cv.px(categorySize)
+	entry := func(name string, col deck.Color, line bool) legendEntry {
+		w := cv.textWidth(name, categorySize, false)
+		return legendEntry{name, col, line, w, sw*1.6 + w}
 	}
-	var entries []entry
+	var entries []legendEntry
 	for jj, j := range bars {
-		entries = append(entries, entry{c.Series[j].Name, cv.seriesColor(jj), false})
+		entries = append(entries, entry(c.Series[j].Name, cv.seriesColor(jj), false))
 	}
 	for jj, j := range lines {
-		entries = append(entries, entry{c.Series[j].Name, cv.lineColor(jj, len(lines)), true})
+		entries = append(entries, entry(c.Series[j].Name, cv.lineColor(jj, len(lines)), true))
 	}
-	sw, gap := cv.px(categorySize), cv.px(categorySize*1.4)
-	total := 0.0
-	for i, e := range entries {
-		if i > 0 {
-			total += gap
-		}
-		total += sw*1.6 + cv.textWidth(e.name, categorySize, false)
-	}
-	x := (float64(cv.width) - total) / 2
-	y := cv.px(categorySize * 1.1)
+	gap, room := cv.px(categorySize*1.4), float64(cv.width)
+	var rows [][]legendEntry
+	w := 0.0
 	for _, e := range entries {
-		if e.line {
-			r.SetStrokeColor(rgba(e.col))
-			r.SetStrokeWidth(cv.px(1.6))
-			r.MoveTo(int(x), int(y))
-			r.LineTo(int(x+sw*1.2), int(y))
-			r.Stroke()
-			r.SetFillColor(drawing.ColorWhite)
-			r.Circle(cv.px(2.2), int(x+sw*0.6), int(y))
-			r.FillStroke()
-		} else {
-			cv.rect(r, x+sw*0.1, y-sw/2, x+sw*1.1, y+sw/2, e.col)
+		if n := len(rows); n > 0 && w+gap+e.width <= room {
+			rows[n-1] = append(rows[n-1], e)
+			w += gap + e.width
+			continue
 		}
-		x += sw * 1.6
-		cv.text(r, e.name, x, y, categorySize, cv.theme.Colors.Text, false, left)
-		x += cv.textWidth(e.name, categorySize, false) + gap
+		rows = append(rows, []legendEntry{e})
+		w = e.width
+	}
+	return rows
+}
+
+// legendHeight is the height of the legend's band at the top, in whole
+// pixels.
+func (cv canvas) legendHeight() float64 {
+	return float64(int(cv.px(categorySize*2) + float64(len(cv.legendRows())-1)*cv.px(categorySize*legendPitch)))
+}
+
+// legend draws the series names at the top, each row centred: a square
+// for bars, a line with a dot for lines.
+func (cv canvas) legend(r chart.Renderer, _ chart.Box, _ chart.Style) {
+	sw, gap := cv.px(categorySize), cv.px(categorySize*1.4)
+	for k, row := range cv.legendRows() {
+		total := 0.0
+		for i, e := range row {
+			if i > 0 {
+				total += gap
+			}
+			total += e.width
+		}
+		if total > float64(cv.width) {
+			cv.short.wide(row[0].name)
+		}
+		x := (float64(cv.width) - total) / 2
+		y := cv.px(categorySize*1.1) + float64(k)*cv.px(categorySize*legendPitch)
+		for _, e := range row {
+			if e.line {
+				r.SetStrokeColor(rgba(e.col))
+				r.SetStrokeWidth(cv.px(1.6))
+				r.MoveTo(int(x), int(y))
+				r.LineTo(int(x+sw*1.2), int(y))
+				r.Stroke()
+				r.SetFillColor(drawing.ColorWhite)
+				r.Circle(cv.px(2.2), int(x+sw*0.6), int(y))
+				r.FillStroke()
+			} else {
+				cv.rect(r, x+sw*0.1, y-sw/2, x+sw*1.1, y+sw/2, e.col)
+			}
+			x += sw * 1.6
+			cv.text(r, e.name, x, y, categorySize, cv.theme.Colors.Text, false, left)
+			x += e.text + gap
+		}
 	}
 }
