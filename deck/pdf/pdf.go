@@ -170,8 +170,9 @@ type subset struct{ fpdfName, name string }
 // the cross-reference table stays right. The tag is a hash of the file
 // and the font, so that the same PDF gets the same tags.
 func tagSubsets(pdf []byte, subsets []subset) []byte {
+	file := sha256.Sum256(pdf)
 	for _, s := range subsets {
-		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), pdf...))
+		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), file[:]...))
 		tag := make([]byte, 6)
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
