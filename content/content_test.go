@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -90,6 +91,10 @@ func TestDiagnostics(t *testing.T) {
 		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
 			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},
+		{"a pipe where a data file should be", fstest.MapFS{
+			"deck.yaml": {Data: []byte(slide + "    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n")},
+			"d.csv":     {Mode: fs.ModeNamedPipe}},
+			"deck.yaml:5:41: error: data file \"d.csv\" is not a regular file (a pipe or a device)\n"},
 		{"an empty heading and stats block", files("deck.yaml", slide+"    blocks:\n      - heading: \"\"\n      - stats: {items: []}\n"),
 			"deck.yaml:5:9: warning: the heading is empty: it draws only its marker\n" +
 				"deck.yaml:6:24: warning: the stats block has no items: it draws only its title\n"},

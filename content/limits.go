@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -22,6 +23,10 @@ const (
 // readLimited reads a file of at most limit bytes. Reading stops at the
 // limit, so a huge file costs no more than that.
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	// A pipe or a device would block the open or never end: look first.
+	if info, err := fs.Stat(fsys, name); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -39,6 +44,9 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// errNotRegular is a pipe, a device or a socket where a file should be.
+var errNotRegular = errors.New("is not a regular file (a pipe or a device)")
 
 // errTooLarge is a file over its limit.
 type errTooLarge struct{ limit int64 }

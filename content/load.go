@@ -75,7 +75,7 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		reason := "cannot be read"
 		var big errTooLarge
 		switch {
-		case errors.As(err, &big), err.Error() == "is a folder":
+		case errors.As(err, &big), err.Error() == "is a folder", errors.Is(err, errNotRegular):
 			reason = err.Error()
 		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
@@ -106,7 +106,7 @@ func (l *loader) deck() *deck.Deck {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			reason = "does not exist"
-		case errors.As(err, &big), err.Error() == "is a folder":
+		case errors.As(err, &big), err.Error() == "is a folder", errors.Is(err, errNotRegular):
 			reason = err.Error()
 		}
 		l.diags.Errorf(deck.Pos{File: l.shown(l.name)}, "the deck file %s", reason)

@@ -62,9 +62,16 @@ func hashOf(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
+// maxRecordedPDF is the largest PDF whose pages are compared with the next
+// render's: a larger file at the output path is not one deck wrote.
+const maxRecordedPDF = 1 << 30
+
 // previousPages returns the fingerprints of the PDF now at out, if it is
 // the one deck last wrote there.
 func previousPages(out string) ([]string, bool) {
+	if info, err := os.Stat(out); err != nil || !info.Mode().IsRegular() || info.Size() > maxRecordedPDF {
+		return nil, false
+	}
 	old, err := os.ReadFile(out)
 	if err != nil {
 		return nil, false

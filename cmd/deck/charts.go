@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/deckpdf/deck/deck/layout"
 )
@@ -40,6 +42,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	n := 0
+	used := map[string]bool{}
 	for p, page := range b.pages {
 		k := 0
 		for _, it := range page.Items {
@@ -48,7 +51,16 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 				continue
 			}
 			k++
-			name := filepath.Join(*out, idOr(b.deck.Slides[p].ID, p+1)+"-"+idOr(im.Chart.ID, k)+".png")
+			base := fileName(idOr(b.deck.Slides[p].ID, p+1) + "-" + idOr(im.Chart.ID, k))
+			for i := 2; used[base]; i++ {
+				base = fileName(fmt.Sprintf("%s-%s-%d", idOr(b.deck.Slides[p].ID, p+1), idOr(im.Chart.ID, k), i))
+			}
+			used[base] = true
+			name := filepath.Join(*out, base+".png")
+			if err := checkOutput(name, b.files); err != nil {
+				fmt.Fprintf(stderr, "deck charts: %v\n", err)
+				return 2
+			}
 			if err := writeAtomic(name, im.Data); err != nil {
 				fmt.Fprintf(stderr, "deck charts: %v\n", err)
 				return 1
@@ -68,4 +80,21 @@ func idOr(id string, n int) string {
 		return id
 	}
 	return strconv.Itoa(n)
+}
+
+// fileName makes ids into a file name that stays in its folder: letters
+// (Chinese ones too), digits, '-', '_' and '.' kept, anything else (a path
+// separator above all) '_', and no leading dot.
+func fileName(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' && r != '.' {
+			out[i] = '_'
+		}
+	}
+	name := strings.TrimLeft(string(out), ".")
+	if name == "" {
+		name = "chart"
+	}
+	return name
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -75,5 +78,32 @@ func TestEditingChartDataChangesThePictureAndThePDF(t *testing.T) {
 	text := tool(t, "pdftotext", "-raw", filepath.Join(after, "r.pdf"), "-")
 	if !strings.Contains(text, "401 507 652 838 1078") {
 		t.Error("the PDF text lacks the edited series 401 507 652 838 1078")
+	}
+}
+
+// TestChartFilesStayInTheirFolder: ids that hold path separators or dots
+// name files inside -o, and two charts of one name get two files.
+func TestChartFilesStayInTheirFolder(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root := t.TempDir()
+	dir := filepath.Join(root, "deck")
+	chart := "{id: \"%s\", type: bar, rows: [[a, b], [x, 1], [y, 2]]}"
+	writeDeckAt(t, dir, map[string][]byte{"deck.yaml": []byte("title: t\nslides:\n  - id: ../../etc\n    title: x\n    blocks:\n" +
+		"      - chart: " + fmt.Sprintf(chart, "/../../victim/keep") + "\n" +
+		"      - chart: " + fmt.Sprintf(chart, "c") + "\n      - chart: " + fmt.Sprintf(chart, "c") + "\n")})
+	out := filepath.Join(root, "out")
+	runOK(t, "charts", "-c", dir, "-o", out)
+	var names []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".png") {
+			rel, _ := filepath.Rel(root, p)
+			names = append(names, rel)
+		}
+		return nil
+	})
+	slices.Sort(names)
+	want := []string{"out/_.._etc-_.._.._victim_keep.png", "out/_.._etc-c-2.png", "out/_.._etc-c.png"}
+	if !slices.Equal(names, want) {
+		t.Errorf("PNG files %q, want %q", names, want)
 	}
 }

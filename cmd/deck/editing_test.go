@@ -468,3 +468,36 @@ func TestWatchSaysWhenItCouldNotWrite(t *testing.T) {
 		t.Errorf("stderr:\n%s", got)
 	}
 }
+
+// TestOutputNeverReplacesWhatItShouldNot: -o naming a file the deck reads
+// (directly or through a link), a folder, a device or a read-only file is
+// refused before anything is written; a file replaced keeps its mode.
+func TestOutputNeverReplacesWhatItShouldNot(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := copyDefault(t)
+	link := filepath.Join(t.TempDir(), "link")
+	os.Symlink(dir, link)
+	readOnly := filepath.Join(t.TempDir(), "ro.pdf")
+	os.WriteFile(readOnly, []byte("keep"), 0o444)
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(dir, "deck.yaml"), "is a file the deck reads"},
+		{filepath.Join(dir, "data", "market-size.csv"), "is a file the deck reads"},
+		{filepath.Join(link, "theme.yaml"), "is a file the deck reads"},
+		{dir, "is a folder: give a file name"},
+		{"/dev/null", "is not a regular file"},
+		{readOnly, "is read-only"},
+	} {
+		before, _ := os.ReadFile(tt.out)
+		code, _, stderr := runCode("render", "-c", dir, "-o", tt.out)
+		after, _ := os.ReadFile(tt.out)
+		if code != 2 || !strings.Contains(stderr, tt.want) || !bytes.Equal(before, after) {
+			t.Errorf("-o %s: exit %d, %q; file changed: %v", tt.out, code, stderr, !bytes.Equal(before, after))
+		}
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(out, nil, 0o600)
+	runOK(t, "render", "-c", dir, "-o", out)
+	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced PDF has mode %v, want -rw-------", info.Mode().Perm())
+	}
+}

@@ -31,7 +31,12 @@ func replaceFile(path string, data []byte, durable bool) error {
 		werr = cerr
 	}
 	if werr == nil {
-		werr = os.Chmod(name, 0o644)
+		// A file replaced keeps its permissions; a new one is 0644.
+		perm := os.FileMode(0o644)
+		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			perm = info.Mode().Perm()
+		}
+		werr = os.Chmod(name, perm)
 	}
 	if werr == nil {
 		werr = os.Rename(name, path)
@@ -41,4 +46,44 @@ func replaceFile(path string, data []byte, durable bool) error {
 		return fmt.Errorf("cannot write %s: %w", path, werr)
 	}
 	return nil
+}
+
+// checkOutput refuses a path that is no place to write a file to: a
+// folder, a device or a pipe (/dev/null would be replaced by a file,
+// /dev/zero read without end), a read-only file, or one of the files the
+// deck reads (inputs, absolute paths), which the output would replace.
+func checkOutput(path string, inputs map[string]bool) error {
+	if info, err := os.Stat(path); err == nil {
+		switch {
+		case info.IsDir():
+			return fmt.Errorf("%s is a folder: give a file name, such as %s", path, filepath.Join(path, "report.pdf"))
+		case !info.Mode().IsRegular():
+			return fmt.Errorf("%s is not a regular file (a device or a pipe): give a file name", path)
+		case info.Mode().Perm()&0o200 == 0:
+			return fmt.Errorf("%s is read-only: make it writable, or give another name", path)
+		}
+	}
+	out := resolved(path)
+	for in := range inputs {
+		if resolved(in) == out {
+			return fmt.Errorf("%s is a file the deck reads: writing there would replace it; give another name", path)
+		}
+	}
+	return nil
+}
+
+// resolved is path made absolute with its symbolic links followed, as far
+// as they exist.
+func resolved(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
 }

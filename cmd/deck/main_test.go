@@ -276,6 +276,13 @@ func TestBinaryRendersFromAnEmptyFolder(t *testing.T) {
 func writeDeck(t *testing.T, files map[string][]byte) string {
 	t.Helper()
 	dir := t.TempDir()
+	writeDeckAt(t, dir, files)
+	return dir
+}
+
+// writeDeckAt writes files into dir.
+func writeDeckAt(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -283,7 +290,6 @@ func writeDeck(t *testing.T, files map[string][]byte) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 func TestThemeFontsThatCannotBeEmbeddedAreRefused(t *testing.T) {

@@ -216,6 +216,10 @@ func chartCache() string {
 	return filepath.Join(dir, "deck", "charts")
 }
 
+// Stat returns the file's information without opening it (a pipe would
+// block an open), from the folder's own Stat.
+func (o *openedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(o.FS, name) }
+
 // linkTarget returns, when the file at p is a symbolic link (or lies under
 // one) within the folder, the path of the file it leads to, named from the
 // folder as p is, as file events name it.

@@ -115,6 +115,10 @@ func (r rendering) write(b build) int {
 			return 1
 		}
 	} else {
+		if err := checkOutput(r.out, b.files); err != nil {
+			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
+			return 2
+		}
 		old, hadOld := previousPages(r.out)
 		if err := writeAtomic(r.out, buf.Bytes()); err != nil {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
