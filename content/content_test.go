@@ -91,6 +91,12 @@ func TestDiagnostics(t *testing.T) {
 		{"bold at the start of a plain value", files("deck.yaml", slide+"    subtitle: **a**\n"),
 			"deck.yaml:4: error: YAML syntax: did not find expected alphabetic or numeric character (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"empty file", files("deck.yaml", ""), "deck.yaml: error: the file is empty\n"},
+		{"sequences nested without end", files("deck.yaml", "title: t\nslides:\n"+strings.Repeat("- ", 20000)+"x\n"),
+			"deck.yaml:2: error: YAML syntax: the content is nested more than 10000 deep\n"},
+		{"brackets nested without end", files("deck.yaml", "title: t\nslides: "+strings.Repeat("[", 50000)+"\n"),
+			"deck.yaml:2: error: YAML syntax: brackets nested more than 64 deep\n"},
+		{"brackets in quotes and comments do not count", files("deck.yaml", "title: \""+strings.Repeat("[", 100)+"\" # "+strings.Repeat("{", 100)+"\nslides: ['"+strings.Repeat("[", 100)+"']\n"),
+			"deck.yaml:2:10: error: a slide must be a mapping of id, layout, title, subtitle, bookmark, blocks, note, source, not \"" + strings.Repeat("[", 100) + "\"\n"},
 		{"a pipe where a data file should be", fstest.MapFS{
 			"deck.yaml": {Data: []byte(slide + "    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n")},
 			"d.csv":     {Mode: fs.ModeNamedPipe}},

@@ -28,10 +28,53 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.pos(n), format, args...)
 }
 
+// maxFlowDepth bounds how deep [ ] and { } may nest: a deck needs a few
+// levels, and a YAML parser given thousands takes seconds and gigabytes.
+const maxFlowDepth = 64
+
+// tooDeep reports whether the brackets of data nest deeper than
+// maxFlowDepth, and the line where they do. Brackets inside quotes and
+// comments do not count.
+func tooDeep(data []byte) (int, bool) {
+	depth, line := 0, 1
+	var quote byte
+	comment := false
+	for i, c := range data {
+		switch {
+		case c == '\n':
+			line++
+			comment = false
+			if quote == '\'' {
+				quote = 0 // an unclosed quote: the parser will say so
+			}
+		case comment:
+		case quote != 0:
+			if c == quote && (quote == '\'' || i == 0 || data[i-1] != '\\') {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			comment = true
+		case c == '[' || c == '{':
+			if depth++; depth > maxFlowDepth {
+				return line, true
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0, false
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parse parses YAML bytes into the document's root node.
 func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
+	if line, ok := tooDeep(data); ok {
+		d.diags.Errorf(deck.Pos{File: d.file, Line: line}, "YAML syntax: brackets nested more than %d deep", maxFlowDepth)
+		return nil, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()
@@ -44,6 +87,8 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		}
 		if strings.Contains(msg, "did not find expected alphabetic or numeric character") {
 			msg += ` (a value that starts with * or **bold** must be quoted: "**…**")`
+		} else if strings.Contains(msg, "exceeded max depth") {
+			msg = "the content is nested more than 10000 deep" // and the second parser would take gigabytes
 		} else if p, m, ok := syntaxError(data); ok {
 			// go-yaml v3 names the line where the enclosing block began;
 			// goccy/go-yaml points at the character that is wrong.
