@@ -15,6 +15,7 @@ const (
 	MaxSlides      = 1000
 	MaxTextRunes   = 20000 // one text: a paragraph, a cell, a title
 	MaxTableRows   = 2000  // the rows of one table, all groups together
+	MaxColumns     = 100   // the columns of a table or a data file
 	MaxChartPoints = 5000  // categories times series of one chart
 	MaxCategories  = 500   // the categories of one chart
 	MaxBlocks      = 20000 // the blocks of a deck, nested ones included

@@ -72,6 +72,11 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 			}
 			return nil
 		}
+		if len(rec) > MaxColumns {
+			line, col := r.FieldPos(0)
+			l.diags.Errorf(deck.Pos{File: file, Line: line, Col: col}, "this row has %d cells; deck reads at most %d columns (is the file separated by commas?)", len(rec), MaxColumns)
+			return nil
+		}
 		row := make([]cell, len(rec))
 		for i, v := range rec {
 			line, col := r.FieldPos(i)
@@ -112,6 +117,10 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 			dec.errorf(rn, "a row must be a list of cells, not %s", kindName(rn))
 			ok = false
 			continue
+		}
+		if len(rn.Content) > MaxColumns {
+			dec.errorf(rn, "this row has %d cells; deck reads at most %d columns", len(rn.Content), MaxColumns)
+			return nil
 		}
 		var row []cell
 		for _, c := range rn.Content {
