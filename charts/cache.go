@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -48,7 +49,9 @@ func cached(dir, key string) ([]byte, bool) {
 		return nil, false
 	}
 	data, err := os.ReadFile(filepath.Join(dir, key+".png"))
-	return data, err == nil && len(data) > 8 && string(data[:8]) == "\x89PNG\r\n\x1a\n"
+	// A picture cut short (a full disk, a killed copy) is drawn again: it
+	// must start as a PNG does and end with the IEND chunk.
+	return data, err == nil && len(data) > 20 && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && bytes.HasSuffix(data, []byte("IEND\xaeB`\x82"))
 }
 
 // store keeps a picture for the next render; a cache that cannot be

@@ -130,8 +130,10 @@ func checkTrueType(data []byte) error {
 	}
 	tables := tableDirectory(data)
 	for _, t := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
-		if _, ok := tables[t]; !ok {
+		if b, ok := tables[t]; !ok {
 			return fmt.Errorf("the font has no %q table; deck needs a TrueType-outline .ttf", t)
+		} else if len(b) == 0 {
+			return fmt.Errorf("the font's %q table is empty: the file is damaged", t)
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 )
@@ -64,6 +66,7 @@ func TestParseRefusesWhatThePDFLibrariesCannotEmbed(t *testing.T) {
 		{"not a font", []byte("<html>hello</html>"), "not a TrueType font file"},
 		{"empty file", nil, "too short"},
 		{"TrueType header without tables", append([]byte{0, 1, 0, 0}, make([]byte, 20)...), `no "cmap" table`},
+		{"an empty glyf table", emptyGlyf(), `the font's "glyf" table is empty: the file is damaged`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,4 +76,17 @@ func TestParseRefusesWhatThePDFLibrariesCannotEmbed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// emptyGlyf is the regular face with its glyf table's length set to 0, as
+// a damaged file has it (fpdf failed on one with "slice bounds out of
+// range").
+func emptyGlyf() []byte {
+	data := bytes.Clone(notoRegular)
+	for rec := 12; rec < 12+16*int(binary.BigEndian.Uint16(data[4:])); rec += 16 {
+		if string(data[rec:rec+4]) == "glyf" {
+			binary.BigEndian.PutUint32(data[rec+12:], 0)
+		}
+	}
+	return data
 }
