@@ -95,6 +95,8 @@ func TestDiagnostics(t *testing.T) {
 			"deck.yaml:2: error: YAML syntax: the content is nested more than 10000 deep\n"},
 		{"a data file of too many columns", files("deck.yaml", slide+"    blocks:\n      - table: {data: d.csv}\n", "d.csv", strings.Repeat("a,", 150)+"a\n"),
 			"d.csv:1:1: error: this row has 151 cells; deck reads at most 100 columns (is the file separated by commas?)\n"},
+		{"a second YAML document", files("deck.yaml", "---\ntitle: t\nslides:\n  - title: x\n---\ntitle: ignored?\n"),
+			"deck.yaml:5: error: YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents\n"},
 		{"brackets nested without end", files("deck.yaml", "title: t\nslides: "+strings.Repeat("[", 50000)+"\n"),
 			"deck.yaml:2: error: YAML syntax: brackets nested more than 64 deep\n"},
 		{"brackets in quotes and comments do not count", files("deck.yaml", "title: \""+strings.Repeat("[", 100)+"\" # "+strings.Repeat("{", 100)+"\nslides: ['"+strings.Repeat("[", 100)+"']\n"),

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -107,7 +110,36 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		d.diags.Errorf(deck.Pos{File: d.file}, "the file is empty")
 		return nil, false
 	}
+	if line, ok := secondDocument(data); ok {
+		d.diags.Errorf(deck.Pos{File: d.file, Line: line}, "YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents")
+		return nil, false
+	}
 	return resolve(doc.Content[0]), true
+}
+
+// secondDocument reports whether data holds more than one YAML document,
+// and the line of the marker that ends the first: everything after it
+// would be dropped without a word.
+func secondDocument(data []byte) (int, bool) {
+	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
+		return 0, false // no marker past the first line: one document
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, next yaml.Node
+	if dec.Decode(&first) != nil || errors.Is(dec.Decode(&next), io.EOF) {
+		return 0, false
+	}
+	content := false
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimRight(l, " \r\t")
+		if (l == "---" || l == "..." || strings.HasPrefix(l, "--- ")) && content {
+			return i + 1, true
+		}
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") && t != "---" {
+			content = true
+		}
+	}
+	return 0, true
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
