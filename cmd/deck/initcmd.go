@@ -26,6 +26,10 @@ func initDeck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	dir := fl.Arg(0)
+	if dir == "" {
+		fmt.Fprintf(stderr, "deck init: the folder name is empty; give one, such as my-report\n")
+		return 2
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(stderr, "deck init: %s is not empty; nothing written (init never overwrites files)\n", dir)
 		return 1

@@ -223,6 +223,7 @@ func TestCommandLine(t *testing.T) {
 		{"version", []string{"version"}, 0, "deck v", ""},
 		{"watch without -c where there is no deck.yaml", []string{"watch"}, 2, "", "there is no deck.yaml here to watch: give the deck with -c PATH"},
 		{"watch with a stray argument", []string{"watch", "deck.yaml"}, 2, "", `unexpected argument "deck.yaml"`},
+		{"init needs a folder name", []string{"init", ""}, 2, "", "deck init: the folder name is empty"},
 		{"watch cannot write to standard output", []string{"watch", "-o", "-"}, 2, "", "deck watch: -o - is for deck render"},
 	}
 	for _, tt := range tests {
@@ -243,6 +244,12 @@ func TestSourceDateEpochSetsThePDFDate(t *testing.T) {
 	renderDefault(t, out)
 	if info := tool(t, "pdfinfo", out); !strings.Contains(info, "CreationDate:    Tue Nov 14 22:13:20 2023 UTC") {
 		t.Errorf("pdfinfo:\n%s", info)
+	}
+	for _, bad := range []string{"99999999999999", "-1", "soon"} {
+		t.Setenv("SOURCE_DATE_EPOCH", bad)
+		if code, _, stderr := runCode("render", "-o", out); code != 2 || !strings.Contains(stderr, "is not a count of seconds from 1970 to the year 9999") {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: exit %d, %s", bad, code, stderr)
+		}
 	}
 }
 

@@ -177,8 +177,9 @@ func (r rendering) begin(d *deck.Deck, f *fonts.Set) *pdf.Document {
 func pdfDate(m deck.Meta) (time.Time, error) {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds", s)
+		// A PDF date has a four-digit year: up to the end of 9999.
+		if err != nil || n < 0 || n > 253402300799 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds from 1970 to the year 9999", s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
