@@ -438,3 +438,25 @@ func TestCJKLatinSpaceIsAThemeChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterTextsDoNotOverlap: a copyright and a site too long to share
+// the footer line are one error at the theme, not text over text.
+func TestFooterTextsDoNotOverlap(t *testing.T) {
+	long := strings.Repeat("版权所有 Copyright ", 12)
+	for _, tt := range []struct{ copyright, want string }{
+		{"©2022 iResearch", ""},
+		{long, "theme.yaml:1:1: error: text does not fit its box: the footer's copyright and site overlap by "},
+	} {
+		theme := fmt.Sprintf("footer: {copyright: %q, site: %q}\n", tt.copyright, "www."+strings.Repeat("example", 20)+".com")
+		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: a\n    title: 一\n  - id: b\n    title: 二\n"
+		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", theme), "deck.yaml", "")
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		_, diags = layout.Layout(d, defaultFonts(t))
+		got := diags.String()
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) || strings.Count(got, "\n") > 1 {
+			t.Errorf("copyright %q: %q, want %q once", tt.copyright, got, tt.want)
+		}
+	}
+}

@@ -112,13 +112,18 @@ func (e *engine) footer(f *frame, n, total int) float64 {
 		f.place(nt, x+(bw-nt.w)/2, top+(lh-nt.h)/2)
 		x += bw + size
 	}
+	end := x // where the site may begin
 	if t.Footer.Copyright != "" {
 		ct := e.label(t.Footer.Copyright, size, false, c.Muted)
 		f.place(ct, x, top+(lh-ct.h)/2)
+		end = x + ct.w + size
 	}
 	if t.Footer.Site != "" {
 		st := e.label(t.Footer.Site, size, false, c.Muted)
 		f.place(st, W-m.Right-st.w, top+(lh-st.h)/2)
+		if over := end - (W - m.Right - st.w); over > 0.01 {
+			e.diags.Errorf(t.Pos, "text does not fit its box: the footer's copyright and site overlap by %.1fpt; shorten one of them, or lower sizes.footer", over)
+		}
 	}
 	return rule
 }
