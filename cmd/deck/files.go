@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
 // writeAtomic writes data to a temporary file beside path, syncs it to
@@ -22,6 +25,8 @@ func replaceFile(path string, data []byte, durable bool) error {
 		return fmt.Errorf("cannot write to %s: %w", dir, err)
 	}
 	name := tmp.Name()
+	temps.Store(name, struct{}{})
+	defer temps.Delete(name)
 	_, werr := tmp.Write(data)
 	if werr == nil && durable {
 		werr = tmp.Sync()
@@ -86,4 +91,30 @@ func resolved(path string) string {
 		return filepath.Join(dir, filepath.Base(abs))
 	}
 	return abs
+}
+
+// temps holds the temporary files being written, so that a command
+// stopped by a signal takes them away.
+var temps sync.Map // name -> struct{}
+
+// removeTemps removes the temporary files being written.
+func removeTemps() {
+	temps.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
+}
+
+// removeTempsOnSignal makes Ctrl-C or a SIGTERM remove the temporary files
+// being written before the process ends, as the signal would have ended
+// it: an interrupted render leaves neither a half-written PDF (the rename
+// never happened) nor its temporary file.
+func removeTempsOnSignal() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		removeTemps()
+		os.Exit(128 + int(sig.(syscall.Signal)))
+	}()
 }
