@@ -109,8 +109,23 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 		l.diags.Errorf(t.pos, "the chart's data has no column of values besides %q", t.header[x].text)
 		return
 	}
+	// The same category or series twice reads as a mistake on the chart:
+	// two bars of one name, a legend that says "b b".
+	seen := map[string]deck.Pos{}
 	for _, r := range t.rows {
+		if at, ok := seen[r[x].text]; ok {
+			l.diags.Warnf(r[x].pos, "category %q is already at %s: the chart shows it twice", r[x].text, at)
+		}
+		seen[r[x].text] = r[x].pos
 		c.Categories = append(c.Categories, r[x].text)
+	}
+	names := map[string]deck.Pos{}
+	for _, i := range append(append([]int(nil), bars...), lines...) {
+		h := t.header[i]
+		if at, ok := names[h.text]; ok {
+			l.diags.Warnf(h.pos, "series %q is already at %s: the legend names two series alike", h.text, at)
+		}
+		names[h.text] = h.pos
 	}
 	for _, group := range []struct {
 		cols []int

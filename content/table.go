@@ -47,14 +47,37 @@ func (t *table) names() []string {
 	return out
 }
 
-// csvTable reads a CSV file; the first record is the header.
+// separator is the field separator of a CSV file: a comma, unless its
+// first line has none and has semicolons (Excel in some locales) or tabs.
+func separator(data []byte) rune {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Contains(first, []byte(",")) {
+		return ','
+	}
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte("\t")) {
+		return ';'
+	}
+	if bytes.Contains(first, []byte("\t")) {
+		return '\t'
+	}
+	return ','
+}
+
+// csvTable reads a CSV file; the first record is the header. Its fields
+// are separated by commas, or by semicolons or tabs when its first line
+// has no comma.
 func (l *loader) csvTable(pos deck.Pos, name string) *table {
 	data, ok := l.read(pos, name, "data file")
 	if !ok {
 		return nil
 	}
 	file := l.shown(name)
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !bytes.Contains(data, []byte("\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n")) // old Mac line ends
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = separator(data)
 	r.FieldsPerRecord = -1 // rows of the wrong length are reported below, all of them
 	t := &table{pos: pos}
 	bad := false
