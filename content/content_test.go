@@ -101,8 +101,10 @@ func TestDiagnostics(t *testing.T) {
 			"a.csv", "年;值\n2021;1.5\n", "b.csv", "年\t值\n2021\t1\n", "c.csv", "年,值\r2021,2\r", "d.csv", "年;值\n2021;x\n"),
 			"d.csv:2:6: error: 值 of 2021 is \"x\", not a number\n"},
 		{"a category or series twice", files("deck.yaml", slide+"    blocks:\n      - chart: {id: a, type: bar, data: a.csv}\n", "a.csv", "年,值,值\n2021,1,2\n2021,3,4\n"),
-			"a.csv:1:9: warning: series \"值\" is already at a.csv:1:5: the legend names two series alike\n" +
+			"a.csv:1:5: warning: series \"值\" is already at a.csv:1:3: the legend names two series alike\n" +
 				"a.csv:3:1: warning: category \"2021\" is already at a.csv:2:1: the chart shows it twice\n"},
+		{"a CSV column counts characters", files("deck.yaml", slide+"    blocks:\n      - chart: {id: a, type: bar, data: a.csv}\n", "a.csv", "行业,指数\n制造业,x\n"),
+			"a.csv:2:5: error: 指数 of 制造业 is \"x\", not a number\n"},
 		{"brackets nested without end", files("deck.yaml", "title: t\nslides: "+strings.Repeat("[", 50000)+"\n"),
 			"deck.yaml:2: error: YAML syntax: brackets nested more than 64 deep\n"},
 		{"brackets in quotes and comments do not count", files("deck.yaml", "title: \""+strings.Repeat("[", 100)+"\" # "+strings.Repeat("{", 100)+"\nslides: ['"+strings.Repeat("[", 100)+"']\n"),

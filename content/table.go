@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
 	"go.yaml.in/yaml/v3"
@@ -47,6 +48,27 @@ func (t *table) names() []string {
 	return out
 }
 
+// lineStarts returns the byte offset at which each line of data starts.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// runeColumn turns the byte column encoding/csv gives into a column of
+// characters, as editors and the YAML positions count them.
+func runeColumn(data []byte, starts []int, line, col int) int {
+	if line < 1 || line > len(starts) {
+		return col
+	}
+	start := starts[line-1]
+	return utf8.RuneCount(data[start:min(start+col-1, len(data))]) + 1
+}
+
 // separator is the field separator of a CSV file: a comma, unless its
 // first line has none and has semicolons (Excel in some locales) or tabs.
 func separator(data []byte) rune {
@@ -76,6 +98,7 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 	if !bytes.Contains(data, []byte("\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n")) // old Mac line ends
 	}
+	starts := lineStarts(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
 	r.FieldsPerRecord = -1 // rows of the wrong length are reported below, all of them
@@ -89,7 +112,7 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				l.diags.Errorf(deck.Pos{File: file, Line: pe.Line, Col: pe.Column}, "CSV: %v", pe.Err)
+				l.diags.Errorf(deck.Pos{File: file, Line: pe.Line, Col: runeColumn(data, starts, pe.Line, pe.Column)}, "CSV: %v", pe.Err)
 			} else {
 				l.diags.Errorf(deck.Pos{File: file}, "CSV: %v", err)
 			}
@@ -97,12 +120,14 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 		}
 		if len(rec) > MaxColumns {
 			line, col := r.FieldPos(0)
+			col = runeColumn(data, starts, line, col)
 			l.diags.Errorf(deck.Pos{File: file, Line: line, Col: col}, "this row has %d cells; deck reads at most %d columns (is the file separated by commas?)", len(rec), MaxColumns)
 			return nil
 		}
 		row := make([]cell, len(rec))
 		for i, v := range rec {
 			line, col := r.FieldPos(i)
+			col = runeColumn(data, starts, line, col)
 			row[i] = cell{text: strings.TrimSpace(v), pos: deck.Pos{File: file, Line: line, Col: col}}
 		}
 		switch {
