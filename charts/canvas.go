@@ -54,13 +54,13 @@ func (s shortfall) empty() bool { return len(s.values) == 0 && len(s.legend) == 
 // had no room for.
 func (s shortfall) warn(diags *deck.Diagnostics, c *deck.Chart, what string) {
 	if len(s.values) > 0 {
-		diags.Warnf(c.Pos, "charts: chart %q has no room to show the values %s; %s leaves them out and the PDF keeps them only as hidden text; give the chart more room", c.ID, strings.Join(s.values, ", "), what)
+		diags.Warnf(c.Pos, "charts: chart %s has no room to show the values %s; %s leaves them out and the PDF keeps them only as hidden text; give the chart more room", c.Name(), strings.Join(s.values, ", "), what)
 	}
 	if s.crowded {
-		diags.Warnf(c.Pos, "charts: chart %q has its bars closer together than their labels are high, so that the labels overlap; give the chart more height", c.ID)
+		diags.Warnf(c.Pos, "charts: chart %s has its bars closer together than their labels are high, so that the labels overlap; give the chart more height", c.Name())
 	}
 	for _, name := range s.legend {
-		diags.Warnf(c.Pos, "charts: chart %q is narrower than the name %q in its legend; give the chart more room or the series a shorter name", c.ID, name)
+		diags.Warnf(c.Pos, "charts: chart %s is narrower than the name %q in its legend; give the chart more room or the series a shorter name", c.Name(), name)
 	}
 }
 

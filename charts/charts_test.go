@@ -448,3 +448,12 @@ func sample(kind deck.ChartKind, series int) *deck.Chart {
 	c.Series = c.Series[:series]
 	return c
 }
+
+func TestChartsAreNamedInMessages(t *testing.T) {
+	if got := (&deck.Chart{ID: "a"}).Name(); got != `"a"` {
+		t.Errorf("Name() = %s", got)
+	}
+	if got := (&deck.Chart{}).Name(); got != "without an id" {
+		t.Errorf("Name() = %s", got)
+	}
+}

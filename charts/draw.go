@@ -169,7 +169,7 @@ func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi floa
 		return picture{}, err
 	}
 	if px.img == nil {
-		return picture{}, fmt.Errorf("charts: chart %q: no picture", c.ID)
+		return picture{}, fmt.Errorf("charts: chart %s: no picture", c.Name())
 	}
 	png, err := encode(px.img)
 	return picture{png, short}, err
@@ -181,7 +181,7 @@ func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi floa
 // there was no room to draw.
 func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, measure chart.Renderer, rp chart.RendererProvider, out io.Writer) (shortfall, error) {
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
-		return shortfall{}, fmt.Errorf("charts: chart %q has no data", c.ID)
+		return shortfall{}, fmt.Errorf("charts: chart %s has no data", c.Name())
 	}
 	ttf, err := truetypeFont(set.Regular)
 	if err != nil {
@@ -201,7 +201,7 @@ func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, 
 		err = cv.xy().Render(rp, out)
 	}
 	if err != nil {
-		return shortfall{}, fmt.Errorf("charts: chart %q: %v", c.ID, err)
+		return shortfall{}, fmt.Errorf("charts: chart %s: %v", c.Name(), err)
 	}
 	return short, nil
 }

@@ -83,6 +83,6 @@ func bounded[T any](c *deck.Chart, limit time.Duration, draw func() (T, error)) 
 		return r.v, r.err
 	case <-time.After(limit):
 		var zero T
-		return zero, fmt.Errorf("charts: drawing chart %q took more than %v; check its data", c.ID, limit)
+		return zero, fmt.Errorf("charts: drawing chart %s took more than %v; check its data", c.Name(), limit)
 	}
 }

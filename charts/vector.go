@@ -69,7 +69,7 @@ func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Se
 			continue
 		}
 		if out := overflow(drawn[k].items, im.Rect); out > maxOverflow {
-			diags.Warnf(im.Chart.Pos, "charts: chart %q reaches %.1f pt beyond its place on the slide, over what is next to it; give it more room or shorter labels", im.Chart.ID, out)
+			diags.Warnf(im.Chart.Pos, "charts: chart %s reaches %.1f pt beyond its place on the slide, over what is next to it; give it more room or shorter labels", im.Chart.Name(), out)
 		}
 		drawn[k].short.warn(&diags, im.Chart, "the drawing")
 		if byPage[j.page] == nil {

@@ -3,6 +3,7 @@ package deck
 import (
 	"cmp"
 	"slices"
+	"strconv"
 )
 
 // ChartKind is the shape of a chart.
@@ -152,4 +153,12 @@ func (c *Chart) Order() []int {
 		return cmp.Compare(v[a], v[b])
 	})
 	return idx
+}
+
+// Name names the chart in messages: its id in quotes, or "without an id".
+func (c *Chart) Name() string {
+	if c.ID == "" {
+		return "without an id"
+	}
+	return strconv.Quote(c.ID)
 }
