@@ -151,9 +151,10 @@ func source(path string) (fsys fs.FS, name, display, dir string, err error) {
 // it (a log, a PDF, an editor's backup).
 type openedFS struct {
 	fs.FS
-	dir   string // the folder's absolute path; "" notes nothing
-	mu    sync.Mutex
-	paths map[string]bool
+	dir     string // the folder's absolute path; "" notes nothing
+	mu      sync.Mutex
+	paths   map[string]bool
+	realDir string // dir with its links followed, found on first use
 }
 
 // Open opens name and notes its path, and the path of the file it links
@@ -228,11 +229,12 @@ func (o *openedFS) linkTarget(p string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	realDir, err := filepath.EvalSymlinks(o.dir)
-	if err != nil {
-		return "", false
+	if o.realDir == "" {
+		if o.realDir, err = filepath.EvalSymlinks(o.dir); err != nil {
+			return "", false
+		}
 	}
-	rel, err := filepath.Rel(realDir, real)
+	rel, err := filepath.Rel(o.realDir, real)
 	if err != nil || !filepath.IsLocal(rel) {
 		return "", false
 	}

@@ -118,22 +118,11 @@ func (e *engine) labeled(b *deck.Labeled, w float64, sc scaled) frame {
 // stats: a title bar over one row a stat: the figure large on the left,
 // who said it in bold and the statement on the right.
 func (e *engine) stats(b *deck.Stats, w float64, sc scaled) frame {
-	return e.statsTall(b, w, sc, 0)
-}
-
-// statsTall is stats grown to height tall, when that is more than it
-// takes, by making each callout as much taller: stat columns side by side
-// then end on one line.
-func (e *engine) statsTall(b *deck.Stats, w float64, sc scaled, tall float64) frame {
-	if tall > 0 {
-		if extra := tall - e.statsTall(b, w, sc, 0).h; extra > 0.01 && len(b.Items) > 0 {
-			return e.statsGrown(b, w, sc, extra/float64(len(b.Items)))
-		}
-	}
 	return e.statsGrown(b, w, sc, 0)
 }
 
-// statsGrown lays out the callouts, each grow taller than it needs.
+// statsGrown lays out the callouts, each grow taller than it needs: a
+// column of them beside a taller one grows so that both end on one line.
 func (e *engine) statsGrown(b *deck.Stats, w float64, sc scaled, grow float64) frame {
 	c := e.theme.Colors
 	f := frame{w: w}
@@ -261,8 +250,8 @@ func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 		cw := avail * b.Weights[i] / total
 		// A column of stat callouts beside a taller one grows its
 		// callouts, so that both end on one line.
-		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 {
-			cols[i] = e.statsTall(st, cw, sc, f.h)
+		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 && len(st.Items) > 0 {
+			cols[i] = e.statsGrown(st, cw, sc, (f.h-cols[i].h)/float64(len(st.Items)))
 		}
 		f.place(cols[i], x, 0)
 		x += cw + gutter

@@ -1,6 +1,13 @@
 package layout_test
 
-import "testing/fstest"
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+)
 
 func mapFS(files ...string) fstest.MapFS {
 	fsys := fstest.MapFS{}
@@ -8,4 +15,27 @@ func mapFS(files ...string) fstest.MapFS {
 		fsys[files[i]] = &fstest.MapFile{Data: []byte(files[i+1])}
 	}
 	return fsys
+}
+
+// loadDeck loads deck.yaml from files (name, content, name, content…),
+// failing the test on any diagnostic of the loader.
+func loadDeck(t *testing.T, files ...string) *deck.Deck {
+	t.Helper()
+	d, diags := content.Load(mapFS(files...), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return d
+}
+
+// layOut loads and lays out the deck of files, failing the test on any
+// diagnostic of either.
+func layOut(t *testing.T, files ...string) (*deck.Deck, []layout.Page) {
+	t.Helper()
+	d := loadDeck(t, files...)
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return d, pages
 }

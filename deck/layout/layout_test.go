@@ -175,11 +175,8 @@ func TestOverflowIsAnErrorAtTheBlock(t *testing.T) {
 			if strings.Contains(tt.name, "chart") {
 				src += "      - chart: {id: c, type: bar, rows: [[a, b], [x, 1], [y, 2]]}\n"
 			}
-			d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-			if len(diags) > 0 {
-				t.Fatal(diags)
-			}
-			_, diags = layout.Layout(d, defaultFonts(t))
+			d := loadDeck(t, "deck.yaml", src)
+			_, diags := layout.Layout(d, defaultFonts(t))
 			got := diags.String()
 			if tt.want == "" && got != "" {
 				t.Errorf("unexpected diagnostics: %s", got)
@@ -198,14 +195,7 @@ func TestStatFiguresKeepTheirSign(t *testing.T) {
 		"            - {figure: \"-5.5%\", who: 甲, statement: 下降。}\n" +
 		"            - {figure: 约65%+, who: 乙, statement: 认可。}\n" +
 		"            - {figure: 超¥1.2亿, who: 丙, statement: 投入。}\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	pages, diags := layout.Layout(d, defaultFonts(t))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	_, pages := layOut(t, "deck.yaml", src)
 	size := map[string]float64{}
 	for _, it := range pages[0].Items {
 		if r, ok := it.(layout.TextRun); ok {
@@ -249,10 +239,7 @@ func TestTheBrandStaysOnThePanel(t *testing.T) {
 		{"一个非常非常长的品牌名称 Very Long Brand Name International Consulting Group Limited Partnership of Greater China", "theme.yaml:1:8: error: text does not fit its box: the brand "},
 	} {
 		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: c\n    layout: cover\n    title: 报告\n"
-		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", "brand: "+tt.brand+"\n"), "deck.yaml", "")
-		if len(diags) > 0 {
-			t.Fatal(diags)
-		}
+		d := loadDeck(t, "deck.yaml", src, "theme.yaml", "brand: "+tt.brand+"\n")
 		pages, more := layout.Layout(d, defaultFonts(t))
 		if got := more.String(); tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
 			t.Errorf("brand %q: %q, want %q", tt.brand, got, tt.want)
@@ -279,14 +266,7 @@ func TestStatColumnsEndOnOneLine(t *testing.T) {
 		"                    - {figure: 1%, who: 甲, statement: 短。}\n                    - {figure: 2%, who: 乙, statement: 短。}\n                    - {figure: 3%, who: 丙, statement: 短。}\n" +
 		"          - blocks:\n              - stats:\n                  items:\n" +
 		"                    - {figure: 4%, who: 丁, statement: " + strings.Repeat("较长的说明文字，", 12) + "}\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	pages, diags := layout.Layout(d, defaultFonts(t))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	d, pages := layOut(t, "deck.yaml", src)
 	bottom := map[bool]float64{} // by column: left of the middle or not
 	mid := d.Theme.Page.W / 2
 	for _, it := range pages[0].Items {
@@ -304,10 +284,7 @@ func TestStatColumnsEndOnOneLine(t *testing.T) {
 // a quarter em between its characters is left ragged instead.
 func TestJustificationHasALimit(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - columns:\n          - weight: 1\n            blocks:\n              - paragraph: 依托RAS特性（Reliability、Availability、Serviceability）的集中式架构。\n          - weight: 10\n            blocks:\n              - paragraph: 正文\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	d := loadDeck(t, "deck.yaml", src)
 	pages, _ := layout.Layout(d, defaultFonts(t))
 	most := 0.0
 	for _, it := range pages[0].Items {
@@ -325,10 +302,7 @@ func TestJustificationHasALimit(t *testing.T) {
 // percent-encoded.
 func TestLinkURIsAreASCII(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - link: {url: \"https://例子.cn/报告 2022?q=云\"}\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	d := loadDeck(t, "deck.yaml", src)
 	pages, _ := layout.Layout(d, defaultFonts(t))
 	var uris []string
 	for _, it := range pages[0].Items {
@@ -349,11 +323,8 @@ func TestAnImageTooTallIsNamedAsSuch(t *testing.T) {
 	var img bytes.Buffer
 	png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 40)))
 	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png, height: 2000}\n"
-	d, diags := content.Load(mapFS("deck.yaml", src, "a.png", img.String()), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	_, diags = layout.Layout(d, defaultFonts(t))
+	d := loadDeck(t, "deck.yaml", src, "a.png", img.String())
+	_, diags := layout.Layout(d, defaultFonts(t))
 	if got := diags.String(); !strings.Contains(got, "deck.yaml:7:9: error: text does not fit its box: the body of slide \"s\" is ") || !strings.Contains(got, "; make this block smaller (it is the tallest: give it a lower height)") {
 		t.Errorf("diagnostics %q", got)
 	}
@@ -367,11 +338,8 @@ func TestMissingGlyphsAreListedThenCounted(t *testing.T) {
 		thai = append(thai, r)
 	}
 	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: " + string(thai) + "\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	_, diags = layout.Layout(d, defaultFonts(t))
+	d := loadDeck(t, "deck.yaml", src)
+	_, diags := layout.Layout(d, defaultFonts(t))
 	lines := strings.Split(strings.TrimSpace(diags.String()), "\n")
 	if len(lines) != 21 || !strings.Contains(diags.String(), "error: and 10 more characters the fonts cannot draw, not listed one by one") {
 		t.Errorf("%d diagnostics:\n%s", len(lines), diags)
@@ -382,14 +350,7 @@ func TestMissingGlyphsAreListedThenCounted(t *testing.T) {
 // cell's Alt+Enter, a YAML literal block) starts a new line in the cell.
 func TestTableCellsKeepTheirLineBreaks(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    title: 表\n    blocks:\n      - table: {rows: [[时间, 内容], [\"2021\", \"第一行\\n\\n第二行\"]]}\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	pages, diags := layout.Layout(d, defaultFonts(t))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	_, pages := layOut(t, "deck.yaml", src)
 	y := map[string]float64{}
 	for _, it := range pages[0].Items {
 		if r, ok := it.(layout.TextRun); ok {
@@ -406,10 +367,7 @@ func TestTableCellsKeepTheirLineBreaks(t *testing.T) {
 func TestCJKLatinSpaceIsAThemeChoice(t *testing.T) {
 	for _, on := range []bool{false, true} {
 		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 使用Kubernetes部署\n"
-		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", fmt.Sprintf("cjk_latin_space: %v\n", on)), "deck.yaml", "")
-		if len(diags) > 0 {
-			t.Fatal(diags)
-		}
+		d := loadDeck(t, "deck.yaml", src, "theme.yaml", fmt.Sprintf("cjk_latin_space: %v\n", on))
 		pages, _ := layout.Layout(d, defaultFonts(t))
 		var runs []layout.TextRun
 		for _, it := range pages[0].Items {
@@ -449,11 +407,8 @@ func TestFooterTextsDoNotOverlap(t *testing.T) {
 	} {
 		theme := fmt.Sprintf("footer: {copyright: %q, site: %q}\n", tt.copyright, "www."+strings.Repeat("example", 20)+".com")
 		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: a\n    title: 一\n  - id: b\n    title: 二\n"
-		d, diags := content.Load(mapFS("deck.yaml", src, "theme.yaml", theme), "deck.yaml", "")
-		if len(diags) > 0 {
-			t.Fatal(diags)
-		}
-		_, diags = layout.Layout(d, defaultFonts(t))
+		d := loadDeck(t, "deck.yaml", src, "theme.yaml", theme)
+		_, diags := layout.Layout(d, defaultFonts(t))
 		got := diags.String()
 		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) || strings.Count(got, "\n") > 1 {
 			t.Errorf("copyright %q: %q, want %q once", tt.copyright, got, tt.want)

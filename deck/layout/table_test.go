@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck/layout"
 )
 
@@ -18,14 +17,7 @@ func TestALongTableContinuesOverSlides(t *testing.T) {
 		rows = append(rows, fmt.Sprintf("            - [R%02d, 布局先进高效的算力体系，加快云计算技术规范应用，稳妥推进信息系统向多节点并行运行。]", i))
 	}
 	src := "title: t\nslides:\n  - id: s\n    title: 长表\n    blocks:\n      - paragraph: 表格之前。\n      - table:\n          rows:\n            - [编号, 内容]\n" + strings.Join(rows, "\n") + "\n"
-	d, diags := content.Load(mapFS("deck.yaml", src), "deck.yaml", "")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	pages, diags := layout.Layout(d, defaultFonts(t))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	_, pages := layOut(t, "deck.yaml", src)
 	if len(pages) < 3 {
 		t.Fatalf("%d pages, want the table over three or more", len(pages))
 	}
