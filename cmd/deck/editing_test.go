@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -500,28 +499,5 @@ func TestOutputNeverReplacesWhatItShouldNot(t *testing.T) {
 	runOK(t, "render", "-c", dir, "-o", out)
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
 		t.Errorf("the replaced PDF has mode %v, want -rw-------", info.Mode().Perm())
-	}
-}
-
-// TestTempFilesAreRemovedOnSignal: the temporary files being written are
-// known, and removeTemps (what a SIGTERM or Ctrl-C runs) takes them away;
-// a finished write leaves none registered.
-func TestTempFilesAreRemovedOnSignal(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeAtomic(filepath.Join(dir, "a.pdf"), []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	temps.Range(func(_, _ any) bool { n++; return true })
-	if n != 0 {
-		t.Fatalf("%d temporary files still registered after a write", n)
-	}
-	tmp := filepath.Join(dir, ".b.pdf.123.tmp")
-	os.WriteFile(tmp, []byte("half"), 0o644)
-	temps.Store(tmp, struct{}{})
-	defer temps.Delete(tmp)
-	removeTemps()
-	if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the temporary file is still there: %v", err)
 	}
 }

@@ -1,32 +1,85 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // writeAtomic writes data to a temporary file beside path, syncs it to
-// disk and renames it into place, so that a failed write or a crash leaves
-// an existing file untouched and a reader never sees half a file.
-func writeAtomic(path string, data []byte) error { return replaceFile(path, data, true) }
+// disk, renames it into place and syncs the folder, so that a failed write
+// or a crash leaves an existing file untouched, a reader never sees half a
+// file, and a power loss after the write cannot bring the old file back.
+func writeAtomic(path string, data []byte) error {
+	return replaceFile(osFiles{}, path, data, true)
+}
 
-// writeCache is writeAtomic without the sync, for what the user cache
+// writeCache is writeAtomic without the syncs, for what the user cache
 // keeps: a file lost in a crash is only drawn or worked out again.
-func writeCache(path string, data []byte) error { return replaceFile(path, data, false) }
+func writeCache(path string, data []byte) error {
+	return replaceFile(osFiles{}, path, data, false)
+}
 
-func replaceFile(path string, data []byte, durable bool) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// files are the calls to the file system that replacing a file makes; a
+// test watches them through its own.
+type files interface {
+	CreateTemp(dir, pattern string) (*os.File, error)
+	Rename(from, to string) error
+	SyncDir(dir string) error
+}
+
+// osFiles are the operating system's files.
+type osFiles struct{}
+
+func (osFiles) CreateTemp(dir, pattern string) (*os.File, error) { return os.CreateTemp(dir, pattern) }
+func (osFiles) Rename(from, to string) error                     { return os.Rename(from, to) }
+
+// SyncDir makes a rename in dir durable. A platform that cannot sync a
+// folder (Windows cannot open one) makes renames durable by itself.
+func (osFiles) SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		if runtime.GOOS == "windows" {
+			return nil
+		}
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) {
+		return nil // a file system without folder syncs
+	}
+	return err
+}
+
+// staleTemp is how old a temporary file of the same output must be to be
+// taken for one left by a process that was killed (SIGKILL, a power loss):
+// one is written only while a finished render is saved, which takes
+// milliseconds.
+const staleTemp = 10 * time.Minute
+
+func replaceFile(fsys files, path string, data []byte, durable bool) error {
+	writes.RLock()
+	defer writes.RUnlock()
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	removeStaleTemps(dir, base, time.Now().Add(-staleTemp))
+	tmp, err := fsys.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write to %s: %w", dir, err)
 	}
 	name := tmp.Name()
-	temps.Store(name, struct{}{})
-	defer temps.Delete(name)
 	_, werr := tmp.Write(data)
 	if werr == nil && durable {
 		werr = tmp.Sync()
@@ -44,13 +97,37 @@ func replaceFile(path string, data []byte, durable bool) error {
 		werr = os.Chmod(name, perm)
 	}
 	if werr == nil {
-		werr = os.Rename(name, path)
+		werr = fsys.Rename(name, path)
 	}
 	if werr != nil {
 		os.Remove(name)
 		return fmt.Errorf("cannot write %s: %w", path, werr)
 	}
+	if durable {
+		if err := fsys.SyncDir(dir); err != nil {
+			return fmt.Errorf("wrote %s, but cannot sync its folder: %w", path, err)
+		}
+	}
 	return nil
+}
+
+// removeStaleTemps removes the temporary files of base in dir
+// (.BASE.DIGITS.tmp, as replaceFile names them) last written before
+// cutoff: what a killed process left.
+func removeStaleTemps(dir, base string, cutoff time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n, ok := strings.CutPrefix(e.Name(), "."+base+".")
+		if n, ok = strings.CutSuffix(n, ".tmp"); !ok || n == "" || strings.Trim(n, "0123456789") != "" || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // checkOutput refuses a path that is no place to write a file to: a
@@ -93,28 +170,28 @@ func resolved(path string) string {
 	return abs
 }
 
-// temps holds the temporary files being written, so that a command
-// stopped by a signal takes them away.
-var temps sync.Map // name -> struct{}
+// writes is held for reading by every file being replaced and for
+// writing by the handler of Ctrl-C or SIGTERM, which so waits until the
+// writes under way end (renamed into place, or their temporary file
+// removed) and lets no new one begin before the process exits: no signal,
+// however timed, leaves a temporary file behind.
+var writes sync.RWMutex
 
-// removeTemps removes the temporary files being written.
-func removeTemps() {
-	temps.Range(func(name, _ any) bool {
-		os.Remove(name.(string))
-		return true
-	})
-}
-
-// removeTempsOnSignal makes Ctrl-C or a SIGTERM remove the temporary files
-// being written before the process ends, as the signal would have ended
-// it: an interrupted render leaves neither a half-written PDF (the rename
-// never happened) nor its temporary file.
-func removeTempsOnSignal() {
-	sigs := make(chan os.Signal, 1)
+// stopWritesOnSignal makes Ctrl-C or a SIGTERM end the process as the
+// signal would have ended it (exit 128+signal), once the files being
+// written are whole: an interrupted render leaves neither a half-written
+// PDF nor a temporary file. A second signal exits at once; what it leaves
+// the next write of that file removes (removeStaleTemps).
+func stopWritesOnSignal() {
+	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-sigs
-		removeTemps()
+		go func() {
+			sig := <-sigs
+			os.Exit(128 + int(sig.(syscall.Signal)))
+		}()
+		writes.Lock()
 		os.Exit(128 + int(sig.(syscall.Signal)))
 	}()
 }

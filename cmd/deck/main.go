@@ -41,7 +41,7 @@ Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
 
 func main() {
 	if len(os.Args) < 2 || os.Args[1] != "watch" { // a watch stops on its own
-		removeTempsOnSignal()
+		stopWritesOnSignal()
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
