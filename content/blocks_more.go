@@ -173,18 +173,21 @@ func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Blo
 	if p.File.Data == nil {
 		return p
 	}
-	img, kind, err := decodeImage(p.File.Data)
+	// The file read is a picture as package picture hands it over:
+	// whole, upright, and of a kind both engines draw.
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(p.File.Data))
 	if err != nil {
-		dec.errorf(pathNode, "image %q %v", p.File.Path, err)
+		dec.errorf(pathNode, "image %q %v", p.File.Path, err) // not reached: read checked the file
 		return p
 	}
-	b := img.Bounds()
-	p.Format, p.Aspect, p.Pixels = kind, float64(b.Dx())/float64(b.Dy()), [2]int{b.Dx(), b.Dy()}
+	p.Format, p.Aspect, p.Pixels = kind, float64(cfg.Width)/float64(cfg.Height), [2]int{cfg.Width, cfg.Height}
 	return p
 }
 
 // decodeImage decodes a whole PNG or JPEG file, so that a damaged one is
-// found when the deck is checked, not when the PDF is written.
+// found when the deck is checked, not when the PDF is written. The theme's
+// logo is checked with it; an image block's picture is read whole by
+// loader.picture.
 func decodeImage(data []byte) (image.Image, string, error) {
 	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (kind != "png" && kind != "jpeg") {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/picture"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -95,7 +97,30 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 	if !binary && l.notUTF8(l.shown(clean), data) {
 		return nil, false
 	}
+	if what == "image" || (what == "logo" && bytes.HasPrefix(data, []byte(pngSignature))) {
+		return l.picture(pos, name, what, data)
+	}
 	return data, true
+}
+
+// pngSignature starts every PNG file. A logo that is not a PNG is refused
+// by the theme, with its own message.
+const pngSignature = "\x89PNG\r\n\x1a\n"
+
+// picture returns a picture file as both PDF engines draw it as it looks
+// (see package picture), or reports why it cannot be used.
+func (l *loader) picture(pos deck.Pos, name, what string, data []byte) ([]byte, bool) {
+	p, err := picture.Normalize(data)
+	if err != nil {
+		reason := err.Error()
+		var pe *picture.Error
+		if errors.As(err, &pe) {
+			reason = pe.Reason
+		}
+		l.diags.Errorf(pos, "%s %q %s", what, name, reason)
+		return nil, false
+	}
+	return p.Data, true
 }
 
 func (l *loader) deck() *deck.Deck {
