@@ -67,7 +67,9 @@ func TestDefaultDeckPDF(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		found, total := 0, 0
+		// Each sentence is looked for after the one before it: the list
+		// is in the order of the report.
+		found, total, at := 0, 0, 0
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
 			line := sc.Text()
@@ -75,9 +77,14 @@ func TestDefaultDeckPDF(t *testing.T) {
 				continue
 			}
 			total++
-			if strings.Contains(text, space.ReplaceAllString(line, "")) {
+			s := space.ReplaceAllString(line, "")
+			switch i := strings.Index(text[at:], s); {
+			case i >= 0:
 				found++
-			} else {
+				at += i + len(s)
+			case strings.Contains(text, s):
+				t.Errorf("out of order in the PDF text (it comes before the sentence above it): %s", line)
+			default:
 				t.Errorf("missing from the PDF text: %s", line)
 			}
 		}
