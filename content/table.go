@@ -128,7 +128,7 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 		for i, v := range rec {
 			line, col := r.FieldPos(i)
 			col = runeColumn(data, starts, line, col)
-			row[i] = cell{text: strings.TrimSpace(v), pos: deck.Pos{File: file, Line: line, Col: col}}
+			row[i] = cell{text: lineBreaks(strings.TrimSpace(v)), pos: deck.Pos{File: file, Line: line, Col: col}}
 		}
 		switch {
 		case t.header == nil:
@@ -178,7 +178,7 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 				ok = false
 				continue
 			}
-			row = append(row, cell{text: strings.TrimSpace(c.Value), pos: dec.pos(c)})
+			row = append(row, cell{text: lineBreaks(strings.TrimSpace(c.Value)), pos: dec.pos(c)})
 		}
 		if i == 0 {
 			t.header = row

@@ -38,12 +38,24 @@ func joinLines(s string) string {
 	return b.String()
 }
 
+// lineBreaks turns every line break of a cell into '\n': CR LF (Windows),
+// and a lone CR (old Macs, some exporters), which would otherwise reach
+// the page as a control character. encoding/csv turns a CR LF inside
+// quotes into '\n' but keeps a lone CR; YAML does the same for a literal
+// block, but keeps a "\r" written as an escape.
+func lineBreaks(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
 // cellLines keeps the line breaks of a table cell, where a line break is
 // meant (a CSV cell's Alt+Enter, a YAML literal block): each line trimmed,
 // blank lines dropped.
 func cellLines(s string) string {
 	var lines []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+	for _, l := range strings.Split(lineBreaks(s), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
