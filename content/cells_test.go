@@ -1,6 +1,8 @@
 package content
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/deckpdf/deck/deck"
@@ -36,6 +38,55 @@ func TestALineBreakInACellIsANewlineHoweverWritten(t *testing.T) {
 			}
 			if got := d.Slides[0].Blocks[1].(*deck.Chart).Categories; len(got) != 1 || got[0] != "增长\n-3%" {
 				t.Errorf("the chart's categories are %q, want [%q]", got, "增长\n-3%")
+			}
+		})
+	}
+}
+
+func TestAChartTakesItsColumnsByName(t *testing.T) {
+	const csv = "规模,年,增速\n394,2021,28.6%\n510,2022,29.4%\n"
+	type series struct {
+		name   string
+		labels string
+		line   bool
+		pos    string
+	}
+	tests := []struct {
+		name       string
+		options    string
+		categories string
+		series     []series
+	}{
+		{"the first column is the categories and every other a series of bars", "",
+			"394 510", []series{{"年", "2021 2022", false, "d.csv:1:4"}, {"增速", "28.6% 29.4%", false, "d.csv:1:6"}}},
+		{"x names the column of categories; the columns before and after it are series", "x: 年",
+			"2021 2022", []series{{"规模", "394 510", false, "d.csv:1:1"}, {"增速", "28.6% 29.4%", false, "d.csv:1:6"}}},
+		{"a line column is drawn as a line after the bars", "x: 年, line: 规模",
+			"2021 2022", []series{{"增速", "28.6% 29.4%", false, "d.csv:1:6"}, {"规模", "394 510", true, "d.csv:1:1"}}},
+		{"series picks and orders the columns of bars", "x: 年, series: [增速, 规模]",
+			"2021 2022", []series{{"增速", "28.6% 29.4%", false, "d.csv:1:6"}, {"规模", "394 510", false, "d.csv:1:1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := ""
+			if tt.options != "" {
+				opts = ", " + tt.options
+			}
+			deckFile := "title: t\nslides:\n  - title: x\n    blocks:\n      - chart: {id: c, type: bar, data: d.csv" + opts + "}\n"
+			d, diags := Load(files("deck.yaml", deckFile, "d.csv", csv), DeckFile, "")
+			if len(diags) > 0 {
+				t.Fatalf("diagnostics:\n%s", diags)
+			}
+			c := d.Slides[0].Blocks[0].(*deck.Chart)
+			if got := strings.Join(c.Categories, " "); got != tt.categories {
+				t.Errorf("categories %q, want %q", got, tt.categories)
+			}
+			var got []series
+			for _, s := range c.Series {
+				got = append(got, series{s.Name, strings.Join(s.Labels, " "), s.Line, s.Pos.String()})
+			}
+			if !slices.Equal(got, tt.series) {
+				t.Errorf("series:\n%v\nwant:\n%v", got, tt.series)
 			}
 		})
 	}
