@@ -6,8 +6,10 @@
 // embeds a 16-bit PNG with alpha as garbage without a word; gopdf refuses
 // 16-bit PNGs; both refuse interlaced PNGs, keep only one fully transparent
 // colour of a palette, ignore a JPEG's Exif orientation, and embed a CMYK
-// JPEG as the viewer pleases. Normalize hands such a file back converted to
-// a form both take (an 8-bit grey, RGB or RGBA PNG, not interlaced, without
-// tRNS; a grey or YCbCr JPEG, turned upright), and every other file as it
-// is. What it cannot read is an *Error that says why.
+// JPEG in colours far from its own. Normalize hands such a file back
+// converted to a form both take (an 8-bit grey, RGB or RGBA PNG, not
+// interlaced, without tRNS; a grey or YCbCr JPEG, turned upright), and every
+// other file (those, and 8-bit palette PNGs without tRNS) as it is. What it
+// cannot read is an *Error that says why. deck/pdf's
+// TestPicturesLookAsTheyAre draws every kind through both engines.
 package picture
