@@ -1,0 +1,142 @@
+package render
+
+import (
+	"context"
+	"time"
+
+	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// A Document is a deck loaded, laid out and its charts drawn: what every
+// output paints.
+type Document struct {
+	// Deck is the checked model; nil when the deck could not be read.
+	Deck *deck.Deck
+	// Fonts are the deck's fonts, as measured in layout; nil when they
+	// could not be read.
+	Fonts *fonts.Set
+	// Pages are the laid-out pages: a slide takes one or more.
+	Pages []layout.Page
+	// Result holds the problems found on the way, the files read and the
+	// time of each stage.
+	Result Result
+
+	clock stopwatch // the end of the last stage, for the stages after
+}
+
+// OK reports whether the document has no errors and can be written.
+func (d *Document) OK() bool { return d.Deck != nil && !d.Result.Diagnostics.HasErrors() }
+
+// Build loads, checks and lays out the deck and draws its charts. It lays
+// out even a deck with errors, so that one run reports every problem it
+// can; charts are drawn only for a deck without errors. The error is for a
+// deck that cannot be opened at all, or a cancelled ctx.
+func Build(ctx context.Context, src Source, opt Options) (*Document, error) {
+	return build(ctx, src, opt, nil)
+}
+
+// build is Build; begin, when not nil and the content has no errors, is
+// called as soon as the fonts are known, to begin the PDF while the pages
+// are laid out.
+func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, *fonts.Set)) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	o, err := src.open()
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{}
+	clock := &doc.clock
+	clock.last = time.Now()
+	res := &doc.Result
+	files := &openedFS{FS: o.fsys, dir: o.dir, paths: map[string]bool{}}
+	doc.Deck, res.Diagnostics = content.Load(files, o.name, o.display)
+	if o.dir != "" {
+		res.Files = sortedFiles(files.paths)
+	}
+	clock.lap(&res.Timings, "load")
+	if doc.Deck == nil {
+		return doc, nil
+	}
+	if doc.Fonts = deckFonts(doc.Deck.Theme, &res.Diagnostics); doc.Fonts == nil {
+		return doc, nil
+	}
+	if begin != nil && !res.Diagnostics.HasErrors() {
+		begin(doc.Deck, doc.Fonts)
+	}
+	clock.lap(&res.Timings, "fonts")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pages, more := layout.Layout(doc.Deck, doc.Fonts)
+	doc.Pages = pages
+	res.Diagnostics = append(res.Diagnostics, more...)
+	clock.lap(&res.Timings, "layout")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if !res.Diagnostics.HasErrors() {
+		res.Diagnostics = append(res.Diagnostics, charts.Fill(doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector})...)
+		clock.lap(&res.Timings, "charts")
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	res.Diagnostics = res.Diagnostics.Sorted()
+	res.Pages = len(doc.Pages)
+	res.Slides = len(doc.Deck.Slides)
+	return doc, nil
+}
+
+// deckFonts returns the theme's own fonts, or the bundled ones. A font that
+// cannot be used is reported at the theme line that names it.
+func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
+	if t.Fonts.Regular.Path == "" {
+		set, err := fonts.Default()
+		if err != nil {
+			diags.Errorf(deck.Pos{}, "%v", err)
+		}
+		return set
+	}
+	var faces [2]*fonts.Face
+	for i, f := range []deck.File{t.Fonts.Regular, t.Fonts.Bold} {
+		if f.Data == nil {
+			return nil // not read: already reported
+		}
+		if i == 1 && f.Path == t.Fonts.Regular.Path {
+			faces[1] = faces[0] // one file for both weights
+			break
+		}
+		face, err := fonts.Parse(f.Path, f.Data)
+		if err != nil {
+			diags.Errorf(f.Pos, "%v", err)
+		}
+		faces[i] = face
+	}
+	if faces[0] == nil || faces[1] == nil {
+		return nil
+	}
+	set, err := fonts.NewSet(faces[0], faces[1])
+	if err != nil {
+		diags.Errorf(t.Fonts.Bold.Pos, "%v", err)
+	}
+	return set
+}
+
+// pdfOptions are the PDF's options for a deck.
+func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
+	date := opt.Date
+	if date.IsZero() {
+		date = d.Meta.Date
+	}
+	if date.IsZero() {
+		date = time.Unix(0, 0).UTC()
+	}
+	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine}
+}

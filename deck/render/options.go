@@ -1,0 +1,70 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/deckpdf/deck/deck/pdf"
+)
+
+// Version is deck's release, written into every PDF as its creator; set
+// at build time with -ldflags "-X github.com/deckpdf/deck/deck/render.Version=v1.2.3".
+var Version = "v0.1.0-dev"
+
+// Options are how a deck is rendered. The zero Options render as `deck
+// render` does, without a chart cache.
+type Options struct {
+	// Engine is the PDF library: fpdf (the zero value) or gopdf.
+	Engine pdf.Engine
+	// Charts is how charts are drawn: pictures (the zero value) or vectors.
+	Charts ChartMode
+	// Date is the PDF's creation and modification date. The zero value
+	// takes the deck's date, else 1970-01-01: never the clock, so that a
+	// render is reproducible.
+	Date time.Time
+	// Creator is the program the PDF names; "" is "deck " + Version.
+	Creator string
+	// CacheDir is a folder where chart pictures are kept between renders,
+	// to be reused when nothing they show has changed; "" keeps none.
+	CacheDir string
+	// Previous are the Fingerprints of an earlier render of the deck, to
+	// find the pages that changed since (Result.Changed); nil for none.
+	Previous []string
+}
+
+// creator is the PDF's creator.
+func (o Options) creator() string {
+	if o.Creator == "" {
+		return "deck " + Version
+	}
+	return o.Creator
+}
+
+// A ChartMode is how charts are drawn.
+type ChartMode int
+
+const (
+	// ChartPNG draws each chart as a picture at 200 dpi of its placed size.
+	ChartPNG ChartMode = iota
+	// ChartVector draws each chart as paths and selectable text.
+	ChartVector
+)
+
+// String names the mode as the --charts flag does: png or vector.
+func (m ChartMode) String() string {
+	if m == ChartVector {
+		return "vector"
+	}
+	return "png"
+}
+
+// ParseChartMode reads a mode's name: png or vector.
+func ParseChartMode(s string) (ChartMode, error) {
+	switch s {
+	case "png":
+		return ChartPNG, nil
+	case "vector":
+		return ChartVector, nil
+	}
+	return ChartPNG, fmt.Errorf("charts %q is not png or vector", s)
+}

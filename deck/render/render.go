@@ -1,0 +1,122 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"sort"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// ErrInvalid is returned by Render when the deck has errors: its
+// diagnostics are in the Result, and nothing was written.
+var ErrInvalid = errors.New("render: the deck has errors")
+
+// A Result is what a render found and made.
+type Result struct {
+	// Diagnostics are every problem found, errors and warnings, in the
+	// order of their files and positions.
+	Diagnostics deck.Diagnostics
+	// Slides is the number of slides in the deck; Pages the number of
+	// pages laid out (a slide whose table continues takes several).
+	Slides, Pages int
+	// Bytes is the size of the PDF written; FontBytes and ImageBytes the
+	// part of it spent on embedded fonts and on pictures.
+	Bytes, FontBytes, ImageBytes int
+	// Fingerprints hold a hash a page of everything drawn on it, to give
+	// a later render as Options.Previous.
+	Fingerprints []string
+	// Changed lists the numbers (from 1) of the pages that differ from
+	// Options.Previous, added and removed ones included; nil when no
+	// Previous was given.
+	Changed []int
+	// PageSlides names, for each page, the id of the slide it shows ("" for
+	// a slide without one).
+	PageSlides []string
+	// Files are the absolute paths of the files the deck read or looked
+	// for, sorted; nil for a deck not on disk.
+	Files []string
+	// Timings are the stages of the render and their times.
+	Timings Timings
+}
+
+// Render renders the deck to a PDF and writes it to w, whole, once it is
+// complete: when the deck has errors (ErrInvalid, with the diagnostics in
+// the Result) or ctx is cancelled (ctx.Err()), nothing is written. A deck
+// that cannot be opened gives a nil Result.
+func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result, error) {
+	var doc *pdf.Document
+	d, err := build(ctx, src, opt, func(dk *deck.Deck, f *fonts.Set) {
+		doc = pdf.Begin(dk.Theme.Page, pdfOptions(dk, f, opt))
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := &d.Result
+	if !d.OK() {
+		return res, ErrInvalid
+	}
+	if doc == nil {
+		doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
+	}
+	clock := d.clock
+	var buf bytes.Buffer
+	if err := doc.Write(&buf, d.Pages); err != nil {
+		return res, err
+	}
+	clock.lap(&res.Timings, "pdf")
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	res.Bytes = buf.Len()
+	res.FontBytes, res.ImageBytes = measure(buf.Bytes())
+	res.Fingerprints = Fingerprints(d.Pages)
+	res.PageSlides = pageSlides(d)
+	if opt.Previous != nil {
+		res.Changed = Changed(opt.Previous, res.Fingerprints)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// Validate checks the deck as Render does, charts included, and writes
+// nothing. A deck with errors gives a nil error: they are in the Result.
+func Validate(ctx context.Context, src Source, opt Options) (*Result, error) {
+	d, err := Build(ctx, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &d.Result, nil
+}
+
+// pageSlides returns the id of the slide each page shows.
+func pageSlides(d *Document) []string {
+	ids := map[deck.Pos]string{}
+	for _, s := range d.Deck.Slides {
+		ids[s.Pos] = s.ID
+	}
+	names := make([]string, len(d.Pages))
+	for i, p := range d.Pages {
+		names[i] = ids[p.Src]
+	}
+	return names
+}
+
+// sortedFiles lists a set of paths in order.
+func sortedFiles(set map[string]bool) []string {
+	if set == nil {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
