@@ -10,30 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/deckpdf/deck/deck"
-	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/render"
 )
-
-// fingerprints returns a hash a page of everything drawn on it: the dump
-// of its items and the bytes of its pictures.
-func fingerprints(pages []layout.Page) []string {
-	out := make([]string, len(pages))
-	for i := range pages {
-		h := sha256.New()
-		// Where the slide was written is not what it looks like: an edit
-		// above it moves it down its file.
-		p := pages[i]
-		p.Src = deck.Pos{}
-		layout.Dump(h, []layout.Page{p})
-		for _, it := range pages[i].Items {
-			if im, ok := it.(layout.Image); ok {
-				h.Write(im.Data)
-			}
-		}
-		out[i] = hex.EncodeToString(h.Sum(nil))[:16]
-	}
-	return out
-}
 
 // A renderRecord remembers, for one output file, the hash of the PDF last
 // written there and the fingerprints of its pages.
@@ -104,22 +82,10 @@ func remember(out string, pdf []byte, pages []string) {
 	}
 }
 
-// changedSlides returns the numbers of the slides that differ, added and
-// removed ones included.
-func changedSlides(old, cur []string) []int {
-	changed := []int{}
-	for i := 0; i < max(len(old), len(cur)); i++ {
-		if i >= len(old) || i >= len(cur) || old[i] != cur[i] {
-			changed = append(changed, i+1)
-		}
-	}
-	return changed
-}
-
 // describeChanges says which slides differ, by number and name: "slides 4
 // (role) and 9 (closing) changed", "no slide changed".
 func describeChanges(old, cur []string, names []string) string {
-	changed := changedSlides(old, cur)
+	changed := render.Changed(old, cur)
 	var b bytes.Buffer
 	var nums []string
 	for _, n := range changed {

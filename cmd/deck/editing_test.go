@@ -8,13 +8,15 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deckpdf/deck/deck/render"
 )
 
 func runCode(args ...string) (int, string, string) {
@@ -171,7 +173,11 @@ func TestRenderEndsWithWhatItWrote(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.pdf")
 	stdout := runOK(t, "render", "-o", out)
 	data, _ := os.ReadFile(out)
-	s := measure(data, out, 9)
+	res, err := render.Render(context.Background(), render.Builtin(), io.Discard, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := summary{Path: out, Pages: res.Pages, Bytes: len(data), Fonts: res.FontBytes, Images: res.ImageBytes}
 	if s.Fonts < 50<<10 || s.Images < 50<<10 || s.Fonts+s.Images >= len(data) {
 		t.Errorf("fonts %d and images %d of %d bytes", s.Fonts, s.Images, len(data))
 	}
@@ -420,40 +426,6 @@ func TestVectorChartsAreTextAndPaths(t *testing.T) {
 	}
 }
 
-// TestOpenedFSNotesLinkedFiles: a deck file that is a symbolic link to a
-// file in the deck's folder is noted under both names, named from the
-// folder as given (itself reached through a link here), so that deck
-// watch renders again when the linked file is saved.
-func TestOpenedFSNotesLinkedFiles(t *testing.T) {
-	real := t.TempDir()
-	os.MkdirAll(filepath.Join(real, "versions"), 0o755)
-	os.WriteFile(filepath.Join(real, "versions", "v2.yaml"), []byte("title: t\n"), 0o644)
-	if err := os.Symlink(filepath.Join("versions", "v2.yaml"), filepath.Join(real, "deck.yaml")); err != nil {
-		t.Skip(err)
-	}
-	dir := filepath.Join(t.TempDir(), "via-link")
-	if err := os.Symlink(real, dir); err != nil {
-		t.Skip(err)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := &openedFS{FS: root.FS(), dir: dir, paths: map[string]bool{}}
-	if _, err := fs.ReadFile(o, "deck.yaml"); err != nil {
-		t.Fatal(err)
-	}
-	fs.ReadFile(o, "data/missing.csv")
-	for _, want := range []string{"deck.yaml", "versions/v2.yaml", "data/missing.csv"} {
-		if p := filepath.Join(dir, filepath.FromSlash(want)); !o.paths[p] {
-			t.Errorf("%s not noted; noted %v", p, o.paths)
-		}
-	}
-	if len(o.paths) != 3 {
-		t.Errorf("noted %v", o.paths)
-	}
-}
-
 // TestWatchSaysWhenItCouldNotWrite: a watch whose PDF cannot be written
 // says so under its own name, and does not claim to keep a file that is
 // not there.
@@ -462,7 +434,7 @@ func TestWatchSaysWhenItCouldNotWrite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "no", "such", "folder", "r.pdf")
 	var stdout, stderr bytes.Buffer
 	w := watcher{src: copyDefault(t), out: out, stdout: &stdout, stderr: &stderr}
-	w.once()
+	w.once(context.Background())
 	got := stderr.String()
 	if !strings.Contains(got, "deck watch: cannot write to ") || !strings.Contains(got, " nothing written (checked in ") || strings.Contains(got, "kept the last good") {
 		t.Errorf("stderr:\n%s", got)

@@ -134,7 +134,7 @@ func removeStaleTemps(dir, base string, cutoff time.Time) {
 // folder, a device or a pipe (/dev/null would be replaced by a file,
 // /dev/zero read without end), a read-only file, or one of the files the
 // deck reads (inputs, absolute paths), which the output would replace.
-func checkOutput(path string, inputs map[string]bool) error {
+func checkOutput(path string, inputs []string) error {
 	if info, err := os.Stat(path); err == nil {
 		switch {
 		case info.IsDir():
@@ -146,7 +146,7 @@ func checkOutput(path string, inputs map[string]bool) error {
 		}
 	}
 	out := resolved(path)
-	for in := range inputs {
+	for _, in := range inputs {
 		if resolved(in) == out {
 			return fmt.Errorf("%s is a file the deck reads: writing there would replace it; give another name", path)
 		}

@@ -18,11 +18,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-)
 
-// version is the release of deck, set at build time with
-// -ldflags "-X main.version=v1.2.3".
-var version = "v0.1.0-dev"
+	"github.com/deckpdf/deck/deck/render"
+)
 
 const usage = `deck turns a deck of slides written as YAML and CSV into a PDF.
 
@@ -54,7 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "render":
-		return render(args[1:], stdout, stderr)
+		return renderCmd(args[1:], stdout, stderr)
 	case "charts":
 		return chartsCmd(args[1:], stdout, stderr)
 	case "validate":
@@ -71,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			return 2
 		}
-		fmt.Fprintf(stdout, "deck %s\n", version)
+		fmt.Fprintf(stdout, "deck %s\n", render.Version)
 		return 0
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -19,33 +18,6 @@ type summary struct {
 
 func (s summary) String() string {
 	return fmt.Sprintf("%s: %s, %s (fonts %s, images %s)", s.Path, plural(s.Pages, "page"), size(int64(s.Bytes)), size(int64(s.Fonts)), size(int64(s.Images)))
-}
-
-// streamDict matches the dictionary in front of a PDF stream.
-var streamDict = regexp.MustCompile(`(?s)<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>)*)>>\s*stream\r?\n`)
-
-var lengthKey = regexp.MustCompile(`/Length\s+(\d+)(?:[^\d]|$)`)
-
-// measure adds up the streams of a PDF by what they hold: font programs
-// (a /Length1, /Length2 or /Subtype /OpenType key, as the PDF standard
-// requires of embedded fonts) and images (/Subtype /Image).
-func measure(pdf []byte, path string, pages int) summary {
-	s := summary{Path: path, Pages: pages, Bytes: len(pdf)}
-	for _, m := range streamDict.FindAllSubmatch(pdf, -1) {
-		dict := string(m[1])
-		l := lengthKey.FindStringSubmatch(dict)
-		if l == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(l[1])
-		switch {
-		case strings.Contains(dict, "/Length1") || strings.Contains(dict, "/Length2") || strings.Contains(dict, "/Subtype /OpenType"):
-			s.Fonts += n
-		case strings.Contains(dict, "/Subtype /Image") || strings.Contains(dict, "/Subtype/Image"):
-			s.Images += n
-		}
-	}
-	return s
 }
 
 // size prints a byte count as people read it: 338 KiB, 1.2 MiB.

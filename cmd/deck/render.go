@@ -2,18 +2,22 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/pdf"
-	"github.com/deckpdf/deck/fonts"
+	"github.com/deckpdf/deck/deck/render"
 )
 
-func render(args []string, stdout, stderr io.Writer) int {
+func renderCmd(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE] [--format text|json] [--max-size SIZE]\n\n"+
 		"Render a deck to PDF (\"-o -\" writes it to standard output). The content\n"+
 		"is checked first, as deck validate does: nothing is written when it has\n"+
@@ -44,108 +48,109 @@ func render(args []string, stdout, stderr io.Writer) int {
 	if *out == "-" {
 		info = stderr
 	}
-	r := rendering{out: *out, form: form, maxSize: maxSize, engine: engine.Engine, info: info, stderr: stderr, pdfOut: stdout}
-	b, err := buildWith(*src, mode, r.begin)
-	if err != nil {
-		fmt.Fprintf(stderr, "deck render: %v\n", err)
-		return 2
-	}
-	code := r.write(b)
-	if *timings && b.watch != nil {
-		fmt.Fprintf(stderr, "timings: %v\n", b.watch)
+	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
+	res, code := r.run(context.Background())
+	if *timings && res != nil && res.Timings != nil {
+		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, render.Millis(total(res.Timings)))
 	}
 	return code
 }
 
-// A rendering writes a built deck: the PDF, and what is said about it.
+// A rendering is one render of a deck to a file, and what is said of it.
 type rendering struct {
 	watching bool // for deck watch, whose name the messages then give
+	src      string
 	out      string
 	form     format
 	maxSize  byteSize
 	engine   pdf.Engine
+	charts   render.ChartMode
 	info     io.Writer // the summary and, in JSON, the report
 	stderr   io.Writer
 	pdfOut   io.Writer // standard output, for -o -
 }
 
-// write checks, writes and reports; it returns the exit code.
-func (r rendering) write(b build) int {
-	fail := func(ds deck.Diagnostics) int {
-		if r.form == formatJSON {
-			printJSON(r.info, newReport(ds))
-		} else {
-			printDiagnostics(r.stderr, ds)
-			fmt.Fprintf(r.stderr, "deck %s: %s; nothing written\n", r.command(), count(ds))
-		}
-		return 1
+// run renders, checks, writes and reports. It returns what the render
+// found (nil when the deck could not be read) and the exit code.
+func (r rendering) run(ctx context.Context) (*render.Result, int) {
+	date, err := pdfDate()
+	if err != nil {
+		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
+		return nil, 2
 	}
-	if !b.ok() {
-		return fail(b.diags)
-	}
-	doc := b.pdf
-	if doc == nil {
-		opt, err := r.options(b.deck, b.fonts)
-		if err != nil {
-			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
-			return 2
-		}
-		doc = pdf.Begin(b.deck.Theme.Page, opt)
+	opt := render.Options{Engine: r.engine, Charts: r.charts, Date: date, CacheDir: chartCache()}
+	if r.out != "-" {
+		opt.Previous, _ = previousPages(r.out)
 	}
 	var buf bytes.Buffer
-	if err := doc.Write(&buf, b.pages); err != nil {
+	res, err := render.Render(ctx, source(r.src), &buf, opt)
+	switch {
+	case res == nil:
+		if ctx.Err() == nil { // a watch stopped by Ctrl-C says nothing
+			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
+		}
+		return nil, 2
+	case errors.Is(err, render.ErrInvalid):
+		return res, r.fail(res.Diagnostics)
+	case err != nil:
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
-		return 1
+		return res, 1
 	}
-	b.watch.lap("pdf")
-	sum := measure(buf.Bytes(), r.out, len(b.pages))
+	start := time.Now()
+	sum := summary{Path: r.out, Pages: res.Pages, Bytes: res.Bytes, Fonts: res.FontBytes, Images: res.ImageBytes}
 	if r.out == "-" {
 		sum.Path = "standard output"
 	}
 	if r.maxSize.n > 0 && int64(buf.Len()) > r.maxSize.n {
-		ds := append(b.diags, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
+		ds := append(res.Diagnostics, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
 			Message: fmt.Sprintf("the PDF would be %d bytes (%s), over --max-size %s (%d bytes); fonts %s, images %s", buf.Len(), size(int64(buf.Len())), r.maxSize.text, r.maxSize.n, size(int64(sum.Fonts)), size(int64(sum.Images)))})
-		return fail(ds)
+		return res, r.fail(ds)
 	}
-	changes := ""
-	var changed *[]int
 	if r.out == "-" {
 		if _, err := r.pdfOut.Write(buf.Bytes()); err != nil {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
-			return 1
+			return res, 1
 		}
+		res.Changed = nil
 	} else {
-		if err := checkOutput(r.out, b.files); err != nil {
+		if err := checkOutput(r.out, res.Files); err != nil {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
-			return 2
+			return res, 2
 		}
-		old, hadOld := previousPages(r.out)
 		if err := writeAtomic(r.out, buf.Bytes()); err != nil {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
-			return 1
+			return res, 1
 		}
-		cur := fingerprints(b.pages)
-		remember(r.out, buf.Bytes(), cur)
-		if hadOld {
-			changes = describeChanges(old, cur, slideNames(b))
-			c := changedSlides(old, cur)
-			changed = &c
-		}
+		remember(r.out, buf.Bytes(), res.Fingerprints)
 	}
-	b.watch.lap("write")
+	res.Timings = append(res.Timings, render.Stage{Name: "write", Took: time.Since(start)})
 	if r.form == formatJSON {
-		rep := newReport(b.diags)
+		rep := newReport(res.Diagnostics)
 		rep.Output = &sum
-		rep.Changed = changed
+		if res.Changed != nil {
+			rep.Changed = &res.Changed
+		}
 		printJSON(r.info, rep)
-		return 0
+		return res, 0
 	}
-	printDiagnostics(r.stderr, b.diags) // warnings
+	printDiagnostics(r.stderr, res.Diagnostics) // warnings
 	fmt.Fprintln(r.info, sum)
-	if changes != "" {
-		fmt.Fprintln(r.info, changes)
+	if res.Changed != nil {
+		fmt.Fprintln(r.info, describeChanges(opt.Previous, res.Fingerprints, res.PageSlides))
 	}
-	return 0
+	return res, 0
+}
+
+// fail prints the problems of a deck that cannot be written; it returns
+// the exit code.
+func (r rendering) fail(ds deck.Diagnostics) int {
+	if r.form == formatJSON {
+		printJSON(r.info, newReport(ds))
+	} else {
+		printDiagnostics(r.stderr, ds)
+		fmt.Fprintf(r.stderr, "deck %s: %s; nothing written\n", r.command(), count(ds))
+	}
+	return 1
 }
 
 // command is the command the messages name.
@@ -156,50 +161,71 @@ func (r rendering) command() string {
 	return "render"
 }
 
-// options are the PDF's options for a deck.
-func (r rendering) options(d *deck.Deck, f *fonts.Set) (pdf.Options, error) {
-	date, err := pdfDate(d.Meta)
-	return pdf.Options{Meta: d.Meta, Creator: "deck " + version, Date: date, Fonts: f, Engine: r.engine}, err
+// total adds up the stages' times.
+func total(t render.Timings) time.Duration {
+	var d time.Duration
+	for _, s := range t {
+		d += s.Took
+	}
+	return d
 }
 
-// begin begins the PDF of a deck (see buildWith); nil when its options are
-// wrong, which write then reports.
-func (r rendering) begin(d *deck.Deck, f *fonts.Set) *pdf.Document {
-	opt, err := r.options(d, f)
+// pdfDate is SOURCE_DATE_EPOCH when set, else the zero time: the deck's
+// date, else the Unix epoch, never the clock.
+func pdfDate() (time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	// A PDF date has a four-digit year: up to the end of 9999.
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds from 1970 to the year 9999", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// source is the deck -c names: a folder or deck file, else deck.yaml in
+// the working folder if there is one, else the built-in report.
+func source(src string) render.Source {
+	switch src = defaultSource(src); src {
+	case "":
+		return render.Builtin()
+	default:
+		return render.Dir(src)
+	}
+}
+
+// defaultSource is the deck to use when -c names none: deck.yaml in the
+// working folder if there is one, else "" for the built-in report.
+func defaultSource(src string) string {
+	if src != "" {
+		return src
+	}
+	if _, err := os.Stat(content.DeckFile); err == nil {
+		return "."
+	}
+	return ""
+}
+
+// chartCache is the folder where chart pictures are kept between renders,
+// or "" when the user has no cache folder.
+func chartCache() string {
+	dir, err := os.UserCacheDir()
 	if err != nil {
-		return nil
+		return ""
 	}
-	return pdf.Begin(d.Theme.Page, opt)
+	return filepath.Join(dir, "deck", "charts")
 }
 
-// pdfDate is SOURCE_DATE_EPOCH when set, else the deck's date, else the
-// Unix epoch: never the clock, so that renders are reproducible.
-func pdfDate(m deck.Meta) (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		// A PDF date has a four-digit year: up to the end of 9999.
-		if err != nil || n < 0 || n > 253402300799 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds from 1970 to the year 9999", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	if !m.Date.IsZero() {
-		return m.Date, nil
-	}
-	return time.Unix(0, 0).UTC(), nil
-}
+// chartMode is the value of --charts.
+type chartMode struct{ render.ChartMode }
 
-// slideNames returns the id of the slide each page shows.
-func slideNames(b build) []string {
-	ids := map[deck.Pos]string{}
-	for _, s := range b.deck.Slides {
-		ids[s.Pos] = s.ID
-	}
-	names := make([]string, len(b.pages))
-	for i, p := range b.pages {
-		names[i] = ids[p.Src]
-	}
-	return names
+// Set parses a mode's name.
+func (m *chartMode) Set(s string) error {
+	v, err := render.ParseChartMode(s)
+	m.ChartMode = v
+	return err
 }
 
 // engineFlag is the value of --engine.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/deck/render"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -56,7 +57,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	debug.SetMemoryLimit(512 << 20)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	w := watcher{src: *src, out: *out, engine: engine.Engine, charts: mode, stdout: stdout, stderr: stderr}
+	w := watcher{src: *src, out: *out, engine: engine.Engine, charts: mode.ChartMode, stdout: stdout, stderr: stderr}
 	return w.run(ctx)
 }
 
@@ -64,7 +65,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 type watcher struct {
 	src, out       string
 	engine         pdf.Engine
-	charts         chartMode
+	charts         render.ChartMode
 	stdout, stderr io.Writer
 	// rendered, when set, receives the exit code of every render: tests
 	// wait on it instead of sleeping.
@@ -99,7 +100,7 @@ func (w watcher) run(ctx context.Context) int {
 		return 2
 	}
 	outAbs, _ := filepath.Abs(w.out)
-	files := w.once()
+	files := w.once(ctx)
 	fmt.Fprintf(w.stdout, "watching %s for changes; Ctrl-C stops\n", dir)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -126,7 +127,7 @@ func (w watcher) run(ctx context.Context) int {
 				timer.Reset(debounce)
 			}
 		case <-timer.C:
-			files = w.once()
+			files = w.once(ctx)
 		}
 	}
 }
@@ -141,7 +142,7 @@ func (w watcher) ignored(name, outAbs string) bool {
 
 // once renders and says how it went and how long it took. It returns the
 // files the deck read, or nil when it could not be read at all.
-func (w watcher) once() map[string]bool {
+func (w watcher) once(ctx context.Context) map[string]bool {
 	start := time.Now()
 	code := 2
 	defer func() {
@@ -149,13 +150,12 @@ func (w watcher) once() map[string]bool {
 			w.rendered <- code
 		}
 	}()
-	r := rendering{watching: true, out: w.out, engine: w.engine, info: w.stdout, stderr: w.stderr}
-	b, err := buildWith(w.src, w.charts, r.begin)
-	if err != nil {
-		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
+	r := rendering{watching: true, src: w.src, out: w.out, engine: w.engine, charts: w.charts, info: w.stdout, stderr: w.stderr}
+	var res *render.Result
+	res, code = r.run(ctx)
+	if res == nil {
 		return nil
 	}
-	code = r.write(b)
 	took := time.Since(start).Round(time.Millisecond)
 	if code == 0 {
 		fmt.Fprintf(w.stdout, "%s rendered in %v\n", start.Format("15:04:05"), took)
@@ -166,5 +166,12 @@ func (w watcher) once() map[string]bool {
 			fmt.Fprintf(w.stderr, "%s nothing written (checked in %v)\n", start.Format("15:04:05"), took)
 		}
 	}
-	return b.files
+	if res.Files == nil {
+		return nil
+	}
+	files := map[string]bool{}
+	for _, f := range res.Files {
+		files[f] = true
+	}
+	return files
 }

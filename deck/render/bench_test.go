@@ -1,7 +1,8 @@
-package main
+package render_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/deck/render"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -43,12 +45,15 @@ func BenchmarkCharts(b *testing.B) {
 }
 
 func BenchmarkPDFWrite(b *testing.B) {
-	bld, _ := buildDeck("")
-	opt := pdf.Options{Meta: bld.deck.Meta, Fonts: bld.fonts}
+	d, err := render.Build(context.Background(), render.Builtin(), render.Options{})
+	if err != nil || !d.OK() {
+		b.Fatal(err)
+	}
+	opt := pdf.Options{Meta: d.Deck.Meta, Fonts: d.Fonts}
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := pdf.Write(&buf, bld.pages, opt); err != nil {
+		if err := pdf.Write(&buf, d.Pages, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,13 +64,9 @@ func BenchmarkPDFWrite(b *testing.B) {
 // watch does it: load, lay out (while the PDF's fonts are set up), draw the
 // charts (from the cache after the first time), write the PDF.
 func BenchmarkRender(b *testing.B) {
-	r := rendering{}
+	opt := render.Options{CacheDir: b.TempDir()}
 	for b.Loop() {
-		bld, err := buildWith("", chartMode{}, r.begin)
-		if err != nil || !bld.ok() || bld.pdf == nil {
-			b.Fatal(err, bld.diags)
-		}
-		if err := bld.pdf.Write(io.Discard, bld.pages); err != nil {
+		if _, err := render.Render(context.Background(), render.Builtin(), io.Discard, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
