@@ -33,24 +33,19 @@ type Segment struct {
 func Segments(text string) []Segment {
 	var segs []Segment
 	start, pos, state := 0, 0, -1
-	afterNumber := false // the text so far ends in a number and its units
+	number := 0 // the end of the number (with its units) being read
 	rest := text
 	for len(rest) > 0 {
+		if pos >= number {
+			number = pos + numberLen(rest)
+		}
 		var cluster string
 		var boundaries int
 		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
 		pos += len(cluster)
 		last, _ := utf8.DecodeLastRuneInString(cluster)
-		first, _ := utf8.DecodeRuneInString(cluster)
-		switch {
-		case isDigit(last):
-			afterNumber = true
-		case strings.ContainsRune(units, first) && afterNumber:
-		default:
-			afterNumber = false
-		}
 		brk := boundaries & uniseg.MaskLine
-		if brk == uniseg.LineCanBreak && len(rest) > 0 && !allowed(last, rest, afterNumber) {
+		if brk == uniseg.LineCanBreak && len(rest) > 0 && (pos < number || !allowed(last, rest)) {
 			brk = uniseg.LineDontBreak
 		}
 		if brk == uniseg.LineDontBreak {
@@ -67,17 +62,76 @@ func Segments(text string) []Segment {
 
 // allowed applies the Chinese tailoring to a break that UAX #14 allows
 // between a cluster ending in last and the text in rest.
-func allowed(last rune, rest string, afterNumber bool) bool {
+func allowed(last rune, rest string) bool {
 	next, _ := utf8.DecodeRuneInString(rest)
 	switch {
 	case strings.ContainsRune(noStart, next):
 		return false
 	case strings.ContainsRune(noEnd, last):
 		return false
-	case afterNumber && strings.ContainsRune(units, next):
-		return false
 	}
 	return true
+}
+
+// signs may begin a number; separators join two runs of digits into one
+// number (3.14, ３，０００, １２：３０, 2017-2021).
+const (
+	signs      = "+-±−＋－"
+	separators = ".,:．，：-－~～"
+)
+
+// numberLen returns the byte length of the number that text begins with,
+// its units included (－３．５％, 2021年, 394亿元), or 0 if text does not
+// begin with a digit or a sign and a digit. Half-width and full-width
+// digits alike make a number.
+func numberLen(text string) int {
+	i := 0
+	if r, n := utf8.DecodeRuneInString(text); strings.ContainsRune(signs, r) {
+		i = n
+	}
+	end := digitsEnd(text, i)
+	if end == i {
+		return 0
+	}
+	for {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !strings.ContainsRune(separators, r) {
+			break
+		}
+		next := digitsEnd(text, end+n)
+		if next == end+n {
+			break
+		}
+		end = next
+	}
+	for {
+		n := unitLen(text[end:])
+		if n == 0 {
+			return end
+		}
+		end += n
+	}
+}
+
+// digitsEnd returns the end of the run of digits that starts at text[i:].
+func digitsEnd(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDigit(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// unitLen returns the byte length of the unit that text begins with, or 0.
+func unitLen(text string) int {
+	r, n := utf8.DecodeRuneInString(text)
+	if strings.ContainsRune(units, r) {
+		return n
+	}
+	return 0
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

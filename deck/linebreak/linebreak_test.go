@@ -91,3 +91,45 @@ func TestBreakKeepsEveryCharacter(t *testing.T) {
 		}
 	}
 }
+
+// opportunities writes text with a '|' at each of its break opportunities:
+// between the segments Segments finds.
+func opportunities(text string) string {
+	var parts []string
+	for _, s := range Segments(text) {
+		parts = append(parts, text[s.Start:s.End])
+	}
+	return strings.Join(parts, "|")
+}
+
+// TestSegments asserts where breaks may fall, whatever the width: a greedy
+// result at one width can hide a missing rule when the glued piece happens
+// to fit.
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		name string
+		want string // the text with '|' at every break opportunity
+	}{
+		{"hanzi may break between any two", "云|计|算"},
+		{"a year stays with 年", "未|来|4年|复|合"},
+		{"a full-width year stays with 年", "未|来|２０２１年|复|合"},
+		{"a half-width year stays with 年", "未|来|2021年|复|合"},
+		{"a full-width decimal and its percent sign are one number", "增|长|１２．５％，|预|计"},
+		{"a full-width number with thousands commas is one number", "共|３，０００户|参|与"},
+		{"a full-width signed number is one number", "下|降|－３．５％"},
+		{"a full-width plus sign stays with its number", "增|长|＋２．５％"},
+		{"a full-width range stays whole", "在|２０１７－２０２１年|间"},
+		{"a full-width full stop after a number may end the line", "达|到|５．|下|一"},
+		{"a full-width comma after a number may end the line", "共|５，|其|中"},
+		{"a date breaks between its parts", "2021年|3月|4日"},
+		{"a unit before a space may end the line", "cloud |2021年 |plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.ReplaceAll(tt.want, "|", "")
+			if got := opportunities(text); got != tt.want {
+				t.Errorf("Segments(%q) = %q, want %q", text, got, tt.want)
+			}
+		})
+	}
+}
