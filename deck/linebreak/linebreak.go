@@ -14,10 +14,6 @@ const noStart = "，。、；：？！）》」』”’…%,.;:?!)]}｝〕〉�
 // noEnd holds the characters that may not end a line.
 const noEnd = "（《「『“‘([{｛〔〈【〖〘〝｟«"
 
-// units holds the characters that stay with the number before them, alone or
-// in a run (394亿元).
-const units = "年月日时分秒亿万千百元角个家项条次号岁天周倍种类位名人户期%％‰℃度"
-
 // A Segment is a piece of text that may not be broken: a break is allowed
 // only between segments.
 type Segment struct {
@@ -123,15 +119,6 @@ func digitsEnd(text string, i int) int {
 		i += n
 	}
 	return i
-}
-
-// unitLen returns the byte length of the unit that text begins with, or 0.
-func unitLen(text string) int {
-	r, n := utf8.DecodeRuneInString(text)
-	if strings.ContainsRune(units, r) {
-		return n
-	}
-	return 0
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

@@ -118,7 +118,7 @@ func TestSegments(t *testing.T) {
 		{"a full-width number with thousands commas is one number", "共|３，０００户|参|与"},
 		{"a full-width signed number is one number", "下|降|－３．５％"},
 		{"a full-width plus sign stays with its number", "增|长|＋２．５％"},
-		{"a full-width range stays whole", "在|２０１７－２０２１年|间"},
+		{"a full-width range stays whole", "在|２０１７－２０２１年|的|数|据"},
 		{"a full-width full stop after a number may end the line", "达|到|５．|下|一"},
 		{"a full-width comma after a number may end the line", "共|５，|其|中"},
 		{"a date breaks between its parts", "2021年|3月|4日"},
@@ -131,5 +131,40 @@ func TestSegments(t *testing.T) {
 				t.Errorf("Segments(%q) = %q, want %q", text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNumberKeepsItsUnit takes figures as statistical and financial
+// reports write them: each number and its units is one piece, with a break
+// opportunity before and after it.
+func TestNumberKeepsItsUnit(t *testing.T) {
+	figures := []string{
+		"555.33亿笔", "12.6万户", "3,000张", "500只", "1.2亿股", "10手", "8台", "20件", "15套",
+		"3.5万吨", "120万辆", "4500万人次", "23家", "7个", "12名", "394亿元", "50万元", "1.2亿元",
+		"3.4亿美元", "2.5倍", "3季度", "6个月", "15日", "2021年", "60岁", "12项", "3次", "5款",
+		"10份", "3座", "200亩", "120平方米", "3.6亿千瓦时", "28.6%", "3‰", "25bp", "50BP",
+		"2个百分点", "3万余元", "30多家", "2017-2021年", "２０２１年", "５５５．３３亿笔",
+		"３，０００户", "－３．５％", "＋２．５％", "１２．５万元", "２０bp",
+	}
+	for _, f := range figures {
+		t.Run(f+" is one piece", func(t *testing.T) {
+			text := "达到" + f + "以上"
+			want := "达|到|" + f + "|以|上"
+			if got := opportunities(text); got != want {
+				t.Errorf("Segments(%q) = %q, want %q", text, got, want)
+			}
+		})
+	}
+}
+
+// TestEveryUnitStaysWithItsNumber checks each entry of the units list
+// after a half-width, a full-width and a decimal number with a magnitude.
+func TestEveryUnitStaysWithItsNumber(t *testing.T) {
+	for u := range strings.FieldsSeq(units) {
+		for _, n := range []string{"3", "３", "555.33亿"} {
+			if got := opportunities(n + u); got != n+u {
+				t.Errorf("%s%s breaks as %q", n, u, got)
+			}
+		}
 	}
 }
