@@ -8,11 +8,14 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// noStart holds the characters that may not begin a line.
-const noStart = "，。、；：？！）》」』”’…%,.;:?!)]}｝〕〉】〗〙〟｠»％‰℃·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
-
-// noEnd holds the characters that may not end a line.
-const noEnd = "（《「『“‘([{｛〔〈【〖〘〝｟«"
+// noStart holds the characters that may not begin a line where UAX #14
+// (as uniseg implements it) would let them: after a space (；：”’…» and the
+// Japanese small kana and marks), or after a character that is not a
+// number (%％‰℃ after a hanzi, · after a hanzi). The closing punctuation
+// UAX #14 never lets begin a line (，。、？！）》」』 and their kin) is not
+// repeated here, nor is the opening punctuation it never lets end one
+// (（《「『“‘): TestUnisegForbids pins that behaviour.
+const noStart = "；：”’…»%％‰℃·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
 
 // A Segment is a piece of text that may not be broken: a break is allowed
 // only between segments.
@@ -39,9 +42,8 @@ func Segments(text string) []Segment {
 		var boundaries int
 		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
 		pos += len(cluster)
-		last, _ := utf8.DecodeLastRuneInString(cluster)
 		brk := boundaries & uniseg.MaskLine
-		if brk == uniseg.LineCanBreak && len(rest) > 0 && (pos < number || !allowed(last, rest)) {
+		if brk == uniseg.LineCanBreak && len(rest) > 0 && (pos < number || !mayStart(rest)) {
 			brk = uniseg.LineDontBreak
 		}
 		if brk == uniseg.LineDontBreak {
@@ -56,17 +58,11 @@ func Segments(text string) []Segment {
 	return segs
 }
 
-// allowed applies the Chinese tailoring to a break that UAX #14 allows
-// between a cluster ending in last and the text in rest.
-func allowed(last rune, rest string) bool {
+// mayStart reports whether a line may begin with rest, where UAX #14
+// allows a break before it: the Chinese tailoring.
+func mayStart(rest string) bool {
 	next, _ := utf8.DecodeRuneInString(rest)
-	switch {
-	case strings.ContainsRune(noStart, next):
-		return false
-	case strings.ContainsRune(noEnd, last):
-		return false
-	}
-	return true
+	return !strings.ContainsRune(noStart, next)
 }
 
 // signs may begin a number; separators join two runs of digits into one
@@ -134,11 +130,11 @@ type Line struct {
 }
 
 // orphan reports whether a last line holds a single character, punctuation
-// aside ("费。"): Chinese typesetting avoids such a line.
+// that does not open aside ("费。", "3%"): Chinese typesetting avoids such a line.
 func orphan(line string) bool {
 	n := 0
 	for _, r := range line {
-		if !strings.ContainsRune(noStart, r) {
+		if !unicode.In(r, unicode.Pe, unicode.Pf, unicode.Po) && !strings.ContainsRune(noStart, r) {
 			n++
 		}
 	}

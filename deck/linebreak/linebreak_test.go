@@ -3,6 +3,9 @@ package linebreak
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // measure counts a wide character as 1 and anything below U+1100 as 0.5.
@@ -166,5 +169,139 @@ func TestEveryUnitStaysWithItsNumber(t *testing.T) {
 				t.Errorf("%s%s breaks as %q", n, u, got)
 			}
 		}
+	}
+}
+
+// closing lists the characters no line may start with, and opening those
+// no line may end with: what the package promises, whether UAX #14 or the
+// tailoring keeps the promise.
+const (
+	closing = "，。、；：？！）》」』”’…%,.;:?!)]}｝〕〉】〗〙〟｠»％‰℃·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+	opening = "（《「『“‘([{｛〔〈【〖〘〝｟«"
+)
+
+// before lists what may precede closing punctuation in a text: a hanzi, a
+// Latin letter, digits, punctuation, some with a space.
+func before() []string { return []string{"中", "中 ", "a", "a ", "1", "１", "。", "）", "％"} }
+
+// unisegBreaks writes text with a '|' at each break opportunity that
+// uniseg itself reports, before any tailoring.
+func unisegBreaks(text string) string {
+	var b strings.Builder
+	state := -1
+	for rest := text; len(rest) > 0; {
+		var cluster string
+		var boundaries int
+		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		b.WriteString(cluster)
+		if len(rest) > 0 && boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+// breaksAt reports whether Segments(text) has a break opportunity at byte
+// offset i.
+func breaksAt(text string, i int) bool {
+	for _, s := range Segments(text) {
+		if s.End == i {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClosingPunctuationNeverStartsALine(t *testing.T) {
+	for _, c := range closing {
+		for _, b := range before() {
+			text := b + string(c) + "中"
+			if breaksAt(text, len(b)) {
+				t.Errorf("a line may start with %q in %q: %q", c, text, opportunities(text))
+			}
+		}
+	}
+}
+
+func TestOpeningPunctuationNeverEndsALine(t *testing.T) {
+	for _, o := range opening {
+		for _, b := range []string{"", "中", "a", "1", " "} {
+			for _, a := range []string{"中", "a", "1", "１", "（"} {
+				text := b + string(o) + a
+				if breaksAt(text, len(b)+utf8.RuneLen(o)) {
+					t.Errorf("a line may end with %q in %q: %q", o, text, opportunities(text))
+				}
+			}
+		}
+	}
+}
+
+// TestNoStartIsNeeded proves each entry of noStart is needed: uniseg
+// itself allows a break before it after at least one of the texts in
+// before, which the tailoring forbids.
+func TestNoStartIsNeeded(t *testing.T) {
+	for _, c := range noStart {
+		t.Run(string(c)+" may start a line in UAX #14", func(t *testing.T) {
+			for _, b := range before() {
+				if text := b + string(c) + "中"; strings.HasPrefix(unisegBreaks(text), b+"|") {
+					return
+				}
+			}
+			t.Errorf("uniseg forbids a break before %q after all of %q: drop it from noStart", c, before())
+		})
+	}
+}
+
+// TestUnisegForbids pins the UAX #14 behaviour the package relies on
+// instead of a rule of its own, as uniseg reports it, so that an upgrade
+// that changes it fails here and not in a slide.
+func TestUnisegForbids(t *testing.T) {
+	t.Run("a break before the closing punctuation noStart leaves out", func(t *testing.T) {
+		for _, c := range closing {
+			if strings.ContainsRune(noStart, c) {
+				continue
+			}
+			for _, b := range before() {
+				text := b + string(c) + "中"
+				if got, want := unisegBreaks(text), b+string(c)+"|中"; got != want {
+					t.Errorf("uniseg breaks %q as %q, want %q: add %q to noStart", text, got, want, c)
+				}
+			}
+		}
+	})
+	t.Run("a break after opening punctuation", func(t *testing.T) {
+		for _, o := range opening {
+			for _, a := range []string{"中", "a", "1", "１", "（"} {
+				text := "中" + string(o) + a
+				if got := unisegBreaks(text); strings.Contains(got, string(o)+"|") {
+					t.Errorf("uniseg breaks %q as %q, after %q", text, got, o)
+				}
+			}
+		}
+	})
+	tests := []struct {
+		name string
+		want string // the text with '|' at every break opportunity uniseg reports
+	}{
+		{"a break between any two hanzi", "云|计|算"},
+		{"a break at a space between Latin words", "cloud |native |banking"},
+		{"no break inside a Latin word", "依|托|Reliability|与"},
+		{"no break inside a Latin word with a hyphen", "cloud-|native"},
+		{"no break inside a half-width decimal or percentage", "为|28.6%|的"},
+		{"no break inside a half-width number with thousands commas", "共|3,000|户"},
+		{"no break inside a half-width range", "在|2017-2021|年"},
+		{"no break before a half-width minus sign", "下|降-3.5%|的"},
+		{"no break before an opening quote after a hanzi", "称|为“云|原|生”"},
+		{"no break after a half-width number before letters", "为|25bp|的"},
+		{"no break inside a URL before a slash", "https://|www.yunbaogao.cn/|report"},
+		{"a mandatory break after a newline", "一\n|二"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.ReplaceAll(tt.want, "|", "")
+			if got := unisegBreaks(text); got != tt.want {
+				t.Errorf("uniseg breaks %q as %q, want %q", text, got, tt.want)
+			}
+		})
 	}
 }
