@@ -305,3 +305,32 @@ func TestUnisegForbids(t *testing.T) {
 		})
 	}
 }
+
+// TestIsWide checks what is set on the CJK grid: a line break between two
+// such characters is not a space, and a justified line may stretch beside
+// them.
+func TestIsWide(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"hanzi are wide", "中国金融云", true},
+		{"kana and hangul are wide", "あアー・한", true},
+		{"CJK punctuation is wide", "、。《》「」『』〔〕【】　", true},
+		{"fullwidth forms are wide", "，：；？！（）２０％＋－￥", true},
+		{"curly quotes, the ellipsis and the em dash are wide", "“”‘’…—", true},
+		{"Latin letters and digits are narrow", "aZ09", false},
+		{"ASCII punctuation and the space are narrow", ",.;:?!()%+- ", false},
+		{"the en dash, the middle dot and the yen sign are narrow", "–·¥", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, r := range tt.text {
+				if got := IsWide(r); got != tt.want {
+					t.Errorf("IsWide(%q) = %v, want %v", r, got, tt.want)
+				}
+			}
+		})
+	}
+}
