@@ -220,8 +220,9 @@ func fill(segs []Segment, width float64, measure func(start, end int) float64) [
 // IsWide reports whether r is set on the CJK grid: ideographs, kana,
 // hangul (with the katakana middle dot and prolonged sound mark, which
 // Unicode gives no script), CJK and fullwidth punctuation, and the quotes,
-// ellipsis and em dash that Chinese fonts draw one em wide. Lines may be justified between wide
-// characters, and a line break between two of them is not a space.
+// ellipsis and em dash that Chinese fonts draw one em wide. Lines may be
+// justified between wide characters, and a line break between two of them
+// is not a space.
 func IsWide(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6 ||

@@ -334,3 +334,24 @@ func TestIsWide(t *testing.T) {
 		})
 	}
 }
+
+// TestBreakToleratesRounding: widths measured from a font are sums of
+// fractions, and a text that fits exactly may add up a hair wider (0.1 +
+// 0.1 + 0.1 > 0.3); it must still take one line.
+func TestBreakToleratesRounding(t *testing.T) {
+	text := "云计算"
+	tenth := func(start, end int) float64 {
+		w := 0.0
+		for range text[start:end] {
+			w += 0.1
+		}
+		return w
+	}
+	if lines := Break(text, 0.3, tenth); len(lines) != 1 {
+		var got []string
+		for _, l := range lines {
+			got = append(got, text[l.Start:l.End])
+		}
+		t.Errorf("Break(%q, 0.3) = %q, want one line", text, got)
+	}
+}
