@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/fonts"
@@ -32,16 +31,17 @@ func cacheKey(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h int, dpi flo
 	return hex.EncodeToString(sum.Sum(nil))[:32]
 }
 
-// faceHash hashes a face's bytes once per face.
+// faceHash hashes a face's bytes once per face; the hash is kept on the
+// face and freed with it.
 func faceHash(f *fonts.Face) string {
-	once, _ := hashes.LoadOrStore(f, sync.OnceValue(func() string {
+	return fonts.Memo(f, hashKey{}, func() string {
 		s := sha256.Sum256(f.Data())
 		return hex.EncodeToString(s[:8])
-	}))
-	return once.(func() string)()
+	})
 }
 
-var hashes sync.Map // *fonts.Face -> func() string
+// hashKey is the key of a face's hash.
+type hashKey struct{}
 
 // cached returns the picture stored under key in dir.
 func cached(dir, key string) ([]byte, bool) {

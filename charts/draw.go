@@ -8,7 +8,6 @@ import (
 	_ "image/jpeg" // the widths of JPEG pictures on the slides
 	"io"
 	"math"
-	"sync"
 	"time"
 
 	"github.com/deckpdf/deck/deck"
@@ -206,19 +205,28 @@ func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, 
 	return short, nil
 }
 
-// truetypeFont parses a face for go-chart's rasterizer once per face.
+// truetypeFont parses a face for go-chart's rasterizer once per face; the
+// parse is kept on the face and freed with it.
 func truetypeFont(f *fonts.Face) (*truetype.Font, error) {
-	once, _ := parsed.LoadOrStore(f, sync.OnceValues(func() (*truetype.Font, error) {
+	p := fonts.Memo(f, parsedKey{}, func() parsedFont {
 		t, err := truetype.Parse(f.Data())
 		if err != nil {
-			return nil, fmt.Errorf("charts: font %s: %v", f.Name(), err)
+			return parsedFont{err: fmt.Errorf("charts: font %s: %v", f.Name(), err)}
 		}
-		return t, nil
-	}))
-	return once.(func() (*truetype.Font, error))()
+		return parsedFont{font: t}
+	})
+	return p.font, p.err
 }
 
-var parsed sync.Map // *fonts.Face -> func() (*truetype.Font, error)
+// parsedKey is the key of a face's parse by go-chart's font library.
+type parsedKey struct{}
+
+// A parsedFont is a face as go-chart's font library parsed it, or why it
+// could not.
+type parsedFont struct {
+	font *truetype.Font
+	err  error
+}
 
 // toPixels is a length in points as pixels at dpi.
 func toPixels(pt, dpi float64) int { return int(math.Ceil(pt*dpi/72 - 1e-9)) }

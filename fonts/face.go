@@ -24,6 +24,8 @@ type Face struct {
 	mu  sync.Mutex
 	buf sfnt.Buffer
 	adv map[rune]float64 // advance in ems; negative when the glyph is missing
+
+	memo sync.Map // key -> func() any, made by sync.OnceValue; see Memo
 }
 
 // Parse checks that data is a single TrueType-outline font and parses it.
@@ -109,6 +111,22 @@ func (f *Face) advance(r rune) float64 {
 	}
 	f.adv[r] = a
 	return a
+}
+
+// Memo returns the value that compute gives for the face f under key,
+// calling compute once per face and key, however many goroutines ask at
+// once. The value lives on the face and is freed with it: what other
+// packages derive from a face (a hash of its bytes, a parse by another
+// font library) is kept here, not in a package-level map that would keep
+// every face ever parsed alive. The key should be of a type private to the
+// package that asks, as context keys are, so that packages do not collide;
+// one key must always be asked for with the same T.
+func Memo[T any](f *Face, key any, compute func() T) T {
+	once, ok := f.memo.Load(key)
+	if !ok {
+		once, _ = f.memo.LoadOrStore(key, sync.OnceValue(func() any { return compute() }))
+	}
+	return once.(func() any)().(T)
 }
 
 // checkTrueType refuses what the PDF libraries cannot embed: collections,

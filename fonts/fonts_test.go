@@ -3,8 +3,12 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestDefaultFacesMeasureFromTheEmbeddedFiles(t *testing.T) {
@@ -89,4 +93,70 @@ func emptyGlyf() []byte {
 		}
 	}
 	return data
+}
+
+// TestMemoKeepsOneValuePerFaceAndKey: many goroutines asking at once get
+// one value, computed once; another key or another face computes its own;
+// and the value goes with its face.
+func TestMemoKeepsOneValuePerFaceAndKey(t *testing.T) {
+	type keyA struct{}
+	type keyB struct{}
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := func() *Face {
+		f, err := Parse("copy", bytes.Clone(set.Regular.Data()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	f, g := face(), face()
+	var calls atomic.Int32
+	compute := func() *int { calls.Add(1); return new(int) }
+
+	t.Run("many goroutines at once compute the value once", func(t *testing.T) {
+		got := make([]*int, 16)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() { got[i] = Memo(f, keyA{}, compute) })
+		}
+		wg.Wait()
+		if calls.Load() != 1 {
+			t.Errorf("computed %d times, want once", calls.Load())
+		}
+		for _, p := range got[1:] {
+			if p != got[0] {
+				t.Fatal("goroutines were given different values")
+			}
+		}
+	})
+	t.Run("another key and another face compute their own", func(t *testing.T) {
+		a := Memo(f, keyA{}, compute)
+		b := Memo(f, keyB{}, compute)
+		c := Memo(g, keyA{}, compute)
+		if a == b || a == c || b == c || calls.Load() != 3 {
+			t.Errorf("%d computations, values %p %p %p: want 3 apart", calls.Load(), a, b, c)
+		}
+	})
+	t.Run("the value is freed with its face", func(t *testing.T) {
+		freed := make(chan struct{}, 1)
+		h := face()
+		v := Memo(h, keyA{}, compute)
+		runtime.AddCleanup(v, func(ch chan struct{}) { ch <- struct{}{} }, freed)
+		h, v = nil, nil
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			runtime.GC()
+			select {
+			case <-freed:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("a face's value is still alive 5 s after its face was dropped")
+			}
+		}
+	})
 }
