@@ -145,31 +145,32 @@ func resolutions(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.S
 
 // drawBounded draws a picture within the time limit.
 func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) (picture, error) {
-	return bounded(c, limit, func() (picture, error) { return drawPicture(c, theme, set, w, h, dpi) })
+	return bounded(c, limit, func(stop *halt) (picture, error) { return drawPicture(c, theme, set, w, h, dpi, stop) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.
 func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([]byte, error) {
-	pic, err := drawPicture(c, theme, set, w, h, dpi)
+	pic, err := drawPicture(c, theme, set, w, h, dpi, nil)
 	return pic.png, err
 }
 
 // drawPicture draws c as a PNG of w×h points at dpi, and says what there
-// was no room for.
-func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) (picture, error) {
+// was no room for. It stops when stop says so (see halt).
+func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, stop *halt) (picture, error) {
 	measure, err := chart.PNG(1, 1)
 	if err != nil {
 		return picture{}, err
 	}
 	measure.SetDPI(dpi)
 	var px pixels
-	short, err := render(c, theme, set, w, h, dpi, measure, quickPNG, &px)
+	short, err := render(c, theme, set, w, h, dpi, stop.renderer(measure), stop.provider(quickPNG), &px)
 	if err != nil {
 		return picture{}, err
 	}
 	if px.img == nil {
 		return picture{}, fmt.Errorf("charts: chart %s: no picture", c.Name())
 	}
+	stop.check()
 	png, err := encode(px.img)
 	return picture{png, short}, err
 }

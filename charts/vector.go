@@ -19,7 +19,7 @@ const vectorDPI = 720
 // drawVector draws c as layout items inside the rectangle r of its page:
 // go-chart draws into a recorder instead of a picture.
 func drawVector(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) ([]layout.Item, error) {
-	d, err := drawVectorShort(c, theme, set, r)
+	d, err := drawVectorShort(c, theme, set, r, nil)
 	return d.items, err
 }
 
@@ -30,8 +30,8 @@ type vectorDrawing struct {
 }
 
 // drawVectorShort draws c as drawVector does, and says what there was no
-// room for.
-func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect) (vectorDrawing, error) {
+// room for. It stops when stop says so (see halt).
+func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.Rect, stop *halt) (vectorDrawing, error) {
 	rec, err := newRecorder(set, layout.Point{X: r.X, Y: r.Y}, vectorDPI, c.Pos)
 	if err != nil {
 		return vectorDrawing{}, err
@@ -45,7 +45,7 @@ func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.R
 		rec.fit(r, w, h)
 		return rec, nil
 	}
-	short, err := render(c, theme, set, r.W, r.H, vectorDPI, measure, provide, io.Discard)
+	short, err := render(c, theme, set, r.W, r.H, vectorDPI, stop.renderer(measure), stop.provider(provide), io.Discard)
 	if err != nil {
 		return vectorDrawing{}, err
 	}
@@ -56,8 +56,8 @@ func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.R
 // pages in place of their Image items.
 func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
 	drawn, errs := each(pages, jobs, func(_ int, im layout.Image) (vectorDrawing, error) {
-		return bounded(im.Chart, opt.timeout(), func() (vectorDrawing, error) {
-			return drawVectorShort(im.Chart, theme, set, im.Rect)
+		return bounded(im.Chart, opt.timeout(), func(stop *halt) (vectorDrawing, error) {
+			return drawVectorShort(im.Chart, theme, set, im.Rect, stop)
 		})
 	})
 	var diags deck.Diagnostics
