@@ -101,7 +101,7 @@ func TestSpecMapsToGoChartValues(t *testing.T) {
 		}
 	})
 
-	t.Run("horizontal bars sorted, room for labels on both sides", func(t *testing.T) {
+	t.Run("horizontal bars sorted largest first, room for labels on both sides", func(t *testing.T) {
 		c := cs["industry-internet-index"]
 		cv := testCanvas(t, c, theme, 300, 250)
 		ch := cv.xy()
@@ -118,7 +118,7 @@ func TestSpecMapsToGoChartValues(t *testing.T) {
 		for _, i := range c.Order() {
 			order = append(order, c.Categories[i])
 		}
-		if strings.Join(order, " ") != "制造 物流 医疗 教育 文娱 零售 金融" {
+		if strings.Join(order, " ") != "金融 零售 文娱 教育 医疗 物流 制造" {
 			t.Errorf("order %v", order)
 		}
 	})

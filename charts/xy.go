@@ -801,8 +801,10 @@ func (cv canvas) lineColor(jj, lines int) deck.Color {
 }
 
 // hbarSeries draws horizontal bars with the category on the left and the
-// value at the end of each bar; the first category is at the bottom. A
-// bar of a negative value reaches left from zero.
+// value at the end of each bar, in the order the eye reads them: the first
+// category (in the chart's order, as written or sorted) at the top, so
+// that a descending sort puts the largest bar on top. A bar of a negative
+// value reaches left from zero.
 type hbarSeries struct{ cv canvas }
 
 func (hbarSeries) GetName() string           { return "bars" }
@@ -828,7 +830,9 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 		cv.rect(r, x0-w/2, float64(box.Top), x0+w/2, float64(box.Bottom), cv.theme.Colors.Muted.Mix(0.5))
 	}
 	for k, i := range order {
-		cy := float64(box.Bottom) - float64(yr.Translate(float64(k)))
+		// The category range runs up from the bottom: the k-th from the
+		// top is the (n-1-k)-th from the bottom.
+		cy := float64(box.Bottom) - float64(yr.Translate(float64(len(order)-1-k)))
 		x1 := float64(box.Left) + float64(xr.Translate(s.Values[i]))
 		fill := cv.barColor(0, 1, i)
 		if !c.IsHighlighted(i) && len(c.Highlight) > 0 {
