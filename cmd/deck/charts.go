@@ -43,17 +43,21 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	n := 0
 	used := map[string]bool{}
-	for p, page := range b.pages {
-		k := 0
+	charts := map[int]int{} // charts met so far, by slide
+	for _, page := range b.pages {
+		// A page is named by its slide, not by its number: a slide whose
+		// table continues takes several pages.
+		slide := idOr(b.deck.Slides[page.Slide].ID, page.Slide+1)
 		for _, it := range page.Items {
 			im, ok := it.(layout.Image)
 			if !ok || im.Chart == nil {
 				continue
 			}
-			k++
-			base := fileName(idOr(b.deck.Slides[p].ID, p+1) + "-" + idOr(im.Chart.ID, k))
+			charts[page.Slide]++
+			k := charts[page.Slide]
+			base := fileName(slide + "-" + idOr(im.Chart.ID, k))
 			for i := 2; used[base]; i++ {
-				base = fileName(fmt.Sprintf("%s-%s-%d", idOr(b.deck.Slides[p].ID, p+1), idOr(im.Chart.ID, k), i))
+				base = fileName(fmt.Sprintf("%s-%s-%d", slide, idOr(im.Chart.ID, k), i))
 			}
 			used[base] = true
 			name := filepath.Join(*out, base+".png")

@@ -107,3 +107,52 @@ func TestChartFilesStayInTheirFolder(t *testing.T) {
 		t.Errorf("PNG files %q, want %q", names, want)
 	}
 }
+
+// continuedDeck writes a deck whose first slide holds a table that
+// continues over several pages, with a chart after it, and whose second
+// slide (without an id) holds a chart: page numbers and slide numbers
+// part after the first page.
+func continuedDeck(t *testing.T) string {
+	t.Helper()
+	var rows strings.Builder
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&rows, "          - [R%02d, 布局先进高效的算力体系，加快云计算技术规范应用。]\n", i)
+	}
+	chart := "{type: bar, rows: [[a, b], [x, 1], [y, 2]]}"
+	return writeDeck(t, map[string][]byte{"deck.yaml": []byte("title: t\nslides:\n  - id: long\n    title: 长表\n    blocks:\n" +
+		"      - table:\n          rows:\n          - [编号, 内容]\n" + rows.String() +
+		"      - chart: " + chart + "\n" +
+		"  - title: 图\n    blocks:\n      - chart: " + chart + "\n")})
+}
+
+// TestChartsOfAContinuedTableAreNamedBySlide: a chart file is named by
+// its slide, whatever page the slide's table pushed it to (deck charts
+// panicked, looking slides up by page number).
+func TestChartsOfAContinuedTableAreNamedBySlide(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := continuedDeck(t)
+	out := t.TempDir()
+	runOK(t, "charts", "-c", dir, "-o", out)
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	if want := []string{"2-1.png", "long-1.png"}; !slices.Equal(names, want) {
+		t.Errorf("files %q, want %q", names, want)
+	}
+}
+
+// TestValidateCountsSlidesNotPages: a deck of two slides over more pages
+// has two slides (validate counted its pages).
+func TestValidateCountsSlidesNotPages(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := continuedDeck(t)
+	if out := runOK(t, "render", "-c", dir, "-o", filepath.Join(t.TempDir(), "r.pdf")); !strings.Contains(out, " pages, ") || strings.Contains(out, ": 2 pages, ") {
+		t.Fatalf("render: %q, want more than 2 pages", out)
+	}
+	if out, want := runOK(t, "validate", "-c", dir), dir+": no problems in 2 slides\n"; out != want {
+		t.Errorf("validate says %q, want %q", out, want)
+	}
+}

@@ -35,7 +35,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	} else {
 		printDiagnostics(stdout, b.diags)
 		if len(b.diags) == 0 {
-			fmt.Fprintf(stdout, "%s: no problems in %s\n", deckName(*src), plural(len(b.pages), "slide"))
+			fmt.Fprintf(stdout, "%s: no problems in %s\n", deckName(*src), plural(len(b.deck.Slides), "slide"))
 		} else {
 			fmt.Fprintf(stdout, "%s: %s\n", deckName(*src), count(b.diags))
 		}

@@ -13,12 +13,17 @@ type Point struct{ X, Y float64 }
 // A Rect is a rectangle by its top left corner and size.
 type Rect struct{ X, Y, W, H float64 }
 
-// A Page is one laid-out slide.
+// A Page is one laid-out page of a slide: a slide whose table continues
+// gives several pages, so a page's number is not its slide's.
 type Page struct {
 	Size  deck.Size
 	Title string // the bookmark of the page in the PDF outline
 	Items []Item
 	Src   deck.Pos
+	// Slide is the index in deck.Slides of the slide the page shows, and
+	// Part which of its pages it is: 0 for the first, 1 for the first
+	// continuation, and so on.
+	Slide, Part int
 }
 
 // An Item is something drawn on a page: a TextRun, Box, Path, Image or Link.

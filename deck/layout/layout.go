@@ -11,7 +11,8 @@ import (
 )
 
 // Layout lays out every slide of d in the given fonts. It returns one page a
-// slide, and diagnostics for text that does not fit its box even at the
+// slide, or more for a slide whose table continues (Page.Slide and Part say
+// which), and diagnostics for text that does not fit its box even at the
 // theme's minimum size and for characters the fonts cannot draw.
 func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 	e := &engine{theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
@@ -19,7 +20,8 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
 		s := &d.Slides[i]
-		for _, p := range e.slide(s) {
+		for part, p := range e.slide(s) {
+			p.Slide, p.Part = i, part
 			pages = append(pages, p)
 			footed = append(footed, s.Layout == deck.LayoutContent)
 		}

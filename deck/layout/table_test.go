@@ -55,3 +55,24 @@ func TestALongTableContinuesOverSlides(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesNameTheirSlide: every page carries the index of its slide and
+// which of the slide's pages it is, so that a page after a continued
+// table is not taken for a later slide.
+func TestPagesNameTheirSlide(t *testing.T) {
+	var rows []string
+	for i := 1; i <= 40; i++ {
+		rows = append(rows, fmt.Sprintf("            - [R%02d, 布局先进高效的算力体系，加快云计算技术规范应用，稳妥推进信息系统向多节点并行运行。]", i))
+	}
+	src := "title: t\nslides:\n  - id: a\n    layout: cover\n    title: 封面\n  - id: s\n    title: 长表\n    blocks:\n      - table:\n          rows:\n            - [编号, 内容]\n" +
+		strings.Join(rows, "\n") + "\n  - id: z\n    title: 末页\n"
+	d, pages := layOut(t, "deck.yaml", src)
+	var got []string
+	for _, p := range pages {
+		got = append(got, fmt.Sprintf("%s/%d", d.Slides[p.Slide].ID, p.Part))
+	}
+	want := []string{"a/0", "s/0", "s/1", "s/2", "z/0"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("pages show slide/part %v, want %v", got, want)
+	}
+}
