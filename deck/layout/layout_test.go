@@ -415,3 +415,40 @@ func TestFooterTextsDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestCJKLatinSpaceKeepsJustifiedLinesInTheirColumn: with cjk_latin_space,
+// a dense paragraph of Chinese mixed with Latin words and numbers, set
+// across the page, has every justified line end at the right margin, no
+// run past it (lines ran past by a quarter em a gap the line breaker
+// had not counted).
+func TestCJKLatinSpaceKeepsJustifiedLinesInTheirColumn(t *testing.T) {
+	para := strings.Repeat("使用Kubernetes部署AI模型，2021年GPU集群规模达到3000台，采用RDMA网络与NVMe存储，推理延迟降至5ms以内；"+
+		"在Linux和Windows环境下CPU利用率提高20%以上，API调用量同比增长3倍，SaaS收入占比达到45%。", 3)
+	src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: " + para + "\n"
+	d, pages := layOut(t, "deck.yaml", src, "theme.yaml", "cjk_latin_space: true\n")
+	right := d.Theme.Page.W - d.Theme.Margins.Right
+	ends := map[float64]float64{} // baseline -> right end of the line
+	for _, it := range pages[0].Items {
+		r, ok := it.(layout.TextRun)
+		if !ok || r.Src.Line != 7 { // the paragraph
+			continue
+		}
+		end := r.At.X + r.Width()
+		if last, _ := utf8.DecodeLastRuneInString(r.Text); strings.ContainsRune("，。、；：）》」』”’", last) {
+			end -= r.Size / 2 // the blank half of a closing mark
+		}
+		ends[r.At.Y] = max(ends[r.At.Y], end)
+	}
+	if len(ends) < 4 {
+		t.Fatalf("%d lines, want 4 or more", len(ends))
+	}
+	last := 0.0
+	for y := range ends {
+		last = max(last, y)
+	}
+	for y, end := range ends {
+		if y != last && math.Abs(end-right) > 0.01 || end > right+0.01 {
+			t.Errorf("line at y=%.2f ends at %.2f, want %.2f", y, end, right)
+		}
+	}
+}

@@ -119,8 +119,16 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 		}
 		glue[end] = g.glue
 	}
-	// A line is measured without the glue after its last glyph.
-	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] - glue[b] })
+	// The line breaker adds up the widths of the pieces a line is made of,
+	// so a piece is measured with the glue after it: left out, the glue
+	// between two pieces was in no piece, and lines ran past their column
+	// by a quarter em for each. A line that ends in glue is thus measured
+	// a little wide, and may break before a piece that would just fit; its
+	// real width, without the glue, is what it is set at.
+	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] })
+	for i := range lines {
+		lines[i].Width = prefix[lines[i].End] - prefix[lines[i].Start] - glue[lines[i].End]
+	}
 
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: t.Pos}

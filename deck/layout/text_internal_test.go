@@ -1,0 +1,102 @@
+package layout
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
+	"github.com/deckpdf/deck/fonts"
+)
+
+// denseMixed is a paragraph of Chinese thick with Latin words and numbers:
+// with cjk_latin_space, a quarter em stands at nearly every change.
+const denseMixed = "使用Kubernetes部署AI模型，2021年GPU集群规模达到3000台，采用RDMA网络与NVMe存储，推理延迟降至5ms以内；" +
+	"在Linux和Windows环境下CPU利用率提高20%以上，API调用量同比增长3倍，SaaS收入占比达到45%，" +
+	"ERP系统与CRM平台打通后，IT运维成本下降了1/3左右，5G专网覆盖100余个园区。"
+
+// textsOf returns every deck.Text reachable from v: the titles, paragraphs,
+// items and cells of a deck.
+func textsOf(v reflect.Value) []deck.Text {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return textsOf(v.Elem())
+	case reflect.Slice, reflect.Array:
+		var out []deck.Text
+		for i := range v.Len() {
+			out = append(out, textsOf(v.Index(i))...)
+		}
+		return out
+	case reflect.Struct:
+		if t, ok := v.Interface().(deck.Text); ok {
+			return []deck.Text{t}
+		}
+		var out []deck.Text
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = append(out, textsOf(v.Field(i))...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// inkEnd is where a run's characters end: its em box's end, less the blank
+// half of a closing punctuation mark at its end, which a line may end in
+// when the mark was compressed against the next line's opening one.
+func inkEnd(r TextRun) float64 {
+	end := r.At.X + r.Width()
+	if last, _ := utf8.DecodeLastRuneInString(r.Text); strings.ContainsRune(closingPunct, last) {
+		end -= r.Size / 2
+	}
+	return end
+}
+
+// TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace sets every text of
+// the built-in report, and a dense paragraph of mixed Chinese and Latin,
+// justified at many widths with cjk_latin_space on: every run must end
+// within the width (lines ran up to 7.5pt past it, the quarter ems left
+// out of the measure the line breaker used).
+func TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if d == nil {
+		t.Fatal(diags)
+	}
+	texts := textsOf(reflect.ValueOf(d.Slides))
+	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: denseMixed}}}, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 3)}}})
+	theme := d.Theme
+	theme.CJKLatinSpace = true
+	e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	st := e.bodyStyle(e.scale(1))
+	bad := 0
+	for _, tx := range texts {
+		for w := 90.0; w <= 880; w += 3.7 {
+			f := e.text(tx, st, w)
+			if f.overflow > 0 {
+				continue // a word wider than the column: an error of its own
+			}
+			for _, it := range f.items {
+				r := it.(TextRun)
+				if end := inkEnd(r); end > w+0.01 {
+					if bad++; bad <= 10 {
+						t.Errorf("%q at width %.1f: %q ends at %.2f, %.2fpt past its column", tx.Plain(), w, r.Text, end, end-w)
+					}
+				}
+			}
+		}
+	}
+	if bad > 10 {
+		t.Errorf("and %d more runs past their column", bad-10)
+	}
+}
