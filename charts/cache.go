@@ -5,8 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"syscall"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/fonts"
@@ -14,7 +17,7 @@ import (
 
 // cacheVersion names the drawing code in cache keys: change it with any
 // change to how charts are drawn, so that no stale picture is reused.
-const cacheVersion = "charts-7"
+const cacheVersion = "charts-8"
 
 // cacheKey is the name of a chart's picture in the cache: a hash of all
 // that the picture depends on — the chart, the theme's colours, the fonts,
@@ -43,30 +46,77 @@ func faceHash(f *fonts.Face) string {
 // hashKey is the key of a face's hash.
 type hashKey struct{}
 
-// cached returns the picture stored under key in dir.
+// A cache entry is a file named by its chart's key and entryExt: the line
+// entryHeader, the SHA-256 of the picture, and the picture, a PNG. The
+// checksum is verified on every read: a damaged entry is drawn again, as
+// is anything in its place that is not a regular file (a FIFO, a link to
+// a device), which is never waited on nor read beyond maxEntry bytes.
+const (
+	entryExt    = ".chart"
+	entryHeader = "deck chart cache entry\n"
+	maxEntry    = 64 << 20
+)
+
+// cached returns the picture stored under key in dir. An entry that cannot
+// be trusted is a miss: the chart is drawn again and stored in its place.
 func cached(dir, key string) ([]byte, bool) {
 	if dir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(filepath.Join(dir, key+".png"))
-	// A picture cut short (a full disk, a killed copy) is drawn again: it
-	// must start as a PNG does and end with the IEND chunk.
-	return data, err == nil && len(data) > 20 && bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && bytes.HasSuffix(data, []byte("IEND\xaeB`\x82"))
+	png, err := readEntry(filepath.Join(dir, key+entryExt))
+	return png, err == nil
 }
 
-// store keeps a picture for the next render; a cache that cannot be
-// written only costs time.
+// readEntry returns the picture of the cache entry at path, or why the
+// entry cannot be used.
+func readEntry(path string) ([]byte, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > maxEntry {
+		return nil, fmt.Errorf("charts: cache entry %s is not a regular file of at most %d bytes", path, maxEntry)
+	}
+	// Not blocking, so that a FIFO put in its place between the Lstat
+	// and here is not waited on; the open file is checked again.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("charts: cache entry %s is not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxEntry+1))
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(entryHeader))
+	if !ok || len(rest) < sha256.Size || len(data) > maxEntry {
+		return nil, fmt.Errorf("charts: cache entry %s is not one", path)
+	}
+	sum, png := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(png); !bytes.Equal(got[:], sum) {
+		return nil, fmt.Errorf("charts: cache entry %s does not match its checksum", path)
+	}
+	return png, nil
+}
+
+// store keeps a picture for the next render, with its checksum, in place
+// of whatever had its name; a cache that cannot be written only costs
+// time.
 func store(dir, key string, png []byte) {
-	if dir == "" || os.MkdirAll(dir, 0o755) != nil {
+	if dir == "" || len(entryHeader)+sha256.Size+len(png) > maxEntry || os.MkdirAll(dir, 0o755) != nil {
 		return
 	}
 	tmp, err := os.CreateTemp(dir, ".chart-*")
 	if err != nil {
 		return
 	}
-	_, err = tmp.Write(png)
+	sum := sha256.Sum256(png)
+	_, err = tmp.Write(slices.Concat([]byte(entryHeader), sum[:], png))
 	if cerr := tmp.Close(); err == nil && cerr == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, key+".png"))
+		err = os.Rename(tmp.Name(), filepath.Join(dir, key+entryExt))
 	}
 	if err != nil {
 		os.Remove(tmp.Name())

@@ -6,8 +6,6 @@ import (
 	"image/color"
 	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -381,62 +379,6 @@ func TestEncodeKeepsThePicture(t *testing.T) {
 		if !exact[c] {
 			t.Errorf("colour %v is not kept exactly", c)
 		}
-	}
-}
-
-// TestCacheServesUnchangedCharts fills the report twice with a cache:
-// the second time no chart is drawn (the cached files are the pictures),
-// and a chart whose data changed gets a new key.
-func TestCacheServesUnchangedCharts(t *testing.T) {
-	d, _ := content.Load(content.Default(), content.DeckFile, "")
-	set := defaultFonts(t)
-	dir := t.TempDir()
-	fill := func() []layout.Page {
-		pages, _ := layout.Layout(d, set)
-		if diags := Fill(pages, d.Theme, set, Options{Cache: dir}); len(diags) > 0 {
-			t.Fatal(diags)
-		}
-		return pages
-	}
-	first := fill()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.png"))
-	if len(files) != 3 {
-		t.Fatalf("%d pictures cached, want 3", len(files))
-	}
-	// Mark the cached pictures (a byte in the middle): a second fill must
-	// serve them as they are.
-	mark := func(b []byte) []byte { b = bytes.Clone(b); b[len(b)/2] ^= 0xFF; return b }
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		os.WriteFile(f, mark(data), 0o644)
-	}
-	for p, page := range fill() {
-		for i, it := range page.Items {
-			if im, ok := it.(layout.Image); ok && im.Chart != nil {
-				was := first[p].Items[i].(layout.Image).Data
-				if !bytes.Equal(im.Data, mark(was)) {
-					t.Errorf("chart %s was drawn again", im.Chart.ID)
-				}
-			}
-		}
-	}
-	// A picture cut short is drawn again, whole.
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		os.WriteFile(f, data[:len(data)/2], 0o644)
-	}
-	for p, page := range fill() {
-		for i, it := range page.Items {
-			if im, ok := it.(layout.Image); ok && im.Chart != nil && !bytes.Equal(im.Data, first[p].Items[i].(layout.Image).Data) {
-				t.Errorf("chart %s: a cached picture cut short was used", im.Chart.ID)
-			}
-		}
-	}
-	c := *d.Slides[7].Blocks[0].(*deck.Chart)
-	k1 := cacheKey(&c, d.Theme, set, 100, 50, DPI)
-	c.Series = []deck.Series{{Name: "x", Values: []float64{1}, Labels: []string{"1"}}}
-	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
-		t.Error("a data change keeps the cache key")
 	}
 }
 

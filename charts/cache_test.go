@@ -1,0 +1,154 @@
+package charts
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+)
+
+// cacheFill lays out the report and fills its charts with the cache dir,
+// within 20 seconds; it returns the charts' pictures in order.
+func cacheFill(t *testing.T, dir string) [][]byte {
+	t.Helper()
+	d, _ := content.Load(content.Default(), content.DeckFile, "")
+	set := defaultFonts(t)
+	pages, _ := layout.Layout(d, set)
+	done := make(chan deck.Diagnostics, 1)
+	go func() { done <- Fill(pages, d.Theme, set, Options{Cache: dir}) }()
+	select {
+	case diags := <-done:
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("filling the charts from the cache hangs")
+	}
+	var pics [][]byte
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if im, ok := it.(layout.Image); ok && im.Chart != nil {
+				pics = append(pics, im.Data)
+			}
+		}
+	}
+	return pics
+}
+
+// entries returns the cache's entries, and fails unless there are n.
+func entries(t *testing.T, dir string, n int) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*"+entryExt))
+	if len(files) != n {
+		t.Fatalf("%d entries in the cache, want %d", len(files), n)
+	}
+	return files
+}
+
+// TestCacheServesUnchangedCharts fills the report twice with a cache: the
+// second time every picture comes from it (an entry replaced by another
+// picture, with its checksum, is what the chart shows), and a chart whose
+// data changed gets a new key.
+func TestCacheServesUnchangedCharts(t *testing.T) {
+	dir := t.TempDir()
+	first := cacheFill(t, dir)
+	marked := map[string][]byte{}
+	for _, f := range entries(t, dir, 3) {
+		png, err := readEntry(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		png = bytes.Clone(png)
+		png[len(png)/2] ^= 0xFF
+		key := filepath.Base(f[:len(f)-len(entryExt)])
+		store(dir, key, png)
+		marked[string(png)] = png
+	}
+	for k, pic := range cacheFill(t, dir) {
+		if _, ok := marked[string(pic)]; !ok || bytes.Equal(pic, first[k]) {
+			t.Errorf("chart %d was drawn again, not taken from the cache", k)
+		}
+	}
+	d, _ := content.Load(content.Default(), content.DeckFile, "")
+	set := defaultFonts(t)
+	c := *d.Slides[7].Blocks[0].(*deck.Chart)
+	k1 := cacheKey(&c, d.Theme, set, 100, 50, DPI)
+	c.Series = []deck.Series{{Name: "x", Values: []float64{1}, Labels: []string{"1"}}}
+	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
+		t.Error("a data change keeps the cache key")
+	}
+}
+
+// TestCacheRedrawsWhatItCannotTrust spoils every entry of the cache as a
+// full disk, a bad sector or a stray command would, and fills again: each
+// chart is drawn again, without a word, in a bounded time, and is cached
+// anew where its entry can be replaced. A picture damaged in its middle
+// was embedded as it was; one missing a block failed every render with
+// "pdf: fpdf failed: short buffer"; a FIFO hung, a link to /dev/zero read
+// for ever.
+func TestCacheRedrawsWhatItCannotTrust(t *testing.T) {
+	rewrite := func(change func([]byte) []byte) func(string) error {
+		return func(f string) error {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(f, change(bytes.Clone(data)), 0o644)
+		}
+	}
+	replace := func(make func(string) error) func(string) error {
+		return func(f string) error {
+			if err := os.Remove(f); err != nil {
+				return err
+			}
+			return make(f)
+		}
+	}
+	cases := []struct {
+		name     string
+		unix     bool // needs FIFOs or /dev/zero
+		spoil    func(string) error
+		repaired bool // the entry is cached anew
+	}{
+		{"a byte changed in the middle", false, rewrite(func(b []byte) []byte { b[len(b)/2] ^= 0x01; return b }), true},
+		{"a block missing from the middle", false, rewrite(func(b []byte) []byte { return append(b[:len(b)/3], b[len(b)/3+512:]...) }), true},
+		{"the end cut off", false, rewrite(func(b []byte) []byte { return b[:len(b)-100] }), true},
+		{"the checksum cut off", false, rewrite(func(b []byte) []byte { return b[:len(entryHeader)+10] }), true},
+		{"an empty file", false, rewrite(func([]byte) []byte { return nil }), true},
+		{"a bare PNG, as an older deck stored it", false, rewrite(func(b []byte) []byte { return b[len(entryHeader)+32:] }), true},
+		{"a folder in its place", false, replace(func(f string) error { return os.Mkdir(f, 0o755) }), false},
+		{"a FIFO in its place", true, replace(mkfifo), true},
+		{"a link to /dev/zero in its place", true, replace(func(f string) error { return os.Symlink("/dev/zero", f) }), true},
+	}
+	want := cacheFill(t, "")
+	for _, tc := range cases {
+		t.Run(tc.name+" is drawn again", func(t *testing.T) {
+			if tc.unix && runtime.GOOS == "windows" {
+				t.Skip("no FIFOs or /dev/zero on Windows")
+			}
+			dir := t.TempDir()
+			cacheFill(t, dir)
+			for _, f := range entries(t, dir, 3) {
+				if err := tc.spoil(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for k, pic := range cacheFill(t, dir) {
+				if !bytes.Equal(pic, want[k]) {
+					t.Errorf("chart %d is not the picture drawn without a cache", k)
+				}
+			}
+			for _, f := range entries(t, dir, 3) {
+				if _, err := readEntry(f); (err == nil) != tc.repaired {
+					t.Errorf("after the fill, the entry %s reads with error %v, want it repaired: %v", filepath.Base(f), err, tc.repaired)
+				}
+			}
+		})
+	}
+}
