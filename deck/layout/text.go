@@ -221,14 +221,21 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 }
 
 // checkGlyph reports, once per text, a character that the fonts cannot draw
-// or that the PDF backends cannot encode, with the text before it to show
-// where it is.
+// or that the PDF backends cannot encode, and a control character, which
+// no font draws as meant, with the text before it to show where it is.
 func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
-	if r == '\n' || r == '\t' || r <= 0xFFFF && e.fonts.Has(r) {
+	if r == '\n' || r == '\t' || r <= 0xFFFF && e.fonts.Has(r) && controlProblem(r) == "" {
 		return // the common case, first and without a map
 	}
 	key := reportKey{pos, r}
 	if e.reported[key] {
+		return
+	}
+	if problem := controlProblem(r); problem != "" {
+		// Not counted with the missing glyphs: those are counted to
+		// spare a list of a whole script the fonts lack.
+		e.reported[key] = true
+		e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, placeIn(before), problem)
 		return
 	}
 	var problem string
@@ -255,12 +262,40 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 	if e.glyphErrors++; e.glyphErrors > maxGlyphErrors {
 		return
 	}
-	where := "at the start of the text"
-	if len(before) > 0 {
-		rs := []rune(string(before))
-		where = fmt.Sprintf("after %q", string(rs[max(0, len(rs)-8):]))
+	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, placeIn(before), problem)
+}
+
+// placeIn says where a character is by the text before it: its last eight
+// characters.
+func placeIn(before []byte) string {
+	if len(before) == 0 {
+		return "at the start of the text"
 	}
-	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, where, problem)
+	rs := []rune(string(before))
+	return fmt.Sprintf("after %q", string(rs[max(0, len(rs)-8):]))
+}
+
+// controlProblem says why r, a control character, cannot be set, or
+// returns "" for any other character. A line break ('\n') and a tab are
+// not asked about: they are set as they always were. Control characters
+// (a CR left from a CR LF, a NUL), line and paragraph separators and
+// invisible format characters (a zero-width space, a byte order mark, a
+// soft hyphen, bidirectional marks) would be drawn as boxes, as nothing,
+// or as a mark where none is meant: the layout applies none of them.
+func controlProblem(r rune) string {
+	switch {
+	case r == '\r':
+		return "is a carriage return, a control character that cannot be drawn; a line break is a plain line end (a CR LF or lone CR in a CSV cell is read as one)"
+	case unicode.IsControl(r):
+		return "is a control character, which cannot be drawn; remove it"
+	case r == '\u2028' || r == '\u2029':
+		return "is a line or paragraph separator, which cannot be drawn; write a line break instead"
+	case r < 0xAD:
+		return "" // the common case, without a table
+	case unicode.Is(unicode.Cf, r):
+		return "is an invisible format character, which the layout does not apply; remove it"
+	}
+	return ""
 }
 
 // maxGlyphErrors is how many characters the fonts cannot draw are listed

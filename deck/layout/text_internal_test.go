@@ -100,3 +100,38 @@ func TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace(t *testing.T) {
 		t.Errorf("and %d more runs past their column", bad-10)
 	}
 }
+
+// TestControlCharactersAreErrors: a control character that reaches the
+// layout is an error at its text, with the text before it, whether or not
+// the fonts have a glyph for it (a CR drew as a box, silently); a line
+// break and a tab are set as they are.
+func TestControlCharactersAreErrors(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos := deck.Pos{File: "data/growth.csv", Line: 3, Col: 7}
+	for _, tt := range []struct{ name, text, want string }{
+		{"a CR left from a CR LF is an error", "增长\r\n-3%",
+			`data/growth.csv:3:7: error: character '\r' (U+000D) after "增长" is a carriage return, a control character that cannot be drawn; a line break is a plain line end (a CR LF or lone CR in a CSV cell is read as one)` + "\n"},
+		{"a NUL at the start is an error", "\x00增长",
+			`data/growth.csv:3:7: error: character '\x00' (U+0000) at the start of the text is a control character, which cannot be drawn; remove it` + "\n"},
+		{"a C1 control is an error", "增长\u0085率",
+			`data/growth.csv:3:7: error: character '\u0085' (U+0085) after "增长" is a control character, which cannot be drawn; remove it` + "\n"},
+		{"a paragraph separator is an error", "一段\u2029二段",
+			`data/growth.csv:3:7: error: character '\u2029' (U+2029) after "一段" is a line or paragraph separator, which cannot be drawn; write a line break instead` + "\n"},
+		{"a soft hyphen the font has is an error", "云\u00ad计算",
+			`data/growth.csv:3:7: error: character '\u00ad' (U+00AD) after "云" is an invisible format character, which the layout does not apply; remove it` + "\n"},
+		{"a character reported once a text", "a\rb\rc",
+			`data/growth.csv:3:7: error: character '\r' (U+000D) after "a" is a carriage return, a control character that cannot be drawn; a line break is a plain line end (a CR LF or lone CR in a CSV cell is read as one)` + "\n"},
+		{"a line break and a tab are no error", "增长\n-3%\t同比", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &engine{fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+			e.text(deck.Text{Pos: pos, Spans: []deck.Span{{Text: tt.text}}}, textStyle{size: 12, leading: 1.2}, 300)
+			if got := e.diags.String(); got != tt.want {
+				t.Errorf("diagnostics\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
