@@ -102,9 +102,10 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		}
 	}
 	if ft, ok := l.sub(dec, f["footer"], "footer", "copyright", "site", "page_number"); ok {
-		for k, dst := range map[string]*string{"copyright": &t.Footer.Copyright, "site": &t.Footer.Site, "page_number": &t.Footer.PageNumber} {
+		for k, dst := range map[string]themeString{"copyright": {&t.Footer.Copyright, &t.Footer.CopyrightPos},
+			"site": {&t.Footer.Site, &t.Footer.SitePos}, "page_number": {&t.Footer.PageNumber, &t.Footer.PageNumberPos}} {
 			if ft[k] != nil {
-				*dst = dec.str(ft[k], "footer "+k)
+				*dst.text, *dst.pos = dec.str(ft[k], "footer "+k), dec.pos(ft[k])
 			}
 		}
 		if n := ft["page_number"]; n != nil {
@@ -116,13 +117,19 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		}
 	}
 	if lb, ok := l.sub(dec, f["labels"], "labels", "note", "source"); ok {
-		for k, dst := range map[string]*string{"note": &t.Labels.Note, "source": &t.Labels.Source} {
+		for k, dst := range map[string]themeString{"note": {&t.Labels.Note, &t.Labels.NotePos}, "source": {&t.Labels.Source, &t.Labels.SourcePos}} {
 			if lb[k] != nil {
-				*dst = dec.str(lb[k], "label "+k)
+				*dst.text, *dst.pos = dec.str(lb[k], "label "+k), dec.pos(lb[k])
 			}
 		}
 	}
 	return t
+}
+
+// A themeString is where the theme reader puts a string and its position.
+type themeString struct {
+	text *string
+	pos  *deck.Pos
 }
 
 // sub reads an optional nested mapping.

@@ -101,10 +101,30 @@ type Footer struct {
 	Copyright  string
 	Site       string
 	PageNumber string // a format in which {page} and {pages} are replaced
+	// CopyrightPos, SitePos and PageNumberPos are where each string is
+	// set in the theme, for messages about it; zero for a default.
+	CopyrightPos, SitePos, PageNumberPos Pos
 }
 
 // Labels are the words put before notes and sources.
 type Labels struct {
 	Note   string
 	Source string
+	// NotePos and SourcePos are where each label is set in the theme, for
+	// messages about it; zero for a default.
+	NotePos, SourcePos Pos
+}
+
+// StringPos returns where a string of the theme was set, for a message
+// about it: at, the position of its key, when the theme file sets it;
+// else the regular font's, since a default string is a problem only for
+// fonts that cannot draw it; else the theme file's.
+func (t *Theme) StringPos(at Pos) Pos {
+	switch {
+	case at != Pos{}:
+		return at
+	case t.Fonts.Regular.Pos != Pos{}:
+		return t.Fonts.Regular.Pos
+	}
+	return t.Pos
 }

@@ -33,7 +33,7 @@ func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 	var src frame
 	st := textStyle{size: e.theme.Sizes.Small * sc.k, leading: 1.45, color: col.Muted, align: alignLeft}
 	for _, s := range c.Sources {
-		t := e.text(deck.Text{Pos: s.Pos, Spans: append([]deck.Span{{Text: e.theme.Labels.Source}}, s.Spans...)}, st, w)
+		t := e.labelled(e.theme.Labels.Source, e.theme.StringPos(e.theme.Labels.SourcePos), s, st, w)
 		src.place(t, 0, src.h)
 		src.h += t.h
 	}

@@ -86,7 +86,7 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 		cx := float64(i)*(cw+gutter) - gutter/2
 		cy := top + headH + (h-headH)/2
 		f.add(Box{Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: c.Accent, Radius: r})
-		vs := e.label("VS", sc.body*0.8, true, white)
+		vs := e.label("VS", e.theme.StringPos(deck.Pos{}), sc.body*0.8, true, white)
 		f.place(vs, cx-vs.w/2, cy-vs.h/2)
 	}
 	f.h = top + h

@@ -106,7 +106,7 @@ func (e *engine) footer(f *frame, n, total int) float64 {
 	f.add(Box{Rect: Rect{m.Left, rule, W - m.Left - m.Right, 0.5}, Fill: c.Muted.Mix(0.6)})
 	x := m.Left
 	if num := e.pageNumber(n, total); num != "" {
-		nt := e.label(num, size, true, white)
+		nt := e.label(num, t.StringPos(t.Footer.PageNumberPos), size, true, white)
 		bw := max(nt.w+size*1.2, lh)
 		f.add(Box{Rect: Rect{x, top, bw, lh}, Fill: c.Primary})
 		f.place(nt, x+(bw-nt.w)/2, top+(lh-nt.h)/2)
@@ -114,15 +114,16 @@ func (e *engine) footer(f *frame, n, total int) float64 {
 	}
 	end := x // where the site may begin
 	if t.Footer.Copyright != "" {
-		ct := e.label(t.Footer.Copyright, size, false, c.Muted)
+		ct := e.label(t.Footer.Copyright, t.StringPos(t.Footer.CopyrightPos), size, false, c.Muted)
 		f.place(ct, x, top+(lh-ct.h)/2)
 		end = x + ct.w + size
 	}
 	if t.Footer.Site != "" {
-		st := e.label(t.Footer.Site, size, false, c.Muted)
+		st := e.label(t.Footer.Site, t.StringPos(t.Footer.SitePos), size, false, c.Muted)
 		f.place(st, W-m.Right-st.w, top+(lh-st.h)/2)
 		if over := end - (W - m.Right - st.w); over > 0.01 {
-			e.diags.Errorf(t.Pos, "text does not fit its box: the footer's copyright and site overlap by %.1fpt; shorten one of them, or lower sizes.footer", over)
+			// At the copyright, the first of the two on the line.
+			e.diags.Errorf(t.StringPos(t.Footer.CopyrightPos), "text does not fit its box: the footer's copyright and site overlap by %.1fpt; shorten one of them, or lower sizes.footer", over)
 		}
 	}
 	return rule
@@ -137,11 +138,11 @@ func (e *engine) notes(f *frame, s *deck.Slide, bottom float64) float64 {
 	var lines []frame
 	for _, group := range []struct {
 		label string
+		pos   deck.Pos
 		texts []deck.Text
-	}{{t.Labels.Note, s.Notes}, {t.Labels.Source, s.Sources}} {
+	}{{t.Labels.Note, t.Labels.NotePos, s.Notes}, {t.Labels.Source, t.Labels.SourcePos, s.Sources}} {
 		for _, tx := range group.texts {
-			labelled := deck.Text{Pos: tx.Pos, Spans: append([]deck.Span{{Text: group.label}}, tx.Spans...)}
-			g := e.text(labelled, st, inner)
+			g := e.labelled(group.label, t.StringPos(group.pos), tx, st, inner)
 			e.checkWidth(g, tx.Pos, "the line")
 			lines = append(lines, g)
 		}
@@ -175,7 +176,7 @@ func (e *engine) logo(h float64) frame {
 		return frame{}
 	}
 	size := t.Sizes.Subtitle * 1.1
-	name := e.label(t.Brand, size, true, t.Colors.Primary)
+	name := e.label(t.Brand, t.StringPos(t.BrandPos), size, true, t.Colors.Primary)
 	sq := size * 0.55
 	f := frame{w: sq + size*0.35 + name.w, h: name.h}
 	f.add(Box{Rect: Rect{0, (name.h - sq) / 2, sq, sq}, Fill: t.Colors.Accent})
@@ -184,10 +185,11 @@ func (e *engine) logo(h float64) frame {
 }
 
 // label sets a short plain string on one line, at its natural width. The
-// strings are the theme's (brand, footer, labels) or the layout's own:
-// messages about them point at the theme.
-func (e *engine) label(s string, size float64, bold bool, color deck.Color) frame {
-	t := deck.Text{Pos: e.theme.Pos, Spans: []deck.Span{{Text: s, Bold: bold}}}
+// strings are the theme's (brand, footer), and messages about them point
+// at pos, the key that sets them (see Theme.StringPos), or the layout's
+// own.
+func (e *engine) label(s string, pos deck.Pos, size float64, bold bool, color deck.Color) frame {
+	t := deck.Text{Pos: pos, Spans: []deck.Span{{Text: s, Bold: bold}}}
 	return e.text(t, textStyle{size: size, leading: 1.2, color: color, align: alignLeft}, math.Inf(1))
 }
 
@@ -278,7 +280,7 @@ func (e *engine) panel(f *frame, x float64) {
 // most two lines. A brand that does not fit even so is an error.
 func (e *engine) panelBrand(w float64) frame {
 	t := e.theme
-	brand := deck.Text{Pos: t.BrandPos, Spans: []deck.Span{{Text: t.Brand, Bold: true}}}
+	brand := deck.Text{Pos: t.StringPos(t.BrandPos), Spans: []deck.Span{{Text: t.Brand, Bold: true}}}
 	var name frame
 	size := t.Sizes.Title
 	for ; ; size-- {
@@ -288,7 +290,7 @@ func (e *engine) panelBrand(w float64) frame {
 		}
 	}
 	if name.overflow > 0 || name.h > 2*size*1.2+0.01 {
-		e.diags.Errorf(t.BrandPos, "text does not fit its box: the brand %q takes more than two lines of the cover's panel even at %gpt; shorten it, or set a logo", t.Brand, size)
+		e.diags.Errorf(brand.Pos, "text does not fit its box: the brand %q takes more than two lines of the cover's panel even at %gpt; shorten it, or set a logo", t.Brand, size)
 	}
 	return name
 }

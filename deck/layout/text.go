@@ -80,6 +80,25 @@ func squeeze(a, b rune) bool {
 
 // text sets t in lines no wider than width.
 func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
+	return e.setText(t, st, width, 0)
+}
+
+// labelled sets a theme's label (注释：, 来源：) and t after it as one
+// text. A character of the label is reported at at, where the theme sets
+// the label, not at t.
+func (e *engine) labelled(label string, at deck.Pos, t deck.Text, st textStyle, width float64) frame {
+	var before []byte
+	for _, r := range label {
+		e.checkGlyph(at, r, before)
+		before = utf8.AppendRune(before, r)
+	}
+	joined := deck.Text{Pos: t.Pos, Spans: append([]deck.Span{{Text: label}}, t.Spans...)}
+	return e.setText(joined, st, width, len(label))
+}
+
+// setText sets t in lines no wider than width, reporting the characters
+// that cannot be set after its first skip bytes, which the caller checked.
+func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) frame {
 	var s []byte
 	var gl []glyph
 	for _, sp := range t.Spans {
@@ -90,7 +109,9 @@ func (e *engine) text(t deck.Text, st textStyle, width float64) frame {
 			color = st.emphasis
 		}
 		for _, r := range sp.Text {
-			e.checkGlyph(t.Pos, r, s)
+			if len(s) >= skip {
+				e.checkGlyph(t.Pos, r, s[skip:])
+			}
 			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size})
 			s = utf8.AppendRune(s, r)
 		}
