@@ -11,6 +11,7 @@ import (
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/fonts"
 )
 
 // cacheFill lays out the report and fills its charts with the cache dir,
@@ -82,6 +83,39 @@ func TestCacheServesUnchangedCharts(t *testing.T) {
 	c.Series = []deck.Series{{Name: "x", Values: []float64{1}, Labels: []string{"1"}}}
 	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
 		t.Error("a data change keeps the cache key")
+	}
+}
+
+// TestCacheKeysFollowTheFonts: a chart set in other fonts has another
+// key, and the same font files parsed again (as deck watch does on every
+// save) keep the key.
+func TestCacheKeysFollowTheFonts(t *testing.T) {
+	cs, theme := reportCharts(t)
+	c := cs["market-size"]
+	set := defaultFonts(t)
+	key := func(regular, bold *fonts.Face) string {
+		s, err := fonts.NewSet(regular, bold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cacheKey(c, theme, s, 300, 200, DPI)
+	}
+	parse := func(f *fonts.Face) *fonts.Face {
+		g, err := fonts.Parse(f.Name(), bytes.Clone(f.Data()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	want := key(set.Regular, set.Bold)
+	if key(set.Regular, set.Regular) == want {
+		t.Error("a chart with the regular face for bold keeps the key of the bundled pair")
+	}
+	if key(set.Bold, set.Bold) == want {
+		t.Error("a chart with the bold face for regular keeps the key of the bundled pair")
+	}
+	if key(parse(set.Regular), parse(set.Bold)) != want {
+		t.Error("the same font files parsed again give another key: deck watch would draw every chart again")
 	}
 }
 
