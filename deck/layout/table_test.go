@@ -76,3 +76,37 @@ func TestPagesNameTheirSlide(t *testing.T) {
 		t.Errorf("pages show slide/part %v, want %v", got, want)
 	}
 }
+
+// TestARowTallerThanASlideUnderTitleAndHeader tests the boundary of the
+// row-too-tall error: a row goes on a page under the table's title with
+// （续） and its header, so a row that would fit a body alone but not under
+// them is the error, and a row one line shorter, which fits under them,
+// is not. The theme keeps the body at its size, so that the table
+// continues instead of shrinking.
+func TestARowTallerThanASlideUnderTitleAndHeader(t *testing.T) {
+	deckWith := func(lines int) string {
+		var cell []string
+		for i := 1; i <= lines; i++ {
+			cell = append(cell, fmt.Sprintf("第%d行", i))
+		}
+		return "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 高行\n    blocks:\n      - table:\n          title: 表题\n          rows:\n" +
+			"            - [项目, 说明]\n            - [短, 短]\n            - [长, \"" + strings.Join(cell, `\n`) + "\"]\n"
+	}
+	for _, tt := range []struct {
+		name  string
+		lines int
+		want  string
+	}{
+		{"a row that fits under the title and header is no error", 21, ""},
+		{"a row that fits a body alone but not under the title and header is the error", 22,
+			"deck.yaml:12:16: error: a table row is 349.3pt tall, more than a whole slide holds under the table's title and header (340.5pt): shorten it\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := loadDeck(t, "deck.yaml", deckWith(tt.lines), "theme.yaml", "sizes: {min_body: 12}\n")
+			_, diags := layout.Layout(d, defaultFonts(t))
+			if got := diags.String(); got != tt.want {
+				t.Errorf("diagnostics\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
