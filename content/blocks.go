@@ -38,64 +38,86 @@ func (l *loader) blocksAt(dec *decoder, n *yaml.Node, depth int) []deck.Block {
 			dec.errorf(c, "a block is a mapping with one key naming its kind (%s)", strings.Join(blockKinds, ", "))
 			continue
 		}
-		k, v := c.Content[0], resolve(c.Content[1])
-		pos := dec.pos(k)
-		switch k.Value {
-		case "paragraph":
-			for _, t := range dec.paragraphs(v, "a paragraph") {
-				out = append(out, &deck.Paragraph{Pos: pos, Text: t})
-			}
-		case "heading":
-			h := &deck.Heading{Pos: pos, Text: dec.text(v, "a heading")}
-			if h.Text.IsZero() {
-				dec.diags.Warnf(pos, "the heading is empty: it draws only its marker")
-			}
-			out = append(out, h)
-		case "list":
-			out = append(out, listBlock(dec, pos, v))
-		case "labeled":
-			f, ok := dec.fields(v, "a labeled block", "label", "text")
-			if ok && dec.require(v, f, "a labeled block", "label", "text") {
-				out = append(out, &deck.Labeled{Pos: pos, Label: dec.text(f["label"], "label"), Body: dec.paragraphs(f["text"], "text")})
-			}
-		case "stats":
-			if b := l.statsBlock(dec, pos, v); b != nil {
-				out = append(out, b)
-			}
-		case "columns":
-			if depth >= maxDepth {
-				dec.errorf(k, "columns are nested more than %d deep", maxDepth)
-				continue
-			}
-			out = append(out, l.columnsBlock(dec, pos, v, depth))
-		case "link":
-			f, ok := dec.fields(v, "a link", "text", "url")
-			if ok && dec.require(v, f, "a link", "url") {
-				b := &deck.Link{Pos: pos, URL: dec.str(f["url"], "url"), Text: dec.text(f["text"], "text")}
-				if b.Text.IsZero() {
-					b.Text = deck.Text{Pos: pos, Spans: []deck.Span{{Text: b.URL}}}
-				}
-				if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
-					dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
-				}
-				out = append(out, b)
-			}
-		case "chart", "table", "comparison", "diagram", "qr", "image":
-			read := map[string]func(*decoder, deck.Pos, *yaml.Node) deck.Block{
-				"chart": l.chartBlock, "table": l.tableBlock, "comparison": l.comparisonBlock, "diagram": l.diagramBlock,
-				"qr": l.qrBlock, "image": l.pictureBlock,
-			}[k.Value]
-			if b := read(dec, pos, v); b != nil {
-				out = append(out, b)
-			}
-		default:
-			dec.errorf(k, "unknown block kind %q%s", k.Value, suggest(k.Value, blockKinds))
-		}
+		out = append(out, l.block(dec, c.Content[0], resolve(c.Content[1]), depth)...)
 	}
 	return out
 }
 
-func listBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
+// A blockReader reads the value v of a block whose key is at pos; it
+// returns nil when the block is left out (its problems are reported).
+type blockReader func(l *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block
+
+// blockReaders read the kinds of block that are one block each and hold
+// no blocks; paragraphs and columns are read by loader.block.
+var blockReaders = map[string]blockReader{
+	"heading": headingBlock, "list": listBlock, "labeled": labeledBlock, "stats": (*loader).statsBlock,
+	"link": linkBlock, "chart": (*loader).chartBlock, "table": (*loader).tableBlock,
+	"comparison": (*loader).comparisonBlock, "diagram": (*loader).diagramBlock, "qr": (*loader).qrBlock,
+	"image": (*loader).pictureBlock,
+}
+
+// block reads the block of kind k and value v at the given depth of
+// columns: none when it is left out, one for each paragraph of a
+// paragraph block.
+func (l *loader) block(dec *decoder, k, v *yaml.Node, depth int) []deck.Block {
+	pos := dec.pos(k)
+	switch k.Value {
+	case "paragraph":
+		var out []deck.Block
+		for _, t := range dec.paragraphs(v, "a paragraph") {
+			out = append(out, &deck.Paragraph{Pos: pos, Text: t})
+		}
+		return out
+	case "columns":
+		if depth >= maxDepth {
+			dec.errorf(k, "columns are nested more than %d deep", maxDepth)
+			return nil
+		}
+		return []deck.Block{l.columnsBlock(dec, pos, v, depth)}
+	}
+	read, ok := blockReaders[k.Value]
+	if !ok {
+		dec.errorf(k, "unknown block kind %q%s", k.Value, suggest(k.Value, blockKinds))
+		return nil
+	}
+	if b := read(l, dec, pos, v); b != nil {
+		return []deck.Block{b}
+	}
+	return nil
+}
+
+func headingBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
+	h := &deck.Heading{Pos: pos, Text: dec.text(v, "a heading")}
+	if h.Text.IsZero() {
+		dec.diags.Warnf(pos, "the heading is empty: it draws only its marker")
+	}
+	return h
+}
+
+func labeledBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
+	f, ok := dec.fields(v, "a labeled block", "label", "text")
+	if !ok || !dec.require(v, f, "a labeled block", "label", "text") {
+		return nil
+	}
+	return &deck.Labeled{Pos: pos, Label: dec.text(f["label"], "label"), Body: dec.paragraphs(f["text"], "text")}
+}
+
+func linkBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
+	f, ok := dec.fields(v, "a link", "text", "url")
+	if !ok || !dec.require(v, f, "a link", "url") {
+		return nil
+	}
+	b := &deck.Link{Pos: pos, URL: dec.str(f["url"], "url"), Text: dec.text(f["text"], "text")}
+	if b.Text.IsZero() {
+		b.Text = deck.Text{Pos: pos, Spans: []deck.Span{{Text: b.URL}}}
+	}
+	if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
+		dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
+	}
+	return b
+}
+
+func listBlock(_ *loader, dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 	b := &deck.List{Pos: pos}
 	f, ok := dec.fields(n, "a list", "marker", "items")
 	if !ok || !dec.require(n, f, "a list", "items") {

@@ -20,40 +20,13 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 		return nil
 	}
 	t := &deck.Table{Pos: pos, Title: dec.text(f["title"], "title")}
-	var groups []*yaml.Node
-	switch {
-	case f["groups"] != nil && (f["data"] != nil || f["rows"] != nil):
-		dec.errorf(f["groups"], "a table takes groups, or data or rows, not both")
+	groups, ok := tableGroups(dec, n, f)
+	if !ok {
 		return t
-	case f["groups"] != nil:
-		if f["groups"].Kind != yaml.SequenceNode || len(f["groups"].Content) == 0 {
-			dec.errorf(f["groups"], "groups must be a list of groups, each with data or rows")
-			return t
-		}
-		groups = f["groups"].Content
-	default:
-		groups = []*yaml.Node{n}
 	}
 	cols, rows := 0, 0
 	for _, g := range groups {
-		g = resolve(g)
-		gf := f
-		if g != n {
-			if gf, ok = dec.fields(g, "a table group", "data", "rows"); !ok {
-				continue
-			}
-		}
-		var tb *table
-		switch {
-		case gf["data"] != nil && gf["rows"] != nil:
-			dec.errorf(gf["rows"], "a table group takes data or rows, not both")
-		case gf["data"] != nil:
-			tb = l.csvTable(dec.pos(gf["data"]), dec.str(gf["data"], "data"))
-		case gf["rows"] != nil:
-			tb = yamlTable(dec, gf["rows"])
-		default:
-			dec.errorf(g, "a table needs data (a CSV file) or rows")
-		}
+		tb := l.groupTable(dec, n, f, resolve(g))
 		if tb == nil {
 			continue
 		}
@@ -63,17 +36,7 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 			l.diags.Errorf(tb.header[0].pos, "this group has %d columns, the first has %d", len(tb.header), cols)
 			continue
 		}
-		grp := deck.TableGroup{Pos: tb.pos}
-		for _, h := range tb.header {
-			grp.Header = append(grp.Header, parseText(h.pos, cellLines(h.text)))
-		}
-		for _, r := range tb.rows {
-			var row []deck.Text
-			for _, c := range r {
-				row = append(row, parseText(c.pos, cellLines(c.text)))
-			}
-			grp.Rows = append(grp.Rows, row)
-		}
+		grp := tableGroup(tb)
 		t.Groups = append(t.Groups, grp)
 		if rows += len(grp.Rows); rows > MaxTableRows {
 			l.diags.Errorf(tb.pos, "the table has more than %d rows, the most deck lays out; split it into several tables", MaxTableRows)
@@ -82,18 +45,83 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 		}
 	}
 	if w := f["widths"]; w != nil {
-		if w.Kind != yaml.SequenceNode {
-			dec.errorf(w, "widths must be a list of numbers, one a column")
-		} else {
-			for _, c := range w.Content {
-				t.Widths = append(t.Widths, dec.num(resolve(c), "a width", 0.01, 1000))
-			}
-			if cols > 0 && len(t.Widths) != cols {
-				dec.errorf(w, "widths has %s, the table has %d columns", numbers(len(t.Widths)), cols)
-			}
-		}
+		t.Widths = tableWidths(dec, w, cols)
 	}
 	return t
+}
+
+// tableGroups returns the nodes of a table's groups: those of groups, or
+// the table itself when it has one group. ok is false when groups is
+// wrong.
+func tableGroups(dec *decoder, n *yaml.Node, f map[string]*yaml.Node) (groups []*yaml.Node, ok bool) {
+	g := f["groups"]
+	switch {
+	case g == nil:
+		return []*yaml.Node{n}, true
+	case f["data"] != nil || f["rows"] != nil:
+		dec.errorf(g, "a table takes groups, or data or rows, not both")
+	case g.Kind != yaml.SequenceNode || len(g.Content) == 0:
+		dec.errorf(g, "groups must be a list of groups, each with data or rows")
+	default:
+		return g.Content, true
+	}
+	return nil, false
+}
+
+// groupTable reads the cells of group g of table n, whose fields are f:
+// from its data file or its rows. It is nil when they cannot be read.
+func (l *loader) groupTable(dec *decoder, n *yaml.Node, f map[string]*yaml.Node, g *yaml.Node) *table {
+	gf := f
+	if g != n {
+		var ok bool
+		if gf, ok = dec.fields(g, "a table group", "data", "rows"); !ok {
+			return nil
+		}
+	}
+	switch {
+	case gf["data"] != nil && gf["rows"] != nil:
+		dec.errorf(gf["rows"], "a table group takes data or rows, not both")
+	case gf["data"] != nil:
+		return l.csvTable(dec.pos(gf["data"]), dec.str(gf["data"], "data"))
+	case gf["rows"] != nil:
+		return yamlTable(dec, gf["rows"])
+	default:
+		dec.errorf(g, "a table needs data (a CSV file) or rows")
+	}
+	return nil
+}
+
+// tableGroup turns the cells of a table group into texts.
+func tableGroup(tb *table) deck.TableGroup {
+	grp := deck.TableGroup{Pos: tb.pos}
+	for _, h := range tb.header {
+		grp.Header = append(grp.Header, parseText(h.pos, cellLines(h.text)))
+	}
+	for _, r := range tb.rows {
+		var row []deck.Text
+		for _, c := range r {
+			row = append(row, parseText(c.pos, cellLines(c.text)))
+		}
+		grp.Rows = append(grp.Rows, row)
+	}
+	return grp
+}
+
+// tableWidths reads a table's widths, which should be one a column of the
+// cols it has; nil when w is not a list.
+func tableWidths(dec *decoder, w *yaml.Node, cols int) []float64 {
+	if w.Kind != yaml.SequenceNode {
+		dec.errorf(w, "widths must be a list of numbers, one a column")
+		return nil
+	}
+	var widths []float64
+	for _, c := range w.Content {
+		widths = append(widths, dec.num(resolve(c), "a width", 0.01, 1000))
+	}
+	if cols > 0 && len(widths) != cols {
+		dec.errorf(w, "widths has %s, the table has %d columns", numbers(len(widths)), cols)
+	}
+	return widths
 }
 
 func (l *loader) comparisonBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {

@@ -60,26 +60,48 @@ func (l *loader) chartBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	return c
 }
 
-// chartData picks the category and series columns out of t.
+// chartData picks the category and series columns out of t, and reads
+// the chart's categories and series from them.
 func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart, t *table) {
 	if len(t.rows) == 0 {
 		l.diags.Errorf(t.pos, "the chart's data has a header but no rows")
 		return
 	}
-	bad := false
+	x, bars, lines, ok := chartColumns(dec, f, t)
+	if !ok {
+		return
+	}
+	if n := len(t.rows); n > MaxCategories || n*(len(bars)+len(lines)) > MaxChartPoints {
+		l.diags.Errorf(t.pos, "the chart has %d categories and %d series; deck draws at most %d categories and %d points", n, len(bars)+len(lines), MaxCategories, MaxChartPoints)
+		return
+	}
+	if len(bars)+len(lines) == 0 {
+		l.diags.Errorf(t.pos, "the chart's data has no column of values besides %q", t.header[x].text)
+		return
+	}
+	c.Categories = l.categories(t, x)
+	l.warnSameNames(t, append(append([]int(nil), bars...), lines...))
+	c.Series = append(l.series(c, t, x, bars, false), l.series(c, t, x, lines, true)...)
+	l.checkChart(dec, f, c)
+}
+
+// chartColumns returns the column of categories (x, the first unless
+// named) and the columns of bars and of lines: those named by series and
+// line, or without series every column but x and the lines. ok is false
+// when a named column is not in t.
+func chartColumns(dec *decoder, f map[string]*yaml.Node, t *table) (x int, bars, lines []int, ok bool) {
+	ok = true
 	col := func(n *yaml.Node, name string) int {
 		i := t.column(name)
 		if i < 0 {
-			bad = true
+			ok = false
 			dec.errorf(n, "unknown column %q%s; the data has the columns %s", name, suggest(name, t.names()), strings.Join(t.names(), ", "))
 		}
 		return i
 	}
-	x := 0
 	if n := f["x"]; n != nil {
 		x = col(n, dec.str(n, "x"))
 	}
-	var bars, lines []int
 	for _, name := range dec.strs(f["line"], "line") {
 		if i := col(f["line"], name); i >= 0 {
 			lines = append(lines, i)
@@ -91,63 +113,63 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 				bars = append(bars, i)
 			}
 		}
-	} else {
-		for i := range t.header {
-			if i != x && !slices.Contains(lines, i) {
-				bars = append(bars, i)
-			}
+		return x, bars, lines, ok
+	}
+	for i := range t.header {
+		if i != x && !slices.Contains(lines, i) {
+			bars = append(bars, i)
 		}
 	}
-	if bad {
-		return
-	}
-	if n := len(t.rows); n > MaxCategories || n*(len(bars)+len(lines)) > MaxChartPoints {
-		l.diags.Errorf(t.pos, "the chart has %d categories and %d series; deck draws at most %d categories and %d points", n, len(bars)+len(lines), MaxCategories, MaxChartPoints)
-		return
-	}
-	if len(bars)+len(lines) == 0 {
-		l.diags.Errorf(t.pos, "the chart's data has no column of values besides %q", t.header[x].text)
-		return
-	}
-	// The same category or series twice reads as a mistake on the chart:
-	// two bars of one name, a legend that says "b b".
+	return x, bars, lines, ok
+}
+
+// categories returns the cells of column x. The same category twice reads
+// as a mistake on the chart: two bars of one name.
+func (l *loader) categories(t *table, x int) []string {
+	var out []string
 	seen := map[string]deck.Pos{}
 	for _, r := range t.rows {
 		if at, ok := seen[r[x].text]; ok {
 			l.diags.Warnf(r[x].pos, "category %q is already at %s: the chart shows it twice", r[x].text, at)
 		}
 		seen[r[x].text] = r[x].pos
-		c.Categories = append(c.Categories, r[x].text)
+		out = append(out, r[x].text)
 	}
+	return out
+}
+
+// warnSameNames warns of two series of one name: a legend that says "b b".
+func (l *loader) warnSameNames(t *table, cols []int) {
 	names := map[string]deck.Pos{}
-	for _, i := range append(append([]int(nil), bars...), lines...) {
+	for _, i := range cols {
 		h := t.header[i]
 		if at, ok := names[h.text]; ok {
 			l.diags.Warnf(h.pos, "series %q is already at %s: the legend names two series alike", h.text, at)
 		}
 		names[h.text] = h.pos
 	}
-	for _, group := range []struct {
-		cols []int
-		line bool
-	}{{bars, false}, {lines, true}} {
-		for _, i := range group.cols {
-			s := deck.Series{Pos: t.header[i].pos, Name: t.header[i].text, Line: group.line}
-			for _, r := range t.rows {
-				v, ok := number(r[i])
-				if !ok {
-					l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
-				}
-				if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
-					l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
-				}
-				s.Values = append(s.Values, v)
-				s.Labels = append(s.Labels, r[i].text)
+}
+
+// series reads the columns cols of t as series of chart c, drawn as lines
+// or as bars, reporting cells that are not numbers or that c cannot show.
+func (l *loader) series(c *deck.Chart, t *table, x int, cols []int, line bool) []deck.Series {
+	var out []deck.Series
+	for _, i := range cols {
+		s := deck.Series{Pos: t.header[i].pos, Name: t.header[i].text, Line: line}
+		for _, r := range t.rows {
+			v, ok := number(r[i])
+			if !ok {
+				l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
 			}
-			c.Series = append(c.Series, s)
+			if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
+				l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
+			}
+			s.Values = append(s.Values, v)
+			s.Labels = append(s.Labels, r[i].text)
 		}
+		out = append(out, s)
 	}
-	l.checkChart(dec, f, c)
+	return out
 }
 
 func stackName(c *deck.Chart) string {
