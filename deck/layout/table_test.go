@@ -110,3 +110,28 @@ func TestARowTallerThanASlideUnderTitleAndHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestPageNumbersCountPages: a footer's {page} and {pages} count pages,
+// not slides: a table continued over three pages makes a deck of two
+// slides four pages long.
+func TestPageNumbersCountPages(t *testing.T) {
+	var rows []string
+	for i := 1; i <= 40; i++ {
+		rows = append(rows, fmt.Sprintf("            - [R%02d, 布局先进高效的算力体系，加快云计算技术规范应用，稳妥推进信息系统向多节点并行运行。]", i))
+	}
+	src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 长表\n    blocks:\n      - table:\n          rows:\n            - [编号, 内容]\n" +
+		strings.Join(rows, "\n") + "\n  - id: z\n    title: 末页\n"
+	_, pages := layOut(t, "deck.yaml", src, "theme.yaml", "footer: {page_number: \"第{page}/{pages}页\"}\n")
+	var got []string
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if r, ok := it.(layout.TextRun); ok && strings.HasPrefix(r.Text, "第") && strings.HasSuffix(r.Text, "页") {
+				got = append(got, r.Text)
+			}
+		}
+	}
+	want := []string{"第1/4页", "第2/4页", "第3/4页", "第4/4页"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("page numbers %q, want %q", got, want)
+	}
+}
