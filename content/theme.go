@@ -51,93 +51,135 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 	if !ok {
 		return t
 	}
-	t.CJKLatinSpace = dec.boolean(f["cjk_latin_space"], "cjk_latin_space")
-	if f["brand"] != nil {
-		t.Brand, t.BrandPos = dec.str(f["brand"], "brand"), dec.pos(f["brand"])
+	for _, k := range themeKeys {
+		if n := f[k.key]; n != nil {
+			k.read(l, dec, n, &t)
+		}
 	}
-	if p, ok := l.sub(dec, f["page"], "page", "width", "height"); ok {
+	return t
+}
+
+// A themeReader reads the value n of one key of a theme file into t.
+type themeReader func(l *loader, dec *decoder, n *yaml.Node, t *deck.Theme)
+
+// themeKeys are the keys of a theme file with their readers, in the order
+// they are read.
+var themeKeys = []struct {
+	key  string
+	read themeReader
+}{
+	{"cjk_latin_space", themeCJKLatinSpace}, {"brand", themeBrand}, {"page", themePage}, {"margins", themeMargins},
+	{"colors", themeColors}, {"sizes", themeSizes}, {"fonts", (*loader).themeFonts}, {"logo", (*loader).themeLogo},
+	{"footer", (*loader).themeFooter}, {"labels", themeLabels},
+}
+
+func themeCJKLatinSpace(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	t.CJKLatinSpace = dec.boolean(n, "cjk_latin_space")
+}
+
+func themeBrand(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	t.Brand, t.BrandPos = dec.str(n, "brand"), dec.pos(n)
+}
+
+func themePage(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	if p, ok := dec.fields(n, "page", "width", "height"); ok {
 		setNum(dec, p["width"], "page width", 72, 14400, &t.Page.W)
 		setNum(dec, p["height"], "page height", 72, 14400, &t.Page.H)
 	}
-	if m, ok := l.sub(dec, f["margins"], "margins", "top", "right", "bottom", "left"); ok {
+}
+
+func themeMargins(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	if m, ok := dec.fields(n, "margins", "top", "right", "bottom", "left"); ok {
 		for k, dst := range map[string]*float64{"top": &t.Margins.Top, "right": &t.Margins.Right, "bottom": &t.Margins.Bottom, "left": &t.Margins.Left} {
 			setNum(dec, m[k], "margin "+k, 0, 500, dst)
 		}
 	}
-	if c, ok := l.sub(dec, f["colors"], "colors", "primary", "accent", "text", "muted", "light"); ok {
+}
+
+func themeColors(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	if c, ok := dec.fields(n, "colors", "primary", "accent", "text", "muted", "light"); ok {
 		for k, dst := range map[string]*deck.Color{"primary": &t.Colors.Primary, "accent": &t.Colors.Accent, "text": &t.Colors.Text, "muted": &t.Colors.Muted, "light": &t.Colors.Light} {
 			if c[k] != nil {
 				*dst = dec.color(c[k], "colors."+k)
 			}
 		}
 	}
-	if s, ok := l.sub(dec, f["sizes"], "sizes", "title", "subtitle", "heading", "body", "min_body", "small", "footer", "figure"); ok {
-		for k, dst := range map[string]*float64{"title": &t.Sizes.Title, "subtitle": &t.Sizes.Subtitle, "heading": &t.Sizes.Heading,
-			"body": &t.Sizes.Body, "min_body": &t.Sizes.MinBody, "small": &t.Sizes.Small, "footer": &t.Sizes.Footer, "figure": &t.Sizes.Figure} {
-			setNum(dec, s[k], "size "+k, 4, 200, dst)
-		}
-		if t.Sizes.MinBody > t.Sizes.Body {
-			dec.errorf(f["sizes"], "min_body (%g) is larger than body (%g)", t.Sizes.MinBody, t.Sizes.Body)
+}
+
+func themeSizes(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	s, ok := dec.fields(n, "sizes", "title", "subtitle", "heading", "body", "min_body", "small", "footer", "figure")
+	if !ok {
+		return
+	}
+	for k, dst := range map[string]*float64{"title": &t.Sizes.Title, "subtitle": &t.Sizes.Subtitle, "heading": &t.Sizes.Heading,
+		"body": &t.Sizes.Body, "min_body": &t.Sizes.MinBody, "small": &t.Sizes.Small, "footer": &t.Sizes.Footer, "figure": &t.Sizes.Figure} {
+		setNum(dec, s[k], "size "+k, 4, 200, dst)
+	}
+	if t.Sizes.MinBody > t.Sizes.Body {
+		dec.errorf(n, "min_body (%g) is larger than body (%g)", t.Sizes.MinBody, t.Sizes.Body)
+	}
+}
+
+func (l *loader) themeFonts(dec *decoder, n *yaml.Node, t *deck.Theme) {
+	fo, ok := dec.fields(n, "fonts", "regular", "bold")
+	if !ok || !dec.require(n, fo, "fonts", "regular") {
+		return
+	}
+	t.Fonts.Regular = l.file(dec, fo["regular"], "font file")
+	// A font of one weight serves for both: bold text is then set in it,
+	// not bolder.
+	t.Fonts.Bold = t.Fonts.Regular
+	if fo["bold"] != nil {
+		t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+	}
+}
+
+func (l *loader) themeLogo(dec *decoder, n *yaml.Node, t *deck.Theme) {
+	t.Logo = l.file(dec, n, "logo")
+	if len(t.Logo.Data) == 0 {
+		return
+	}
+	if !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
+		dec.errorf(n, "logo %q is not a PNG file: a logo is a PNG, which keeps a transparent background; convert a JPEG or SVG to PNG", t.Logo.Path)
+	} else if _, _, err := decodeImage(t.Logo.Data); err != nil {
+		dec.errorf(n, "logo %q %v", t.Logo.Path, err)
+	}
+}
+
+func (l *loader) themeFooter(dec *decoder, n *yaml.Node, t *deck.Theme) {
+	ft, ok := dec.fields(n, "footer", "copyright", "site", "page_number")
+	if !ok {
+		return
+	}
+	for k, dst := range map[string]themeString{"copyright": {&t.Footer.Copyright, &t.Footer.CopyrightPos},
+		"site": {&t.Footer.Site, &t.Footer.SitePos}, "page_number": {&t.Footer.PageNumber, &t.Footer.PageNumberPos}} {
+		if ft[k] != nil {
+			*dst.text, *dst.pos = dec.str(ft[k], "footer "+k), dec.pos(ft[k])
 		}
 	}
-	if fo, ok := l.sub(dec, f["fonts"], "fonts", "regular", "bold"); ok {
-		if dec.require(f["fonts"], fo, "fonts", "regular") {
-			t.Fonts.Regular = l.file(dec, fo["regular"], "font file")
-			// A font of one weight serves for both: bold text is then
-			// set in it, not bolder.
-			t.Fonts.Bold = t.Fonts.Regular
-			if fo["bold"] != nil {
-				t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+	if pn := ft["page_number"]; pn != nil {
+		for _, m := range placeholder.FindAllString(t.Footer.PageNumber, -1) {
+			if m != "{page}" && m != "{pages}" {
+				l.diags.Warnf(dec.pos(pn), "footer page_number: %s is printed as it is; the page number is {page} and the page count {pages}", m)
 			}
 		}
 	}
-	if f["logo"] != nil {
-		t.Logo = l.file(dec, f["logo"], "logo")
-		if len(t.Logo.Data) > 0 {
-			if !strings.HasPrefix(string(t.Logo.Data), "\x89PNG\r\n\x1a\n") {
-				dec.errorf(f["logo"], "logo %q is not a PNG file: a logo is a PNG, which keeps a transparent background; convert a JPEG or SVG to PNG", t.Logo.Path)
-			} else if _, _, err := decodeImage(t.Logo.Data); err != nil {
-				dec.errorf(f["logo"], "logo %q %v", t.Logo.Path, err)
-			}
-		}
-	}
-	if ft, ok := l.sub(dec, f["footer"], "footer", "copyright", "site", "page_number"); ok {
-		for k, dst := range map[string]themeString{"copyright": {&t.Footer.Copyright, &t.Footer.CopyrightPos},
-			"site": {&t.Footer.Site, &t.Footer.SitePos}, "page_number": {&t.Footer.PageNumber, &t.Footer.PageNumberPos}} {
-			if ft[k] != nil {
-				*dst.text, *dst.pos = dec.str(ft[k], "footer "+k), dec.pos(ft[k])
-			}
-		}
-		if n := ft["page_number"]; n != nil {
-			for _, m := range placeholder.FindAllString(t.Footer.PageNumber, -1) {
-				if m != "{page}" && m != "{pages}" {
-					l.diags.Warnf(dec.pos(n), "footer page_number: %s is printed as it is; the page number is {page} and the page count {pages}", m)
-				}
-			}
-		}
-	}
-	if lb, ok := l.sub(dec, f["labels"], "labels", "note", "source"); ok {
+}
+
+func themeLabels(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	if lb, ok := dec.fields(n, "labels", "note", "source"); ok {
 		for k, dst := range map[string]themeString{"note": {&t.Labels.Note, &t.Labels.NotePos}, "source": {&t.Labels.Source, &t.Labels.SourcePos}} {
 			if lb[k] != nil {
 				*dst.text, *dst.pos = dec.str(lb[k], "label "+k), dec.pos(lb[k])
 			}
 		}
 	}
-	return t
 }
 
 // A themeString is where the theme reader puts a string and its position.
 type themeString struct {
 	text *string
 	pos  *deck.Pos
-}
-
-// sub reads an optional nested mapping.
-func (l *loader) sub(dec *decoder, n *yaml.Node, what string, keys ...string) (map[string]*yaml.Node, bool) {
-	if n == nil {
-		return nil, false
-	}
-	return dec.fields(n, what, keys...)
 }
 
 func setNum(dec *decoder, n *yaml.Node, what string, lo, hi float64, dst *float64) {
