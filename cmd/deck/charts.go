@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/render"
 )
 
 // chartsCmd writes every chart of the deck as a PNG, at the size and
@@ -27,14 +29,14 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	b, err := buildDeck(*src)
+	d, err := render.Build(context.Background(), source(*src), render.Options{CacheDir: chartCache()})
 	if err != nil {
 		fmt.Fprintf(stderr, "deck charts: %v\n", err)
 		return 2
 	}
-	printDiagnostics(stderr, b.diags)
-	if !b.ok() {
-		fmt.Fprintf(stderr, "deck charts: %s; nothing written\n", count(b.diags))
+	printDiagnostics(stderr, d.Result.Diagnostics)
+	if !d.OK() {
+		fmt.Fprintf(stderr, "deck charts: %s; nothing written\n", count(d.Result.Diagnostics))
 		return 1
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -44,10 +46,10 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	n := 0
 	used := map[string]bool{}
 	charts := map[int]int{} // charts met so far, by slide
-	for _, page := range b.pages {
+	for _, page := range d.Pages {
 		// A page is named by its slide, not by its number: a slide whose
 		// table continues takes several pages.
-		slide := idOr(b.deck.Slides[page.Slide].ID, page.Slide+1)
+		slide := idOr(d.Deck.Slides[page.Slide].ID, page.Slide+1)
 		for _, it := range page.Items {
 			im, ok := it.(layout.Image)
 			if !ok || im.Chart == nil {
@@ -61,7 +63,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 			}
 			used[base] = true
 			name := filepath.Join(*out, base+".png")
-			if err := checkOutput(name, b.files); err != nil {
+			if err := checkOutput(name, d.Result.Files); err != nil {
 				fmt.Fprintf(stderr, "deck charts: %v\n", err)
 				return 2
 			}

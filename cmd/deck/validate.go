@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
 	"github.com/deckpdf/deck/content"
+	"github.com/deckpdf/deck/deck/render"
 )
 
 // validate checks a deck as render does, writing nothing, and prints every
@@ -25,22 +27,23 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	b, err := buildDeck(*src)
+	res, err := render.Validate(context.Background(), source(*src), render.Options{CacheDir: chartCache()})
 	if err != nil {
 		fmt.Fprintf(stderr, "deck validate: %v\n", err)
 		return 2
 	}
+	ds := res.Diagnostics
 	if form == formatJSON {
-		printJSON(stdout, newReport(b.diags))
+		printJSON(stdout, newReport(ds))
 	} else {
-		printDiagnostics(stdout, b.diags)
-		if len(b.diags) == 0 {
-			fmt.Fprintf(stdout, "%s: no problems in %s\n", deckName(*src), plural(len(b.deck.Slides), "slide"))
+		printDiagnostics(stdout, ds)
+		if len(ds) == 0 {
+			fmt.Fprintf(stdout, "%s: no problems in %s\n", deckName(*src), plural(res.Slides, "slide"))
 		} else {
-			fmt.Fprintf(stdout, "%s: %s\n", deckName(*src), count(b.diags))
+			fmt.Fprintf(stdout, "%s: %s\n", deckName(*src), count(ds))
 		}
 	}
-	if !b.ok() {
+	if ds.HasErrors() {
 		return 1
 	}
 	return 0

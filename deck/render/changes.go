@@ -3,32 +3,40 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 )
 
-// Fingerprints returns a hash a page of everything drawn on it: the dump of
-// its items and the bytes of its pictures. Where a slide was written is
-// left out: an edit above it moves it down its file, not on the page.
+// Fingerprints returns a hash a slide of everything drawn on its pages:
+// the dump of their items and the bytes of their pictures. Where a slide
+// was written is left out: an edit above it moves it down its file, not
+// on the page.
 func Fingerprints(pages []layout.Page) []string {
-	out := make([]string, len(pages))
+	var hashes []hash.Hash
 	for i := range pages {
-		h := sha256.New()
 		p := pages[i]
+		for len(hashes) <= p.Slide {
+			hashes = append(hashes, sha256.New())
+		}
+		h := hashes[p.Slide]
 		p.Src = deck.Pos{}
 		layout.Dump(h, []layout.Page{p})
-		for _, it := range pages[i].Items {
+		for _, it := range p.Items {
 			if im, ok := it.(layout.Image); ok {
 				h.Write(im.Data)
 			}
 		}
+	}
+	out := make([]string, len(hashes))
+	for i, h := range hashes {
 		out[i] = hex.EncodeToString(h.Sum(nil))[:16]
 	}
 	return out
 }
 
-// Changed returns the numbers (from 1) of the pages whose fingerprints
+// Changed returns the numbers (from 1) of the slides whose fingerprints
 // differ, added and removed ones included; empty, not nil, when none does.
 func Changed(old, cur []string) []int {
 	changed := []int{}

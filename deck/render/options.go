@@ -28,7 +28,7 @@ type Options struct {
 	// to be reused when nothing they show has changed; "" keeps none.
 	CacheDir string
 	// Previous are the Fingerprints of an earlier render of the deck, to
-	// find the pages that changed since (Result.Changed); nil for none.
+	// find the slides that changed since (Result.Changed); nil for none.
 	Previous []string
 }
 

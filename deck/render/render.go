@@ -27,16 +27,15 @@ type Result struct {
 	// Bytes is the size of the PDF written; FontBytes and ImageBytes the
 	// part of it spent on embedded fonts and on pictures.
 	Bytes, FontBytes, ImageBytes int
-	// Fingerprints hold a hash a page of everything drawn on it, to give
-	// a later render as Options.Previous.
+	// Fingerprints hold a hash a slide of everything drawn on its pages,
+	// to give a later render as Options.Previous.
 	Fingerprints []string
-	// Changed lists the numbers (from 1) of the pages that differ from
+	// Changed lists the numbers (from 1) of the slides that differ from
 	// Options.Previous, added and removed ones included; nil when no
 	// Previous was given.
 	Changed []int
-	// PageSlides names, for each page, the id of the slide it shows ("" for
-	// a slide without one).
-	PageSlides []string
+	// SlideIDs are the slides' ids ("" for a slide without one).
+	SlideIDs []string
 	// Files are the absolute paths of the files the deck read or looked
 	// for, sorted; nil for a deck not on disk.
 	Files []string
@@ -75,7 +74,7 @@ func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result,
 	res.Bytes = buf.Len()
 	res.FontBytes, res.ImageBytes = measure(buf.Bytes())
 	res.Fingerprints = Fingerprints(d.Pages)
-	res.PageSlides = pageSlides(d)
+	res.SlideIDs = slideIDs(d.Deck)
 	if opt.Previous != nil {
 		res.Changed = Changed(opt.Previous, res.Fingerprints)
 	}
@@ -95,17 +94,13 @@ func Validate(ctx context.Context, src Source, opt Options) (*Result, error) {
 	return &d.Result, nil
 }
 
-// pageSlides returns the id of the slide each page shows.
-func pageSlides(d *Document) []string {
-	ids := map[deck.Pos]string{}
-	for _, s := range d.Deck.Slides {
-		ids[s.Pos] = s.ID
+// slideIDs returns the ids of the deck's slides.
+func slideIDs(d *deck.Deck) []string {
+	ids := make([]string, len(d.Slides))
+	for i, s := range d.Slides {
+		ids[i] = s.ID
 	}
-	names := make([]string, len(d.Pages))
-	for i, p := range d.Pages {
-		names[i] = ids[p.Src]
-	}
-	return names
+	return ids
 }
 
 // sortedFiles lists a set of paths in order.

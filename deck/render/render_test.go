@@ -173,3 +173,33 @@ func TestChangedNamesThePagesThatDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedCountsSlidesNotPages: a table that grows onto more pages
+// changes two slides (its own, and the next, whose page number moved), not
+// four pages, and the result names slides by their number in the deck.
+func TestChangedCountsSlidesNotPages(t *testing.T) {
+	deckOf := func(rows int) render.Source {
+		var b strings.Builder
+		b.WriteString("title: 表格\nslides:\n  - id: table\n    title: 表\n    blocks:\n      - table:\n          rows:\n            - [年份, 规模]\n")
+		for i := range rows {
+			fmt.Fprintf(&b, "            - [%d, %d]\n", 2000+i, i)
+		}
+		b.WriteString("  - id: after\n    title: 后\n    blocks:\n      - paragraph: 不变的一页。\n")
+		return render.FS(fstest.MapFS{"deck.yaml": {Data: []byte(b.String())}}, "deck.yaml")
+	}
+	var buf bytes.Buffer
+	short, err := render.Render(context.Background(), deckOf(5), &buf, render.Options{})
+	if err != nil {
+		t.Fatal(err, short.Diagnostics)
+	}
+	long, err := render.Render(context.Background(), deckOf(60), &buf, render.Options{Previous: short.Fingerprints})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if long.Pages <= short.Pages {
+		t.Fatalf("the long table takes %d pages, the short %d: it should continue", long.Pages, short.Pages)
+	}
+	if got := fmt.Sprint(long.Changed, long.SlideIDs, len(long.Fingerprints)); got != "[1 2] [table after] 2" {
+		t.Errorf("changed, ids, fingerprints: %s, want [1 2] [table after] 2", got)
+	}
+}
