@@ -51,7 +51,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
 	res, code := r.run(context.Background())
 	if *timings && res != nil && res.Timings != nil {
-		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, render.Millis(total(res.Timings)))
+		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, ms(total(res.Timings)))
 	}
 	return code
 }
@@ -136,7 +136,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 	printDiagnostics(r.stderr, res.Diagnostics) // warnings
 	fmt.Fprintln(r.info, sum)
 	if res.Changed != nil {
-		fmt.Fprintln(r.info, describeChanges(opt.Previous, res.Fingerprints, res.PageSlides))
+		fmt.Fprintln(r.info, describeChanges(opt.Previous, res.Fingerprints, res.SlideIDs))
 	}
 	return res, 0
 }
@@ -160,6 +160,9 @@ func (r rendering) command() string {
 	}
 	return "render"
 }
+
+// ms prints a duration as milliseconds with one decimal: "2.1 ms".
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 
 // total adds up the stages' times.
 func total(t render.Timings) time.Duration {

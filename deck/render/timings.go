@@ -19,13 +19,13 @@ type Timings []Stage
 func (t Timings) String() string {
 	parts := make([]string, len(t))
 	for i, s := range t {
-		parts[i] = fmt.Sprintf("%s %s", s.Name, Millis(s.Took))
+		parts[i] = fmt.Sprintf("%s %s", s.Name, millis(s.Took))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// Millis prints a duration as milliseconds with one decimal: "2.1 ms".
-func Millis(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+// millis prints a duration as milliseconds with one decimal: "2.1 ms".
+func millis(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 
 // A stopwatch times the stages of one render.
 type stopwatch struct{ last time.Time }
