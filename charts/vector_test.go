@@ -202,6 +202,46 @@ func TestVectorDrawsEveryKind(t *testing.T) {
 	}
 }
 
+// TestFillPictureReportsProblemsAtTheChart: in the picture mode, as in
+// the vector mode, a chart that cannot be drawn is an error at its block,
+// position and message whole, and keeps its (empty) picture slot and its
+// hidden text.
+func TestFillPictureReportsProblemsAtTheChart(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	pos := deck.Pos{File: "deck.yaml", Line: 3, Col: 5}
+	for _, c := range []struct {
+		name  string
+		chart deck.Chart
+		want  string
+	}{
+		{"a chart without data is an error at its block", deck.Chart{ID: "empty"},
+			`deck.yaml:3:5: error: charts: chart "empty" has no data`},
+		{"a chart with categories but no series is an error at its block", deck.Chart{ID: "bare", Categories: []string{"2020", "2021"}},
+			`deck.yaml:3:5: error: charts: chart "bare" has no data`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ch := c.chart
+			ch.Pos = pos
+			hidden := layout.TextRun{Face: set.Regular, Size: 5, Text: "x", Hidden: true, Src: pos}
+			pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 360, H: 200}, Chart: &ch}, hidden}}}
+			diags := Fill(pages, theme, set, Options{Cache: t.TempDir()})
+			if got := strings.TrimSpace(diags.String()); got != c.want {
+				t.Errorf("diagnostics\n%s\nwant\n%s", got, c.want)
+			}
+			if len(pages[0].Items) != 2 {
+				t.Fatalf("the page has %d items, want the picture slot and its hidden text", len(pages[0].Items))
+			}
+			if im, ok := pages[0].Items[0].(layout.Image); !ok || im.Data != nil || im.Chart != &ch {
+				t.Errorf("the picture slot is %#v, want it kept empty with its chart", pages[0].Items[0])
+			}
+			if pages[0].Items[1] != layout.Item(hidden) {
+				t.Errorf("the hidden text is %#v, want it kept", pages[0].Items[1])
+			}
+		})
+	}
+}
+
 // TestFillVectorReportsProblemsAtTheChart: a chart that cannot be drawn
 // is an error and keeps its (empty) picture and hidden text, as in the
 // picture mode; a chart whose labels reach beyond its place, which a
