@@ -44,7 +44,7 @@ func benchmarkFill(b *testing.B, opt Options) {
 			p.Items = slices.Clone(p.Items)
 			pages[i] = p
 		}
-		if diags := Fill(pages, d.Theme, set, opt); len(diags) > 0 {
+		if diags := fill(b, pages, d.Theme, set, opt); len(diags) > 0 {
 			b.Fatal(diags)
 		}
 	}

@@ -21,12 +21,19 @@ func cacheFill(t *testing.T, dir string) [][]byte {
 	d, _ := content.Load(content.Default(), content.DeckFile, "")
 	set := defaultFonts(t)
 	pages, _ := layout.Layout(d, set)
-	done := make(chan deck.Diagnostics, 1)
-	go func() { done <- Fill(pages, d.Theme, set, Options{Cache: dir}) }()
+	type filled struct {
+		diags deck.Diagnostics
+		err   error
+	}
+	done := make(chan filled, 1)
+	go func() {
+		diags, err := Fill(t.Context(), pages, d.Theme, set, Options{Cache: dir})
+		done <- filled{diags, err}
+	}()
 	select {
-	case diags := <-done:
-		if len(diags) > 0 {
-			t.Fatal(diags)
+	case f := <-done:
+		if f.err != nil || len(f.diags) > 0 {
+			t.Fatal(f.err, f.diags)
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("filling the charts from the cache hangs")

@@ -18,6 +18,16 @@ import (
 	"github.com/wcharczuk/go-chart/v2"
 )
 
+// fill fills the charts of the pages with a context that is never done.
+func fill(t testing.TB, pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
+	t.Helper()
+	diags, err := Fill(t.Context(), pages, theme, set, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diags
+}
+
 func defaultFonts(t testing.TB) *fonts.Set {
 	t.Helper()
 	set, err := fonts.Default()
@@ -250,7 +260,7 @@ func TestFillDrawsEveryChartOfTheDeck(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	if diags := Fill(pages, d.Theme, set, Options{}); len(diags) > 0 {
+	if diags := fill(t, pages, d.Theme, set, Options{}); len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	n := 0
@@ -303,7 +313,7 @@ func TestChartsOfOneSizeGetTheirOwnWidths(t *testing.T) {
 		layout.Image{Rect: rect, Chart: varied(410)},
 		layout.Image{Rect: rect, Chart: cs["market-size"]},
 	}}}
-	if diags := Fill(pages, theme, set, Options{}); len(diags) > 0 {
+	if diags := fill(t, pages, theme, set, Options{}); len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	var widths []int
@@ -331,7 +341,7 @@ func TestChartsOfOneSizeGetTheirOwnWidths(t *testing.T) {
 
 func TestDrawingIsBoundedInTime(t *testing.T) {
 	cs, theme := reportCharts(t)
-	_, err := drawBounded(cs["market-size"], theme, defaultFonts(t), 300, 200, DPI, time.Nanosecond)
+	_, err := drawBounded(t.Context(), cs["market-size"], theme, defaultFonts(t), 300, 200, DPI, time.Nanosecond)
 	want := `charts: drawing chart "market-size" took more than 1ns; check its data`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)

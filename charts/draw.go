@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"image"
@@ -60,19 +61,26 @@ func (o Options) timeout() time.Duration {
 // Image item by the chart's drawing (see Options.Vector) and leaves out
 // the hidden text the layout set over the picture, since the drawing has
 // the text. Problems are diagnostics at the chart's block.
-func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
+//
+// When ctx is done, no chart starts drawing, the charts being drawn stop
+// at their next call to a renderer, and Fill returns ctx.Err(); the pages
+// are then left as they were.
+func Fill(ctx context.Context, pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) (deck.Diagnostics, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	jobs := chartJobs(pages)
 	if opt.Vector {
-		return fillVector(pages, jobs, theme, set, opt)
+		return fillVector(ctx, pages, jobs, theme, set, opt)
 	}
 	dpis := resolutions(pages, jobs, theme, set, opt.dpi())
-	pics, errs := each(pages, jobs, func(k int, im layout.Image) (picture, error) {
+	pics, errs := each(ctx, pages, jobs, func(k int, im layout.Image) (picture, error) {
 		dpi := dpis[k]
 		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
 		if png, ok := cached(opt.Cache, key); ok {
 			return picture{png: png}, nil
 		}
-		pic, err := drawBounded(im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
+		pic, err := drawBounded(ctx, im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
 		// A picture that left something out is drawn again next time,
 		// so that its warning is given again.
 		if err == nil && pic.short.empty() {
@@ -80,6 +88,9 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 		}
 		return pic, err
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var diags deck.Diagnostics
 	for k, j := range jobs {
 		im := j.image(pages)
@@ -92,7 +103,7 @@ func Fill(pages []layout.Page, theme deck.Theme, set *fonts.Set, opt Options) de
 		im.Name = fmt.Sprintf("chart-%x", sha256.Sum256(im.Data))[:22]
 		pages[j.page].Items[j.item] = im
 	}
-	return diags
+	return diags, nil
 }
 
 // A picture is a chart's PNG and what there was no room for in it.
@@ -143,9 +154,9 @@ func resolutions(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.S
 	return dpis
 }
 
-// drawBounded draws a picture within the time limit.
-func drawBounded(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) (picture, error) {
-	return bounded(c, limit, func(stop *halt) (picture, error) { return drawPicture(c, theme, set, w, h, dpi, stop) })
+// drawBounded draws a picture within the time limit, or until ctx is done.
+func drawBounded(ctx context.Context, c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) (picture, error) {
+	return bounded(ctx, c, limit, func(stop *halt) (picture, error) { return drawPicture(c, theme, set, w, h, dpi, stop) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.

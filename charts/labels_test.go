@@ -244,7 +244,7 @@ func TestValuesWithoutRoomAreWarnedAndKept(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cache := t.TempDir()
 			pages := page()
-			diags := Fill(pages, theme, set, Options{Vector: vector, Cache: cache})
+			diags := fill(t, pages, theme, set, Options{Vector: vector, Cache: cache})
 			want := `deck.yaml:3:5: warning: charts: chart "digital-economy" has no room to show the values ` + lost + `; ` + what + ` leaves them out and the PDF keeps them only as hidden text; give the chart more room`
 			if got := strings.TrimSpace(diags.String()); got != want {
 				t.Errorf("diagnostics\n%s\nwant\n%s", got, want)
@@ -293,7 +293,7 @@ func TestCrowdedBarsAreWarned(t *testing.T) {
 	c.Pos = deck.Pos{File: "deck.yaml", Line: 3, Col: 5}
 	for _, h := range []float64{90, 60} {
 		pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 240, H: h}, Chart: &c}}}}
-		got := strings.TrimSpace(Fill(pages, theme, set, Options{Vector: true}).String())
+		got := strings.TrimSpace(fill(t, pages, theme, set, Options{Vector: true}).String())
 		want := ""
 		if h == 60 {
 			want = `deck.yaml:3:5: warning: charts: chart "industry-internet-index" has its bars closer together than their labels are high, so that the labels overlap; give the chart more height`

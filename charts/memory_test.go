@@ -30,7 +30,7 @@ func TestFacesAreFreedAfterDrawing(t *testing.T) {
 		}
 		runtime.AddCleanup(face, func(ch chan struct{}) { ch <- struct{}{} }, freed)
 		pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 200, H: 120}, Chart: cs["industry-internet-index"]}}}}
-		if diags := Fill(pages, theme, set, Options{Cache: t.TempDir()}); len(diags) > 0 {
+		if diags := fill(t, pages, theme, set, Options{Cache: t.TempDir()}); len(diags) > 0 {
 			t.Fatal(diags)
 		}
 		if _, err := drawVector(cs["market-size"], theme, set, layout.Rect{W: 200, H: 120}); err != nil {

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,8 +41,9 @@ func (j job) image(pages []layout.Page) layout.Image {
 // each calls draw for the index and image of every job, concurrently, as
 // many at a time as there are processors, the largest pictures first (so
 // that a large one does not start last and keep the others waiting), and
-// returns what each call returned, in the order of the jobs.
-func each[T any](pages []layout.Page, jobs []job, draw func(int, layout.Image) (T, error)) ([]T, []error) {
+// returns what each call returned, in the order of the jobs. Once ctx is
+// done, no call starts; the jobs not started are left with zero results.
+func each[T any](ctx context.Context, pages []layout.Page, jobs []job, draw func(int, layout.Image) (T, error)) ([]T, []error) {
 	results := make([]T, len(jobs))
 	errs := make([]error, len(jobs))
 	order := make([]int, len(jobs))
@@ -54,7 +56,7 @@ func each[T any](pages []layout.Page, jobs []job, draw func(int, layout.Image) (
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			for n := int(next.Add(1)) - 1; n < len(order); n = int(next.Add(1)) - 1 {
+			for n := int(next.Add(1)) - 1; n < len(order) && ctx.Err() == nil; n = int(next.Add(1)) - 1 {
 				k := order[n]
 				results[k], errs[k] = draw(k, jobs[k].image(pages))
 			}
@@ -65,12 +67,13 @@ func each[T any](pages []layout.Page, jobs []job, draw func(int, layout.Image) (
 }
 
 // bounded calls draw for the chart c in a goroutine and gives up after the
-// time limit. A panic in go-chart becomes an error. A drawing that runs
-// out of time is told to stop: it ends at its next call to a renderer
-// (see halt). One that still runs stopWait later, in go-chart's own
-// arithmetic, is abandoned and said to be, so that every chart left
-// drawing in the background is counted in the diagnostics.
-func bounded[T any](c *deck.Chart, limit time.Duration, draw func(*halt) (T, error)) (T, error) {
+// time limit, or when ctx is done. A panic in go-chart becomes an error. A
+// drawing that runs out of time, or whose ctx is done, is told to stop: it
+// ends at its next call to a renderer (see halt). One that still runs
+// stopWait later, in go-chart's own arithmetic, is abandoned and said to
+// be, so that every chart left drawing in the background is counted in the
+// diagnostics. When ctx is done, the error is ctx.Err().
+func bounded[T any](ctx context.Context, c *deck.Chart, limit time.Duration, draw func(*halt) (T, error)) (T, error) {
 	type result struct {
 		v   T
 		err error
@@ -96,9 +99,17 @@ func bounded[T any](c *deck.Chart, limit time.Duration, draw func(*halt) (T, err
 	case r := <-done:
 		return r.v, r.err
 	case <-timer.C:
+	case <-ctx.Done():
 	}
 	stop.stopped.Store(true)
 	var zero T
+	if err := ctx.Err(); err != nil {
+		select {
+		case <-done:
+		case <-time.After(stopWait):
+		}
+		return zero, err
+	}
 	select {
 	case <-done:
 		return zero, fmt.Errorf("charts: drawing chart %s took more than %v; check its data", c.Name(), limit)

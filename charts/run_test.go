@@ -1,8 +1,11 @@
 package charts
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,7 +63,7 @@ func TestChartsOutOfTimeStopDrawing(t *testing.T) {
 			pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: tc.rect, Chart: c}}}}
 			before := runtime.NumGoroutine()
 			start := time.Now()
-			diags := Fill(pages, theme, set, Options{Timeout: 50 * time.Millisecond, Vector: tc.vector})
+			diags := fill(t, pages, theme, set, Options{Timeout: 50 * time.Millisecond, Vector: tc.vector})
 			want := `deck.yaml:7:9: error: charts: drawing chart "long" took more than 50ms; check its data`
 			if len(diags) != 1 || diags[0].String() != want {
 				t.Errorf("diagnostics %v, want %s", diags, want)
@@ -82,7 +85,7 @@ func TestDrawingsThatCannotBeStoppedAreSaidToGoOn(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	start := time.Now()
-	_, err := bounded(&deck.Chart{ID: "stuck"}, time.Millisecond, func(*halt) (int, error) {
+	_, err := bounded(t.Context(), &deck.Chart{ID: "stuck"}, time.Millisecond, func(*halt) (int, error) {
 		<-release
 		return 0, nil
 	})
@@ -92,5 +95,94 @@ func TestDrawingsThatCannotBeStoppedAreSaidToGoOn(t *testing.T) {
 	}
 	if d := time.Since(start); d < stopWait || d > stopWait+time.Second {
 		t.Errorf("gave up after %v, want %v after the limit", d, stopWait)
+	}
+}
+
+// TestCancelStopsFill: once its context is cancelled, Fill stops the
+// charts being drawn at their next renderer call and returns
+// context.Canceled, leaving no drawing behind and the pages as they were.
+// The charts, drawn to the end, would take minutes (about 4 s each); the
+// pictures are cancelled later than the drawings, once their sizes are
+// worked out (some 80 ms for these) and the drawing is under way.
+func TestCancelStopsFill(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	cases := []struct {
+		name   string
+		points int
+		rect   layout.Rect
+		vector bool
+		after  time.Duration
+	}{
+		{"pictures stop when the context is cancelled", 5000, layout.Rect{W: 400, H: 200}, false, 300 * time.Millisecond},
+		{"drawings stop when the context is cancelled", 8000, layout.Rect{W: 2000, H: 1000}, true, 50 * time.Millisecond},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var items []layout.Item
+			for range 40 {
+				items = append(items, layout.Image{Rect: tc.rect, Chart: longLine(tc.points)})
+			}
+			pages := []layout.Page{{Items: items}}
+			before := runtime.NumGoroutine()
+			ctx, cancel := context.WithCancel(t.Context())
+			time.AfterFunc(tc.after, cancel)
+			start := time.Now()
+			diags, err := Fill(ctx, pages, theme, set, Options{Vector: tc.vector})
+			took := time.Since(start)
+			t.Logf("Fill returned %v %v after the cancel", err, took-tc.after)
+			if !errors.Is(err, context.Canceled) || diags != nil {
+				t.Errorf("Fill = %v, %v; want no diagnostics and %v", diags, err, context.Canceled)
+			}
+			if took > tc.after+3*time.Second {
+				t.Errorf("Fill took %v, cancelled after %v: the charts being drawn were not stopped", took, tc.after)
+			}
+			if n := settle(before); n > before {
+				t.Errorf("%d goroutines a second after Fill returned, %d before: drawings go on", n, before)
+			}
+			for k, it := range pages[0].Items {
+				if im, ok := it.(layout.Image); !ok || im.Data != nil {
+					t.Errorf("item %d is %T, want the chart's empty picture slot left as it was", k, it)
+					break
+				}
+			}
+		})
+	}
+}
+
+// TestEachStartsNothingOnceCancelled: once the context is done, no chart
+// starts drawing; those already started finish.
+func TestEachStartsNothingOnceCancelled(t *testing.T) {
+	var items []layout.Item
+	for range 40 {
+		items = append(items, layout.Image{Rect: layout.Rect{W: 10, H: 10}, Chart: &deck.Chart{ID: "c"}})
+	}
+	pages := []layout.Page{{Items: items}}
+	jobs := chartJobs(pages)
+	for _, tc := range []struct {
+		name      string
+		cancelled bool // before each starts
+		most      int
+	}{
+		{"a context done before the start starts none", true, 0},
+		{"a context cancelled by the first chart starts none after the ones under way", false, runtime.GOMAXPROCS(0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			if tc.cancelled {
+				cancel()
+			}
+			var started atomic.Int64
+			each(ctx, pages, jobs, func(int, layout.Image) (int, error) {
+				started.Add(1)
+				cancel()
+				time.Sleep(10 * time.Millisecond) // the others look at ctx meanwhile
+				return 0, nil
+			})
+			cancel()
+			if n := int(started.Load()); n > tc.most || (!tc.cancelled && n == 0) {
+				t.Errorf("%d charts started, want at most %d", n, tc.most)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"context"
 	"io"
 	"slices"
 	"strings"
@@ -53,13 +54,17 @@ func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.R
 }
 
 // fillVector draws the charts of the jobs as items and puts them on their
-// pages in place of their Image items.
-func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) deck.Diagnostics {
-	drawn, errs := each(pages, jobs, func(_ int, im layout.Image) (vectorDrawing, error) {
-		return bounded(im.Chart, opt.timeout(), func(stop *halt) (vectorDrawing, error) {
+// pages in place of their Image items. When ctx is done, it returns
+// ctx.Err() and leaves the pages as they were.
+func fillVector(ctx context.Context, pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) (deck.Diagnostics, error) {
+	drawn, errs := each(ctx, pages, jobs, func(_ int, im layout.Image) (vectorDrawing, error) {
+		return bounded(ctx, im.Chart, opt.timeout(), func(stop *halt) (vectorDrawing, error) {
 			return drawVectorShort(im.Chart, theme, set, im.Rect, stop)
 		})
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var diags deck.Diagnostics
 	byPage := map[int]map[int]vectorDrawing{}
 	for k, j := range jobs {
@@ -80,7 +85,7 @@ func fillVector(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Se
 	for p, d := range byPage {
 		pages[p].Items = replaceCharts(pages[p].Items, d)
 	}
-	return diags
+	return diags, nil
 }
 
 // maxOverflow is how far, in points, a vector chart may reach beyond its

@@ -90,7 +90,7 @@ func TestFillVectorReplacesThePicturesOfTheReport(t *testing.T) {
 			}
 		}
 	}
-	if diags := Fill(pages, d.Theme, set, Options{Vector: true}); len(diags) > 0 {
+	if diags := fill(t, pages, d.Theme, set, Options{Vector: true}); len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	t.Run("no picture and no hidden text is left", func(t *testing.T) {
@@ -225,7 +225,7 @@ func TestFillPictureReportsProblemsAtTheChart(t *testing.T) {
 			ch.Pos = pos
 			hidden := layout.TextRun{Face: set.Regular, Size: 5, Text: "x", Hidden: true, Src: pos}
 			pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 360, H: 200}, Chart: &ch}, hidden}}}
-			diags := Fill(pages, theme, set, Options{Cache: t.TempDir()})
+			diags := fill(t, pages, theme, set, Options{Cache: t.TempDir()})
 			if got := strings.TrimSpace(diags.String()); got != c.want {
 				t.Errorf("diagnostics\n%s\nwant\n%s", got, c.want)
 			}
@@ -268,7 +268,7 @@ func TestFillVectorReportsProblemsAtTheChart(t *testing.T) {
 			ch.Pos = pos
 			hidden := layout.TextRun{Face: set.Regular, Size: 5, Text: "x", Hidden: true, Src: pos}
 			pages := []layout.Page{{Items: []layout.Item{layout.Image{Rect: layout.Rect{W: 360, H: 200}, Chart: &ch}, hidden}}}
-			diags := Fill(pages, theme, set, Options{Vector: true})
+			diags := fill(t, pages, theme, set, Options{Vector: true})
 			if got := strings.TrimSpace(diags.String()); got != c.want {
 				t.Errorf("diagnostics\n%s\nwant\n%s", got, c.want)
 			}

@@ -79,8 +79,8 @@ func build(t testing.TB, name string, fsys fs.FS, opt charts.Options) testDeck {
 	if diags.HasErrors() {
 		t.Fatalf("%s does not lay out:\n%s", name, diags)
 	}
-	if diags := charts.Fill(pages, d.Theme, set, opt); len(diags) > 0 {
-		t.Fatalf("%s: charts:\n%s", name, diags)
+	if diags, err := charts.Fill(t.Context(), pages, d.Theme, set, opt); err != nil || len(diags) > 0 {
+		t.Fatalf("%s: charts: %v\n%s", name, err, diags)
 	}
 	return testDeck{name: name, meta: d.Meta, fonts: set, pages: pages}
 }

@@ -38,8 +38,8 @@ func BenchmarkCharts(b *testing.B) {
 	set, _ := fonts.Default()
 	pages, _ := layout.Layout(d, set)
 	for b.Loop() {
-		if diags := charts.Fill(pages, d.Theme, set, charts.Options{}); len(diags) > 0 {
-			b.Fatal(diags)
+		if diags, err := charts.Fill(b.Context(), pages, d.Theme, set, charts.Options{}); err != nil || len(diags) > 0 {
+			b.Fatal(err, diags)
 		}
 	}
 }

@@ -82,7 +82,11 @@ func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, 
 		return nil, err
 	}
 	if !res.Diagnostics.HasErrors() {
-		res.Diagnostics = append(res.Diagnostics, charts.Fill(doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector})...)
+		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector})
+		if err != nil {
+			return nil, err
+		}
+		res.Diagnostics = append(res.Diagnostics, diags...)
 		clock.lap(&res.Timings, "charts")
 		if err := ctx.Err(); err != nil {
 			return nil, err
