@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,16 +16,31 @@ import (
 // which), and diagnostics for text that does not fit its box even at the
 // theme's minimum size and for characters the fonts cannot draw.
 func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
-	e := &engine{theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	pages, diags, _ := LayoutContext(context.Background(), d, fs)
+	return pages, diags
+}
+
+// LayoutContext is Layout that stops when ctx is done: it looks at ctx
+// before each slide, and before each further page of a table that
+// continues, and then returns no pages, no diagnostics and ctx.Err().
+func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics, error) {
+	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
 	var pages []Page
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		s := &d.Slides[i]
 		for part, p := range e.slide(s) {
 			p.Slide, p.Part = i, part
 			pages = append(pages, p)
 			footed = append(footed, s.Layout == deck.LayoutContent)
 		}
+	}
+	// A slide stopped half-way by ctx is not a slide laid out.
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
 	// Page numbers are known once every slide is laid out: a table may
 	// have continued over several pages.
@@ -39,11 +55,14 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 		e.diags.Errorf(d.Theme.Fonts.Regular.Pos, "and %d more characters the fonts cannot draw, not listed one by one: do the fonts lack a whole script? Name fonts that have it in the theme", n)
 	}
 	e.diags = e.diags.Sorted()
-	return pages, e.diags
+	return pages, e.diags, nil
 }
 
 // An engine lays out the slides of one deck.
 type engine struct {
+	// ctx stops the layout between slides and between the pages of a
+	// table; LayoutContext returns its error, whatever was laid out.
+	ctx      context.Context
 	theme    deck.Theme
 	fonts    *fonts.Set
 	diags    deck.Diagnostics
@@ -97,11 +116,14 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) [
 	}
 	const step = 0.25
 	var f frame
-	for size := body; size >= minBody-1e-9; size -= step {
+	for size := body; size >= minBody-1e-9 && e.ctx.Err() == nil; size -= step {
 		f = e.stack(blocks, w, h, e.scale(size/body))
 		if f.h <= h+0.01 && f.overflow == 0 {
 			return []frame{f}
 		}
+	}
+	if e.ctx.Err() != nil {
+		return []frame{f} // LayoutContext returns no pages
 	}
 	if f.overflow == 0 {
 		for i, b := range blocks {

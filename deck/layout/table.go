@@ -103,6 +103,9 @@ func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) la
 	for _, g := range t.Groups {
 		lg := laidGroup{header: row(g.Header, true, false)}
 		for i, r := range g.Rows {
+			if e.ctx.Err() != nil {
+				break // a long table stops too; LayoutContext returns no pages
+			}
 			lg.rows = append(lg.rows, row(r, false, i%2 == 1))
 			lg.pos = append(lg.pos, r[0].Pos)
 		}
@@ -207,6 +210,9 @@ func (e *engine) splitTable(blocks []deck.Block, ti int, w, h float64, sc scaled
 				need += g.header.h
 			}
 			if cur.h+need > h+0.01 && cur.h > 0 {
+				if e.ctx.Err() != nil {
+					return bodies // LayoutContext returns no pages
+				}
 				bodies = append(bodies, cur)
 				cur = frame{w: w}
 				cur.place(cont.title, 0, 0)

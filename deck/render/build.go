@@ -74,7 +74,10 @@ func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pages, more := layout.Layout(doc.Deck, doc.Fonts)
+	pages, more, err := layout.LayoutContext(ctx, doc.Deck, doc.Fonts)
+	if err != nil {
+		return nil, err
+	}
 	doc.Pages = pages
 	res.Diagnostics = append(res.Diagnostics, more...)
 	clock.lap(&res.Timings, "layout")
