@@ -98,16 +98,24 @@ func (e *engine) labelled(label string, at deck.Pos, t deck.Text, st textStyle, 
 
 // setText sets t in lines no wider than width, reporting the characters
 // that cannot be set after its first skip bytes, which the caller checked.
+// It goes in the steps of DESIGN.md's "Text, Chinese first": collect the
+// spans' glyphs, measure them, break the lines, emit the runs.
 func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) frame {
+	text, gl := e.collect(t, st, skip)
+	e.space(gl, st.size)
+	m := measure(text, gl)
+	lines := e.breakLines(text, m, width)
+	return e.emit(t.Pos, gl, lines, st, width)
+}
+
+// collect joins the spans of t into one text and its glyphs, each in its
+// face and colour at the font's advance, and reports the characters that
+// cannot be set after the first skip bytes.
+func (e *engine) collect(t deck.Text, st textStyle, skip int) (string, []glyph) {
 	var s []byte
 	var gl []glyph
 	for _, sp := range t.Spans {
-		bold := st.bold || sp.Bold
-		face := e.fonts.Face(bold)
-		color := st.color
-		if sp.Bold && !st.bold && st.emphasis.A != 0 {
-			color = st.emphasis
-		}
+		face, color := e.spanLook(sp, st)
 		for _, r := range sp.Text {
 			if len(s) >= skip {
 				e.checkGlyph(t.Pos, r, s[skip:])
@@ -116,53 +124,83 @@ func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) fra
 			s = utf8.AppendRune(s, r)
 		}
 	}
+	return string(s), gl
+}
+
+// spanLook is the face and colour of a span: bold when the span or the
+// style is, and a **bold** span in the emphasis colour when there is one.
+func (e *engine) spanLook(sp deck.Span, st textStyle) (*fonts.Face, deck.Color) {
+	face := e.fonts.Face(st.bold || sp.Bold)
+	if sp.Bold && !st.bold && st.emphasis.A != 0 {
+		return face, st.emphasis
+	}
+	return face, st.color
+}
+
+// space adjusts the advances between neighbours: half an em out where two
+// Chinese punctuation marks meet, and a quarter em of glue between Chinese
+// and Latin when the theme asks for it.
+func (e *engine) space(gl []glyph, size float64) {
 	for i := 0; i+1 < len(gl); i++ {
 		switch {
 		case squeeze(gl[i].r, gl[i+1].r):
-			gl[i].adv -= st.size / 2
+			gl[i].adv -= size / 2
 			gl[i].squeezed = true
 		case e.theme.CJKLatinSpace && autospace(gl[i].r, gl[i+1].r):
-			gl[i].glue = st.size / 4
+			gl[i].glue = size / 4
 			gl[i].adv += gl[i].glue
 			gl[i].squeezed = true
 		}
 	}
-	text := string(s)
-	prefix := make([]float64, len(text)+1) // width of text[:i] at rune starts
-	glue := make([]float64, len(text)+1)   // the glue of the glyph that ends at i
+}
+
+// measures are the widths of a text at its byte offsets.
+type measures struct {
+	prefix []float64 // the width of text[:i], at rune starts
+	glue   []float64 // the glue of the glyph that ends at i
+}
+
+// measure adds up the advances of gl, the glyphs of text.
+func measure(text string, gl []glyph) measures {
+	m := measures{prefix: make([]float64, len(text)+1), glue: make([]float64, len(text)+1)}
 	for i, g := range gl {
 		end := len(text)
 		if i+1 < len(gl) {
 			end = gl[i+1].off
 		}
 		for b := g.off + 1; b <= end; b++ {
-			prefix[b] = prefix[g.off] + g.adv
+			m.prefix[b] = m.prefix[g.off] + g.adv
 		}
-		glue[end] = g.glue
+		m.glue[end] = g.glue
 	}
-	// The line breaker adds up the widths of the pieces a line is made of,
-	// so a piece is measured with the glue after it: left out, the glue
-	// between two pieces was in no piece, and lines ran past their column
-	// by a quarter em for each. A line that ends in glue is thus measured
-	// a little wide, and may break before a piece that would just fit; its
-	// real width, without the glue, is what it is set at.
-	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return prefix[b] - prefix[a] })
-	for i := range lines {
-		lines[i].Width = prefix[lines[i].End] - prefix[lines[i].Start] - glue[lines[i].End]
-	}
+	return m
+}
 
+// breakLines breaks text into lines no wider than width, where it can.
+//
+// The line breaker adds up the widths of the pieces a line is made of,
+// so a piece is measured with the glue after it: left out, the glue
+// between two pieces was in no piece, and lines ran past their column
+// by a quarter em for each. A line that ends in glue is thus measured
+// a little wide, and may break before a piece that would just fit; its
+// real width, without the glue, is what it is set at.
+func (e *engine) breakLines(text string, m measures, width float64) []linebreak.Line {
+	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	for i := range lines {
+		lines[i].Width = m.prefix[lines[i].End] - m.prefix[lines[i].Start] - m.glue[lines[i].End]
+	}
+	return lines
+}
+
+// emit places the lines one under another as text runs, aligned in width,
+// and notes how far the widest runs past it.
+func (e *engine) emit(src deck.Pos, gl []glyph, lines []linebreak.Line, st textStyle, width float64) frame {
 	lh := st.size * st.leading
-	f := frame{h: float64(len(lines)) * lh, src: t.Pos}
-	first := 0 // index in gl of the current line's first glyph
+	f := frame{h: float64(len(lines)) * lh, src: src}
+	rest := gl // the glyphs of this line and those after
 	for li, ln := range lines {
-		for first < len(gl) && gl[first].off < ln.Start {
-			first++
-		}
-		last := first
-		for last < len(gl) && gl[last].off < ln.End {
-			last++
-		}
-		line := gl[first:last]
+		var line []glyph
+		line, rest = lineGlyphs(rest, ln)
 		f.w = max(f.w, ln.Width)
 		if over := ln.Width - width; over > 0.01 && over > f.overflow {
 			f.overflow = over
@@ -173,36 +211,63 @@ func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) fra
 		}
 		baseline := float64(li)*lh + (lh-st.size)/2 + face.EmTop()*st.size
 		slack := width - ln.Width
-		x := 0.0
-		switch st.align {
-		case alignCenter:
-			x = slack / 2
-		case alignRight:
-			x = slack
-		}
 		gaps := make([]float64, len(line))
-		if st.align == alignJustify && li < len(lines)-1 && !ln.Hard && slack > 0 {
-			n := 0
-			for i := 0; i+1 < len(line); i++ {
-				if stretchable(line[i].r, line[i+1].r) {
-					n++
-				}
-			}
-			if n > 0 && slack/float64(n) <= maxStretch*st.size {
-				for i := 0; i+1 < len(line); i++ {
-					if stretchable(line[i].r, line[i+1].r) {
-						gaps[i] = slack / float64(n)
-					}
-				}
-			}
+		if st.align == alignJustify && li < len(lines)-1 && !ln.Hard {
+			justify(line, gaps, slack, st.size)
 		}
-		f.add(runs(line, gaps, x, baseline, st.size, t.Pos)...)
-		first = last
+		f.add(runs(line, gaps, indent(st.align, slack), baseline, st.size, src)...)
 	}
 	if st.align != alignLeft {
 		f.w = max(f.w, width)
 	}
 	return f
+}
+
+// lineGlyphs splits gl, which starts at or before ln, into the glyphs of
+// ln and those after it.
+func lineGlyphs(gl []glyph, ln linebreak.Line) (line, rest []glyph) {
+	first := 0
+	for first < len(gl) && gl[first].off < ln.Start {
+		first++
+	}
+	last := first
+	for last < len(gl) && gl[last].off < ln.End {
+		last++
+	}
+	return gl[first:last], gl[last:]
+}
+
+// indent is where a line with slack to spare starts.
+func indent(a align, slack float64) float64 {
+	switch a {
+	case alignCenter:
+		return slack / 2
+	case alignRight:
+		return slack
+	}
+	return 0
+}
+
+// justify shares slack out among the stretchable gaps of line, into gaps,
+// unless that widens a gap by more than maxStretch ems.
+func justify(line []glyph, gaps []float64, slack, size float64) {
+	if slack <= 0 {
+		return
+	}
+	n := 0
+	for i := 0; i+1 < len(line); i++ {
+		if stretchable(line[i].r, line[i+1].r) {
+			n++
+		}
+	}
+	if n == 0 || slack/float64(n) > maxStretch*size {
+		return
+	}
+	for i := 0; i+1 < len(line); i++ {
+		if stretchable(line[i].r, line[i+1].r) {
+			gaps[i] = slack / float64(n)
+		}
+	}
 }
 
 // stretchable reports whether a justified line may widen the gap between a
