@@ -208,11 +208,11 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 	}
 	iw := min(w, ph*p.Aspect)
 	ih := iw / p.Aspect
+	f := frame{w: w, h: ih}
 	if dpi := float64(p.Pixels[0]) / (iw / 72); dpi < 96 {
-		e.diags.Warnf(p.Pos, "image %q is %d×%d pixels: %.0fpt wide on the slide, it prints at %.0f dpi and looks blurred; use one %d pixels wide or more",
+		f.warns.Warnf(p.Pos, "image %q is %d×%d pixels: %.0fpt wide on the slide, it prints at %.0f dpi and looks blurred; use one %d pixels wide or more",
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
-	f := frame{w: w, h: ih}
 	f.add(Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, Data: p.File.Data, JPEG: p.Format == "jpeg"})
 	return f
 }

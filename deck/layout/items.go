@@ -146,6 +146,10 @@ type frame struct {
 	// src the block that does.
 	overflow float64
 	src      deck.Pos
+	// warns are warnings about how the content is drawn (an image printed
+	// at a low resolution): a body is laid out several times while it is
+	// fitted, and only the frame drawn on a page gives them (see slide).
+	warns deck.Diagnostics
 }
 
 // place adds g's items to f with g's top left corner at (x, y).
@@ -156,6 +160,7 @@ func (f *frame) place(g frame, x, y float64) {
 	if g.overflow > f.overflow {
 		f.overflow, f.src = g.overflow, g.src
 	}
+	f.warns = append(f.warns, g.warns...)
 }
 
 func (f *frame) add(items ...Item) { f.items = append(f.items, items...) }

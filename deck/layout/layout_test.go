@@ -482,3 +482,30 @@ func TestThemeStringsAreReportedAtTheirKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestALowResolutionImageIsWarnedOnceAtItsSize: a picture without a
+// height is laid out more than once while its body is fitted (first at a
+// minimum height, then with the room the other blocks leave); it is
+// warned about once, at the width it is drawn at (it was warned about at
+// each width it was tried at).
+func TestALowResolutionImageIsWarnedOnceAtItsSize(t *testing.T) {
+	var img bytes.Buffer
+	png.Encode(&img, image.NewGray(image.Rect(0, 0, 80, 60)))
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png}\n"
+	d := loadDeck(t, "deck.yaml", src, "a.png", img.String())
+	pages, diags := layout.Layout(d, defaultFonts(t))
+	var drawn []layout.Rect
+	for _, it := range pages[0].Items {
+		if im, ok := it.(layout.Image); ok {
+			drawn = append(drawn, im.Rect)
+		}
+	}
+	if len(drawn) != 1 {
+		t.Fatalf("%d images drawn, want 1", len(drawn))
+	}
+	w := drawn[0].W
+	want := fmt.Sprintf("deck.yaml:7:9: warning: image \"a.png\" is 80×60 pixels: %.0fpt wide on the slide, it prints at %.0f dpi and looks blurred; use one %d pixels wide or more\n", w, 80/(w/72), int(w/72*150+0.5))
+	if got := diags.String(); got != want {
+		t.Errorf("diagnostics\n%s\nwant\n%s", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package layout
 import (
 	"cmp"
 	"math"
+	"slices"
 
 	"github.com/deckpdf/deck/deck"
 )
@@ -10,24 +11,31 @@ import (
 // slide lays out one slide: one page, or more when a table continues.
 // Content pages get their footer later, once pages are numbered.
 func (e *engine) slide(s *deck.Slide) []Page {
-	page := func(title string, f frame) Page {
-		return Page{Size: e.theme.Page, Title: title, Items: f.items, Src: s.Pos}
-	}
-	title := cmp.Or(s.Bookmark, s.Title.Plain(), s.ID)
+	mark := len(e.diags)
+	var frames []frame
 	switch s.Layout {
 	case deck.LayoutCover:
-		return []Page{page(title, e.cover(s))}
+		frames = []frame{e.cover(s)}
 	case deck.LayoutClosing:
-		return []Page{page(title, e.closing(s))}
+		frames = []frame{e.closing(s)}
+	default:
+		frames = e.content(s)
 	}
+	title := cmp.Or(s.Bookmark, s.Title.Plain(), s.ID)
 	var pages []Page
-	for i, f := range e.content(s) {
+	var warns deck.Diagnostics
+	for i, f := range frames {
 		t := title
 		if i > 0 {
 			t += "（续）"
 		}
-		pages = append(pages, page(t, f))
+		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.items, Src: s.Pos})
+		warns = append(warns, f.warns...)
 	}
+	// Only the frames drawn give their warnings, before the errors the
+	// slide gave while it was laid out (where they were when given as it
+	// went: Sorted keeps the order at one place).
+	e.diags = slices.Insert(e.diags, mark, warns...)
 	return pages
 }
 
