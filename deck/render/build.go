@@ -85,7 +85,7 @@ func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, 
 		return nil, err
 	}
 	if !res.Diagnostics.HasErrors() {
-		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector})
+		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout})
 		if err != nil {
 			return nil, err
 		}

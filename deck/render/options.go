@@ -24,6 +24,10 @@ type Options struct {
 	Date time.Time
 	// Creator is the program the PDF names; "" is "deck " + Version.
 	Creator string
+	// ChartTimeout is the longest one chart may take to draw before it is
+	// an error (a chart whose data makes go-chart spin); zero is 10 s. A
+	// service that renders many decks at once on few cores may want more.
+	ChartTimeout time.Duration
 	// CacheDir is a folder where chart pictures are kept between renders,
 	// to be reused when nothing they show has changed; "" keeps none.
 	CacheDir string

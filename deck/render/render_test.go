@@ -101,7 +101,7 @@ func TestConcurrentRendersGiveTheSameBytes(t *testing.T) {
 	cache := t.TempDir() // shared, as a service's would be
 	want := make([][]byte, n)
 	for k := range n {
-		want[k] = renderBytes(t, smallDeck(k, 2), render.Options{})
+		want[k] = renderBytes(t, smallDeck(k, 2), render.Options{ChartTimeout: 10 * time.Minute})
 	}
 	got := make([][]byte, n)
 	jobs := make(chan int)
@@ -109,7 +109,9 @@ func TestConcurrentRendersGiveTheSameBytes(t *testing.T) {
 	for range 8 {
 		wg.Go(func() {
 			for k := range jobs {
-				got[k] = renderBytes(t, smallDeck(k, 2), render.Options{CacheDir: cache, Charts: render.ChartPNG})
+				// 8 renders at once on few cores, under -race, can take
+				// a chart past the 10 s it may take alone.
+				got[k] = renderBytes(t, smallDeck(k, 2), render.Options{CacheDir: cache, ChartTimeout: 10 * time.Minute})
 			}
 		})
 	}
