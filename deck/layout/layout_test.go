@@ -509,3 +509,35 @@ func TestALowResolutionImageIsWarnedOnceAtItsSize(t *testing.T) {
 		t.Errorf("diagnostics\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestAJustifiedLineKeepsAFullWidthNumberTogether: a justified line
+// widens the gaps between Chinese characters, not those inside a number
+// of full-width digits (２０２１, ３，０００), which the line breaker keeps
+// whole as it keeps 2021 (its digits were spread apart like the
+// characters around them).
+func TestAJustifiedLineKeepsAFullWidthNumberTogether(t *testing.T) {
+	para := strings.Repeat("截至２０２１年底，数据中心 PUE 降至１．３，机架规模超过３，０００个，全行完成核心系统的分布式改造。", 6)
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: " + para + "\n"
+	_, pages := layOut(t, "deck.yaml", src)
+	fullWidth := func(r rune) bool { return r >= '０' && r <= '９' || r == '，' || r == '．' }
+	digit := func(r rune) bool { return r >= '０' && r <= '９' }
+	stretched, inNumber := 0, 0
+	for _, it := range pages[0].Items {
+		r, ok := it.(layout.TextRun)
+		if !ok || r.Spacing <= 0 {
+			continue
+		}
+		rs := []rune(r.Text)
+		for i := 0; i+2 < len(rs); i++ { // the gaps inside the run
+			stretched++
+			if a, b := rs[i], rs[i+1]; fullWidth(a) && fullWidth(b) && (digit(a) || digit(b)) {
+				inNumber++
+				t.Errorf("%q: the gap between %q and %q is widened by %.2fpt", r.Text, a, b, r.Spacing)
+			}
+		}
+	}
+	if stretched == 0 {
+		t.Fatal("no justified line is widened: the test proves nothing")
+	}
+	t.Logf("%d gaps widened, %d of them inside a number", stretched, inNumber)
+}

@@ -49,6 +49,10 @@ type glyph struct {
 	// squeezed reports that adv is not the font's advance, so the next
 	// glyph cannot follow in the same run.
 	squeezed bool
+	// tight reports that the gap after the glyph is inside a number or a
+	// word (２０２１, ３，０００, iPhone’s), which a justified line does
+	// not widen.
+	tight bool
 }
 
 // autospace reports whether a and b are a Han or kana character and a
@@ -103,6 +107,7 @@ func (e *engine) labelled(label string, at deck.Pos, t deck.Text, st textStyle, 
 func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) frame {
 	text, gl := e.collect(t, st, skip)
 	e.space(gl, st.size)
+	markTight(gl, e.segmentsOf(text))
 	m := measure(text, gl)
 	lines := e.breakLines(text, m, width)
 	return e.emit(t.Pos, gl, lines, st, width)
@@ -256,7 +261,7 @@ func justify(line []glyph, gaps []float64, slack, size float64) {
 	}
 	n := 0
 	for i := 0; i+1 < len(line); i++ {
-		if stretchable(line[i].r, line[i+1].r) {
+		if stretchable(line[i], line[i+1]) {
 			n++
 		}
 	}
@@ -264,17 +269,86 @@ func justify(line []glyph, gaps []float64, slack, size float64) {
 		return
 	}
 	for i := 0; i+1 < len(line); i++ {
-		if stretchable(line[i].r, line[i+1].r) {
+		if stretchable(line[i], line[i+1]) {
 			gaps[i] = slack / float64(n)
 		}
 	}
 }
 
-// stretchable reports whether a justified line may widen the gap between a
-// and b: beside a wide character, or after a space. Latin words and
-// numbers keep their letters together.
-func stretchable(a, b rune) bool {
-	return linebreak.IsWide(a) || linebreak.IsWide(b) || a == ' '
+// stretchable reports whether a justified line may widen the gap after
+// g, before next: beside a wide character, or after a space. Latin words
+// and numbers keep their letters together, in full-width forms too.
+func stretchable(g, next glyph) bool {
+	return !g.tight && (linebreak.IsWide(g.r) || linebreak.IsWide(next.r) || g.r == ' ')
+}
+
+// markTight marks the gaps inside the numbers and words of gl, the glyphs
+// of a text broken into segs: in a segment, a run of characters that are
+// neither ideographs nor spaces, from its first letter, digit or sign to
+// its last letter, digit or percent sign. A bracket before the number
+// and a comma after it keep their gaps, as beside an ideograph.
+func markTight(gl []glyph, segs []linebreak.Segment) {
+	i := 0
+	for _, seg := range segs {
+		for i < len(gl) && gl[i].off < seg.Start {
+			i++
+		}
+		end := i
+		for end < len(gl) && gl[end].off < seg.End {
+			end++
+		}
+		for run := range wordRuns(gl[i:end]) {
+			for k := range run[:max(0, len(run)-1)] {
+				run[k].tight = true
+			}
+		}
+		i = end
+	}
+}
+
+// wordRuns yields the numbers and words of the glyphs of one segment, each
+// from its first letter, digit or sign to its last letter, digit or
+// percent sign.
+func wordRuns(gl []glyph) func(yield func([]glyph) bool) {
+	return func(yield func([]glyph) bool) {
+		for i := 0; i < len(gl); {
+			if !inWord(gl[i].r) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(gl) && inWord(gl[j].r) {
+				j++
+			}
+			first, last := i, j
+			for first < last && !opensWord(gl[first].r) {
+				first++
+			}
+			for last > first && !closesWord(gl[last-1].r) {
+				last--
+			}
+			if first < last && !yield(gl[first:last]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// inWord reports whether r may be part of a number or word: anything but
+// an ideograph, kana, hangul or space.
+func inWord(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// opensWord reports whether a number or word may begin with r.
+func opensWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+-±−＋－", r)
+}
+
+// closesWord reports whether a number or word may end with r.
+func closesWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("%％‰", r)
 }
 
 // runs turns a line of glyphs into text runs: a new run starts where the

@@ -135,3 +135,39 @@ func TestControlCharactersAreErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTightGapsAreInsideNumbersAndWords: the gaps a justified line does
+// not widen are those inside a number or word of one segment; a bracket
+// before it, a comma after it and the ideographs around it keep theirs.
+// In want, "-" is a tight gap after a character, "." one that may widen.
+func TestTightGapsAreInsideNumbersAndWords(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"full-width digits are one number", "截至２０２１年", "..---.."},
+		{"a full-width separator joins digits", "超过３，０００个", "..----.."},
+		{"a sign and a percent sign are the number's", "降－３．５％了", ".----.."},
+		{"a bracket before and a comma after keep their gaps", "（２０），好", ".-...."},
+		{"half-width digits and their unit", "2021年底", "---..."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var gl []glyph
+			for off, r := range tt.text {
+				gl = append(gl, glyph{r: r, off: off})
+			}
+			markTight(gl, linebreak.Segments(tt.text))
+			var got strings.Builder
+			for _, g := range gl {
+				got.WriteByte(".-"[b2i(g.tight)])
+			}
+			if got.String() != tt.want {
+				t.Errorf("%q: tight gaps %s, want %s", tt.text, got.String(), tt.want)
+			}
+		})
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
