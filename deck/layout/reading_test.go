@@ -9,46 +9,16 @@ import (
 	"github.com/deckpdf/deck/deck/layout"
 )
 
-// textsIn returns the texts reachable from v in the order of its fields
-// and elements: for blocks, the order they are written and read in.
-func textsIn(v reflect.Value) []deck.Text {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			return nil
-		}
-		return textsIn(v.Elem())
-	case reflect.Slice, reflect.Array:
-		var out []deck.Text
-		for i := range v.Len() {
-			out = append(out, textsIn(v.Index(i))...)
-		}
-		return out
-	case reflect.Struct:
-		if t, ok := v.Interface().(deck.Text); ok {
-			return []deck.Text{t}
-		}
-		var out []deck.Text
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				out = append(out, textsIn(v.Field(i))...)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // readingOrder is the order a reader takes a slide's texts in: a cover's
 // kicker (its subtitle) above its title; else the title, the subtitle,
 // the blocks as written (a column's blocks before the next column's),
 // the notes and the sources.
 func readingOrder(s *deck.Slide) []deck.Text {
 	if s.Layout == deck.LayoutCover {
-		return append([]deck.Text{s.Subtitle, s.Title}, textsIn(reflect.ValueOf(s.Blocks))...)
+		return append([]deck.Text{s.Subtitle, s.Title}, layout.TextsOf(reflect.ValueOf(s.Blocks))...)
 	}
 	out := []deck.Text{s.Title, s.Subtitle}
-	out = append(out, textsIn(reflect.ValueOf(s.Blocks))...)
+	out = append(out, layout.TextsOf(reflect.ValueOf(s.Blocks))...)
 	out = append(out, s.Notes...)
 	return append(out, s.Sources...)
 }

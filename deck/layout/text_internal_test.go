@@ -19,7 +19,8 @@ const denseMixed = "使用Kubernetes部署AI模型，2021年GPU集群规模达�
 	"ERP系统与CRM平台打通后，IT运维成本下降了1/3左右，5G专网覆盖100余个园区。"
 
 // textsOf returns every deck.Text reachable from v: the titles, paragraphs,
-// items and cells of a deck.
+// items and cells of a deck, in the order of its fields and elements (for
+// blocks, the order they are written and read in).
 func textsOf(v reflect.Value) []deck.Text {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:

@@ -71,9 +71,6 @@ func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, 
 		begin(doc.Deck, doc.Fonts)
 	}
 	clock.lap(&res.Timings, "fonts")
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	pages, more, err := layout.LayoutContext(ctx, doc.Deck, doc.Fonts)
 	if err != nil {
 		return nil, err
