@@ -167,7 +167,7 @@ func (l *loader) columnsBlock(dec *decoder, pos deck.Pos, n *yaml.Node, depth in
 var statColumns = []string{"figure", "who", "statement"}
 
 func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	f, ok := dec.fields(n, "a stats block", "title", "items", "data")
+	f, ok := dec.fields(n, "a stats block", "title", "items", "data", "sheet", "range")
 	if !ok {
 		return nil
 	}
@@ -176,7 +176,8 @@ func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	case f["items"] != nil && f["data"] != nil:
 		dec.errorf(f["data"], "a stats block takes items or data, not both")
 	case f["data"] != nil:
-		b.Items = l.statsCSV(dec.pos(f["data"]), dec.str(f["data"], "data"))
+		defer l.readsData(len(l.diags), dec.pos(f["data"]))
+		b.Items = l.statsData(dec, f)
 	case f["items"] != nil && f["items"].Kind == yaml.SequenceNode:
 		for _, c := range f["items"].Content {
 			c = resolve(c)
@@ -197,13 +198,14 @@ func (l *loader) statsBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	return b
 }
 
-// statsCSV reads stats from a CSV file whose header names figure, who and
-// statement.
-func (l *loader) statsCSV(pos deck.Pos, name string) []deck.Stat {
-	t := l.csvTable(pos, name)
+// statsData reads stats from a data file (a CSV file or a workbook's
+// sheet) whose header names figure, who and statement.
+func (l *loader) statsData(dec *decoder, f map[string]*yaml.Node) []deck.Stat {
+	t := l.dataTable(dec, f)
 	if t == nil {
 		return nil
 	}
+	l.mergedCells(t, false)
 	for _, h := range t.header {
 		if !slices.Contains(statColumns, h.text) {
 			l.diags.Errorf(h.pos, "unknown column %q%s; a stats file has the columns %s",

@@ -15,7 +15,7 @@ import (
 // tableBlock reads a table: one group from data or rows, or several from
 // groups, each with its own header row.
 func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	f, ok := dec.fields(n, "a table", "title", "widths", "data", "rows", "groups")
+	f, ok := dec.fields(n, "a table", "title", "widths", "data", "sheet", "range", "rows", "groups")
 	if !ok {
 		return nil
 	}
@@ -74,7 +74,7 @@ func (l *loader) groupTable(dec *decoder, n *yaml.Node, f map[string]*yaml.Node,
 	gf := f
 	if g != n {
 		var ok bool
-		if gf, ok = dec.fields(g, "a table group", "data", "rows"); !ok {
+		if gf, ok = dec.fields(g, "a table group", "data", "sheet", "range", "rows"); !ok {
 			return nil
 		}
 	}
@@ -82,11 +82,16 @@ func (l *loader) groupTable(dec *decoder, n *yaml.Node, f map[string]*yaml.Node,
 	case gf["data"] != nil && gf["rows"] != nil:
 		dec.errorf(gf["rows"], "a table group takes data or rows, not both")
 	case gf["data"] != nil:
-		return l.csvTable(dec.pos(gf["data"]), dec.str(gf["data"], "data"))
+		defer l.readsData(len(l.diags), dec.pos(gf["data"]))
+		t := l.dataTable(dec, gf)
+		if t != nil {
+			l.mergedCells(t, false)
+		}
+		return t
 	case gf["rows"] != nil:
 		return yamlTable(dec, gf["rows"])
 	default:
-		dec.errorf(g, "a table needs data (a CSV file) or rows")
+		dec.errorf(g, "a table needs data (a CSV file or a workbook) or rows")
 	}
 	return nil
 }

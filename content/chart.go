@@ -9,7 +9,7 @@ import (
 )
 
 var chartKeys = []string{"id", "type", "title", "caption", "source", "data", "rows", "x", "series", "line",
-	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend"}
+	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend", "sheet", "range"}
 
 // chartBlock reads a chart: its options, and its data from a CSV file
 // (data) or from rows in the YAML (rows), checked against the chart's kind.
@@ -46,11 +46,14 @@ func (l *loader) chartBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 		dec.errorf(f["rows"], "a chart takes data or rows, not both")
 		return c
 	case f["data"] != nil:
-		t = l.csvTable(dec.pos(f["data"]), dec.str(f["data"], "data"))
+		defer l.readsData(len(l.diags), dec.pos(f["data"]))
+		if t = l.dataTable(dec, f); t != nil && !l.mergedCells(t, true) {
+			return c
+		}
 	case f["rows"] != nil:
 		t = yamlTable(dec, f["rows"])
 	default:
-		dec.errorf(n, "a chart needs data (a CSV file) or rows")
+		dec.errorf(n, "a chart needs data (a CSV file or a workbook) or rows")
 		return c
 	}
 	if t == nil {
@@ -158,7 +161,10 @@ func (l *loader) series(c *deck.Chart, t *table, x int, cols []int, line bool) [
 		s := deck.Series{Pos: t.header[i].pos, Name: t.header[i].text, Line: line}
 		for _, r := range t.rows {
 			v, ok := number(r[i])
-			if !ok {
+			switch {
+			case !ok && r[i].text == "":
+				l.diags.Errorf(r[i].pos, "%s of %s is empty: a chart needs a number in each cell", s.Name, r[x].text)
+			case !ok:
 				l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
 			}
 			if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {

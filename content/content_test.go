@@ -94,17 +94,17 @@ func TestDiagnostics(t *testing.T) {
 		{"sequences nested without end", files("deck.yaml", "title: t\nslides:\n"+strings.Repeat("- ", 20000)+"x\n"),
 			"deck.yaml:2: error: YAML syntax: the content is nested more than 10000 deep\n"},
 		{"a data file of too many columns", files("deck.yaml", slide+"    blocks:\n      - table: {data: d.csv}\n", "d.csv", strings.Repeat("a,", 150)+"a\n"),
-			"d.csv:1:1: error: this row has 151 cells; deck reads at most 100 columns (is the file separated by commas?)\n"},
+			"d.csv:1:1: error: this row has 151 cells; deck reads at most 100 columns (is the file separated by commas?)\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"a second YAML document", files("deck.yaml", "---\ntitle: t\nslides:\n  - title: x\n---\ntitle: ignored?\n"),
 			"deck.yaml:5: error: YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents\n"},
 		{"CSV separated by semicolons, tabs, or old Mac line ends", files("deck.yaml", slide+"    blocks:\n      - chart: {id: a, type: bar, data: a.csv}\n      - chart: {id: b, type: bar, data: b.csv}\n      - chart: {id: c, type: bar, data: c.csv}\n      - chart: {id: d, type: bar, data: d.csv}\n",
 			"a.csv", "年;值\n2021;1.5\n", "b.csv", "年\t值\n2021\t1\n", "c.csv", "年,值\r2021,2\r", "d.csv", "年;值\n2021;x\n"),
-			"d.csv:2:6: error: 值 of 2021 is \"x\", not a number\n"},
+			"d.csv:2:6: error: 值 of 2021 is \"x\", not a number\ndeck.yaml:8:41: note: the block that reads it\n"},
 		{"a category or series twice", files("deck.yaml", slide+"    blocks:\n      - chart: {id: a, type: bar, data: a.csv}\n", "a.csv", "年,值,值\n2021,1,2\n2021,3,4\n"),
-			"a.csv:1:5: warning: series \"值\" is already at a.csv:1:3: the legend names two series alike\n" +
-				"a.csv:3:1: warning: category \"2021\" is already at a.csv:2:1: the chart shows it twice\n"},
+			"a.csv:1:5: warning: series \"值\" is already at a.csv:1:3: the legend names two series alike\ndeck.yaml:5:41: note: the block that reads it\n" +
+				"a.csv:3:1: warning: category \"2021\" is already at a.csv:2:1: the chart shows it twice\ndeck.yaml:5:41: note: the block that reads it\n"},
 		{"a CSV column counts characters", files("deck.yaml", slide+"    blocks:\n      - chart: {id: a, type: bar, data: a.csv}\n", "a.csv", "行业,指数\n制造业,x\n"),
-			"a.csv:2:5: error: 指数 of 制造业 is \"x\", not a number\n"},
+			"a.csv:2:5: error: 指数 of 制造业 is \"x\", not a number\ndeck.yaml:5:41: note: the block that reads it\n"},
 		{"brackets nested without end", files("deck.yaml", "title: t\nslides: "+strings.Repeat("[", 50000)+"\n"),
 			"deck.yaml:2: error: YAML syntax: brackets nested more than 64 deep\n"},
 		{"brackets in quotes and comments do not count", files("deck.yaml", "title: \""+strings.Repeat("[", 100)+"\" # "+strings.Repeat("{", 100)+"\nslides: ['"+strings.Repeat("[", 100)+"']\n"),
@@ -119,7 +119,7 @@ func TestDiagnostics(t *testing.T) {
 		{"an unknown page number placeholder", files("deck.yaml", "title: t\ntheme: th.yaml\nslides:\n  - title: x\n", "th.yaml", "footer: {page_number: \"{page} of {total}\"}\n"),
 			"th.yaml:1:23: warning: footer page_number: {total} is printed as it is; the page number is {page} and the page count {pages}\n"},
 		{"a CSV file in GBK", files("deck.yaml", slide+"    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n", "d.csv", "a,b\nxy,中\xd6\xd0\n"),
-			"d.csv:2:5: error: the file is not UTF-8 text (byte 0xD6 here); save it as UTF-8 (in Excel: \"CSV UTF-8\"): GBK and other encodings are not read\n"},
+			"d.csv:2:5: error: the file is not UTF-8 text (byte 0xD6 here); save it as UTF-8 (in Excel: \"CSV UTF-8\"): GBK and other encodings are not read\ndeck.yaml:5:41: note: the block that reads it\n"},
 		{"a deck file in GBK", files("deck.yaml", "title: \xd6\xd0\n"),
 			"deck.yaml:1:8: error: the file is not UTF-8 text (byte 0xD6 here); save it as UTF-8: GBK and other encodings are not read\n"},
 		{"missing deck file", files(), "deck.yaml: error: the deck file does not exist\n"},
@@ -161,24 +161,24 @@ func TestDiagnostics(t *testing.T) {
 			"deck.yaml:5:23: error: data file \"s.csv\" does not exist\n"},
 		{"CSV with an unknown column", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
 			"s.csv", "figure,whom\n60%,银行\n"),
-			"s.csv:1:8: error: unknown column \"whom\" (did you mean \"who\"?); a stats file has the columns figure, who, statement\n"},
+			"s.csv:1:8: error: unknown column \"whom\" (did you mean \"who\"?); a stats file has the columns figure, who, statement\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"CSV row with too many cells", files("deck.yaml", slide+"    blocks:\n      - stats: {data: s.csv}\n",
 			"s.csv", "figure,who\n60%,银行\n70%,银行,多余\n80%\n"),
-			"s.csv:3:1: error: this row has 3 cells, the header has 2 (a cell that holds a comma must be in double quotes)\n" +
-				"s.csv:4:1: error: this row has 1 cell, the header has 2 (a cell that holds a comma must be in double quotes)\n"},
+			"s.csv:3:1: error: this row has 3 cells, the header has 2 (a cell that holds a comma must be in double quotes)\ndeck.yaml:5:23: note: the block that reads it\n" +
+				"s.csv:4:1: error: this row has 1 cell, the header has 2 (a cell that holds a comma must be in double quotes)\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"chart rows of different lengths", files("deck.yaml", slide+"    blocks:\n      - chart:\n          rows: [[年, 值], [2021, 394, 1], [2022]]\n"),
 			"deck.yaml:6:26: error: this row has 3 cells, the header has 2\n" +
 				"deck.yaml:6:42: error: this row has 1 cell, the header has 2\n"},
 		{"chart cell that is not a number", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n",
 			"d.csv", "年,值\n2021,394\n2022,约500\n2023,NaN\n2024,0x1F\n2025,\"1,078\"\n2026,6.5e2\n2027,６５２\n"),
-			"d.csv:3:6: error: 值 of 2022 is \"约500\", not a number\n" +
-				"d.csv:4:6: error: 值 of 2023 is \"NaN\", not a number\n" +
-				"d.csv:5:6: error: 值 of 2024 is \"0x1F\", not a number\n" +
-				"d.csv:7:6: error: 值 of 2026 is \"6.5e2\", not a number (write the number as it should be printed: 652, not 6.52e2)\n" +
-				"d.csv:8:6: error: 值 of 2027 is \"６５２\", not a number (write the digits in ASCII: 652, not ６５２)\n"},
+			"d.csv:3:6: error: 值 of 2022 is \"约500\", not a number\ndeck.yaml:5:23: note: the block that reads it\n" +
+				"d.csv:4:6: error: 值 of 2023 is \"NaN\", not a number\ndeck.yaml:5:23: note: the block that reads it\n" +
+				"d.csv:5:6: error: 值 of 2024 is \"0x1F\", not a number\ndeck.yaml:5:23: note: the block that reads it\n" +
+				"d.csv:7:6: error: 值 of 2026 is \"6.5e2\", not a number (write the number as it should be printed: 652, not 6.52e2)\ndeck.yaml:5:23: note: the block that reads it\n" +
+				"d.csv:8:6: error: 值 of 2027 is \"６５２\", not a number (write the digits in ASCII: 652, not ６５２)\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"negative value in a stacked chart", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv, stacked: true}\n",
 			"d.csv", "年,甲,乙\n2021,1,-2\n"),
-			"d.csv:2:8: error: 乙 of 2021 is negative (-2): a stacked chart cannot show it\n"},
+			"d.csv:2:8: error: 乙 of 2021 is negative (-2): a stacked chart cannot show it\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"chart data without rows", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n", "d.csv", "年,值\n"),
 			"deck.yaml:5:23: error: the chart's data has a header but no rows\n"},
 		{"missing chart CSV", files("deck.yaml", slide+"    blocks:\n      - chart: {data: d.csv}\n"),

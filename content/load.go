@@ -39,6 +39,7 @@ func Default() fs.FS {
 func Load(fsys fs.FS, name, display string) (*deck.Deck, deck.Diagnostics) {
 	l := &loader{fsys: fsys, display: display, name: name}
 	d := l.deck()
+	l.closeBooks()
 	l.diags = l.diags.Sorted()
 	return d, l.diags
 }
@@ -49,6 +50,7 @@ type loader struct {
 	name    string // the deck file
 	blocks  int    // blocks read so far, aliases repeated included
 	diags   deck.Diagnostics
+	books   map[string]openBook // the workbooks opened, by clean name
 }
 
 // shown returns the name of a file as diagnostics show it.
@@ -67,7 +69,7 @@ func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 		l.diags.Errorf(pos, "%s %q must be a path inside the deck's folder", what, name)
 		return nil, false
 	}
-	binary := what == "image" || what == "logo" || what == "font file"
+	binary := what == "image" || what == "logo" || what == "font file" || what == "workbook"
 	limit := int64(MaxFileBytes)
 	if binary {
 		limit = MaxBinaryBytes

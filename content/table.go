@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/deckpdf/deck/content/workbook"
 	"github.com/deckpdf/deck/deck"
 	"go.yaml.in/yaml/v3"
 )
@@ -20,6 +21,10 @@ import (
 type cell struct {
 	text string
 	pos  deck.Pos
+	// num is a workbook cell's number, when isNum; a CSV cell's number is
+	// read from its text.
+	num   float64
+	isNum bool
 }
 
 // A table is tabular data from a CSV file or from rows in the YAML: a
@@ -28,6 +33,7 @@ type table struct {
 	header []cell
 	rows   [][]cell
 	pos    deck.Pos // the data reference, for messages about the whole table
+	merged []workbook.Merge
 }
 
 // column returns the index of the column named name, or -1.
@@ -199,11 +205,15 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 
 var thousands = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
 
-// number reads a cell as a finite number, written as it is to be printed:
+// number reads a cell as a finite number: a workbook's number, or a text
+// written as it is to be printed:
 // a trailing % and thousands separators (1,078) are allowed and kept in the
 // label. Go's strconv accepts more (NaN, Inf, hex, 1_000, 6.52e2): those
 // are refused.
 func number(c cell) (float64, bool) {
+	if c.isNum {
+		return c.num, true
+	}
 	s := strings.TrimSuffix(strings.TrimSuffix(c.text, "%"), "％")
 	if thousands.MatchString(s) {
 		s = strings.ReplaceAll(s, ",", "")

@@ -14,10 +14,11 @@ import (
 // initDeck writes the default report as editable files into a new or empty
 // folder.
 func initDeck(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("init", "Usage: deck init DIR\n\n"+
+	fl := newFlags("init", "Usage: deck init [--xlsx] DIR\n\n"+
 		"Write the built-in report as editable files (deck.yaml, theme.yaml, CSV\n"+
 		"data and a README of the format) into DIR, a new or empty folder.\n"+
 		"\"deck render -c DIR\" then renders it exactly as the built-in report.", stdout, stderr)
+	xlsx := fl.Bool("xlsx", false, "keep the data in one Excel workbook, "+content.ReportWorkbook+", a sheet per data set, instead of CSV files")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -37,12 +38,20 @@ func initDeck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deck init: %v\n", err)
 		return 1
 	}
+	files := content.Default()
+	if *xlsx {
+		var err error
+		if files, err = content.DefaultWorkbook(); err != nil {
+			fmt.Fprintf(stderr, "deck init: %v\n", err)
+			return 1
+		}
+	}
 	n := 0
-	err := fs.WalkDir(content.Default(), ".", func(p string, e fs.DirEntry, err error) error {
+	err := fs.WalkDir(files, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
-		data, err := fs.ReadFile(content.Default(), p)
+		data, err := fs.ReadFile(files, p)
 		if err != nil {
 			return err
 		}

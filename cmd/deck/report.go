@@ -39,11 +39,16 @@ func (f *format) Set(s string) error {
 
 // jsonDiagnostic is a diagnostic as --format json prints it.
 type jsonDiagnostic struct {
-	File     string `json:"file"`
+	File string `json:"file"`
+	// Sheet is the worksheet of a workbook; Line and Col are then the
+	// row and column of the cell.
+	Sheet    string `json:"sheet,omitempty"`
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	// Via is where the deck reads the file: "deck.yaml:12:13".
+	Via string `json:"via,omitempty"`
 }
 
 // jsonReport is everything --format json prints: the diagnostics, their
@@ -62,7 +67,11 @@ type jsonReport struct {
 func newReport(ds deck.Diagnostics) jsonReport {
 	r := jsonReport{Diagnostics: []jsonDiagnostic{}}
 	for _, d := range ds {
-		r.Diagnostics = append(r.Diagnostics, jsonDiagnostic{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Message})
+		jd := jsonDiagnostic{File: d.Pos.File, Sheet: d.Pos.Sheet, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Message: d.Message}
+		if d.Via != (deck.Pos{}) {
+			jd.Via = d.Via.String()
+		}
+		r.Diagnostics = append(r.Diagnostics, jd)
 		if d.Severity == deck.Error {
 			r.Errors++
 		} else {

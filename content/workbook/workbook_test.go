@@ -1,0 +1,152 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// texts returns the cells of g as texts.
+func texts(g *Grid) [][]string {
+	var out [][]string
+	for _, r := range g.Rows {
+		var row []string
+		for _, c := range r {
+			row = append(row, c.Text)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+var big = Size{Rows: 2001, Cols: 100}
+
+func TestWrittenCellsReadBackAsWritten(t *testing.T) {
+	rows := [][]string{
+		{"年份", "规模（亿元）", "占比", "时间", "说明", "编号"},
+		{"2021", "1,078", "77.2%", "2022/01", "约65%+", "007"},
+		{"2022", "6.2", "-3.5%", "2020/10", "《规划》", "12345678901234567890"},
+		{"2023", "21.0", "0%", "2021/13", "", "1,234,567.25"},
+	}
+	var b bytes.Buffer
+	if err := Write(&b, []Sheet{{Name: "数据", Rows: rows}, {Name: "second", Rows: rows[:2]}}); err != nil {
+		t.Fatal(err)
+	}
+	book, err := Open(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	if got, want := book.Sheets(), []string{"数据", "second"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	g, err := book.Read("", "", big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(g); !reflect.DeepEqual(got, rows) {
+		t.Errorf("read back\n%q\nwant\n%q", got, rows)
+	}
+	t.Run("numbers are stored as numbers", func(t *testing.T) {
+		for _, tc := range []struct {
+			row, col int
+			want     float64
+		}{{1, 1, 2021}, {1, 2, 1078}, {1, 3, 77.2}, {2, 3, -3.5}, {2, 2, 6.2}, {3, 6, 1234567.25}} {
+			if c := g.Rows[tc.row][tc.col-1]; !c.IsNumber || c.Number != tc.want {
+				t.Errorf("%s%d: %v %v, want the number %v", string(rune('A'+tc.col-1)), tc.row+1, c.Number, c.IsNumber, tc.want)
+			}
+		}
+		for _, c := range []Cell{g.Rows[1][4], g.Rows[1][5], g.Rows[2][5], g.Rows[3][3]} {
+			if c.IsNumber {
+				t.Errorf("%q is read as the number %v, want a text", c.Text, c.Number)
+			}
+		}
+	})
+}
+
+func TestRangesAreCheckedAgainstTheCellsUsed(t *testing.T) {
+	var b bytes.Buffer
+	rows := [][]string{{"a", "b"}, {"1", "2"}, {"3", "4"}}
+	if err := Write(&b, []Sheet{{Name: "s", Rows: rows}}); err != nil {
+		t.Fatal(err)
+	}
+	book, err := Open(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ ref, want string }{
+		{"A1:B2", ""},
+		{"$B$3:$A$1", ""},
+		{"A1:C3", `workbook: range A1:C3 of sheet "s" reaches beyond the cells the sheet uses, A1:B3: name a range inside it, or leave range out to read them all`},
+		{"A1:XFD1048576", `workbook: range A1:XFD1048576 of sheet "s" reaches beyond the cells the sheet uses, A1:B3: name a range inside it, or leave range out to read them all`},
+		{"A1", `workbook: range "A1" is not a range of cells: write its first and last cells, as in A1:C6`},
+	} {
+		_, err := book.Read("s", tc.ref, big)
+		if got := errString(err); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.ref, got, tc.want)
+		}
+	}
+	if _, err := book.Read("s", "", Size{Rows: 2, Cols: 2}); errString(err) != `workbook: range A1:B3 of sheet "s" has 3 rows; deck reads at most 2` {
+		t.Errorf("too many rows: %v", err)
+	}
+}
+
+// A cell far from the others (a stray value at XFD1048576) makes the
+// sheet's used range huge: it is refused by its size, not scanned cell by
+// cell (which took minutes).
+func TestAStrayFarCellIsRefusedByTheRangeSize(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "a")
+	f.SetCellValue("Sheet1", "XFD1048576", "z")
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	book, err := Open(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = book.Read("", "", big)
+	if want := `workbook: range A1:XFD1048576 of sheet "Sheet1" has 1048576 rows; deck reads at most 2001`; errString(err) != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// FuzzOpen checks that no workbook, however damaged, makes the reader
+// panic or run away: each is opened and its every sheet read.
+func FuzzOpen(f *testing.F) {
+	var b bytes.Buffer
+	if err := Write(&b, []Sheet{{Name: "s", Rows: [][]string{{"年份", "值"}, {"2021", "1,078"}, {"2022", "28.6%"}}}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	fixtures, _ := filepath.Glob("testdata/*.xls*")
+	for _, name := range fixtures {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		book, err := Open(data)
+		if err != nil {
+			return
+		}
+		defer book.Close()
+		for _, s := range book.Sheets() {
+			book.Read(s, "", Size{Rows: 200, Cols: 50})
+		}
+	})
+}
