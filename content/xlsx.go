@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/content/workbook"
+	"github.com/deckpdf/deck/deck"
 	"go.yaml.in/yaml/v3"
 )
 
