@@ -3,6 +3,7 @@ package content
 import (
 	"archive/zip"
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -252,5 +253,45 @@ func TestWorkbookDiagnostics(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// A macro-enabled workbook is read for its data; its macros are never
+// run (deck has no way to run them: excelize reads only the cells).
+func TestAMacroEnabledWorkbookIsReadForItsData(t *testing.T) {
+	f, err := excelize.OpenReader(strings.NewReader(model(t, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A VBA project is a compound file; this one holds nothing to run.
+	if err := f.AddVBAProject([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 504))); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "model.xlsm")
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	types, err := fs.ReadFile(z, "[Content_Types].xml")
+	if err != nil || !bytes.Contains(types, []byte("macroEnabled")) {
+		t.Fatalf("excelize did not write a macro-enabled workbook: %v %s", err, types)
+	}
+	if _, err := fs.Stat(z, "xl/vbaProject.bin"); err != nil {
+		t.Fatalf("no VBA project: %v", err)
+	}
+	fsys := files("deck.yaml", "title: t\nslides:\n  - title: 标题\n    blocks:\n      - table: {data: data/model.xlsm, sheet: 政策}\n", "data/model.xlsm", string(data))
+	d, diags := Load(fsys, "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diags)
+	}
+	if got := plainRows(d.Slides[0].Blocks[0].(*deck.Table).Groups[0])[1][0]; got != "2022年1月" {
+		t.Errorf("A2 reads %q, want 2022年1月", got)
 	}
 }

@@ -71,3 +71,19 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderFromWorkbook is BenchmarkRender with the report's data in
+// one workbook (deck init --xlsx) instead of seven CSV files: the
+// difference is what reading a workbook adds to a render.
+func BenchmarkRenderFromWorkbook(b *testing.B) {
+	files, err := content.DefaultWorkbook()
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := render.Options{CacheDir: b.TempDir()}
+	for b.Loop() {
+		if _, err := render.Render(context.Background(), render.FS(files, content.DeckFile), io.Discard, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
