@@ -229,6 +229,13 @@ func TestWorkbookDiagnostics(t *testing.T) {
 			"data/model.xlsx[市场规模]!C4: error: the cell has the formula =B4/0, which gives #DIV/0! (deck computed it: the workbook was saved without its value)\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"a formula deck cannot compute", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellFormula("市场规模", "C4", "FOOBAR(B4)") }),
 			"data/model.xlsx[市场规模]!C4: error: the cell has the formula =FOOBAR(B4) with no saved value, and deck cannot compute it (not support FOOBAR function): open the workbook in Excel, WPS or LibreOffice and save it once\ndeck.yaml:5:23: note: the block that reads it\n"},
+		{"a range whose rows are all hidden", "      - table: {data: data/model.xlsx, range: A3:B4}\n", model(t, func(f *excelize.File) {
+			f.SetRowVisible("市场规模", 3, false)
+			f.SetRowVisible("市场规模", 4, false)
+		}),
+			"data/model.xlsx[市场规模]: error: range A3:B4 shows no cells: its rows or columns are all hidden\ndeck.yaml:5:23: note: the block that reads it\n"},
+		{"a range of more rows than a table takes", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A2500", 1) }),
+			"deck.yaml:5:23: error: in workbook \"data/model.xlsx\", range A1:C2500 of sheet \"市场规模\" has 2500 rows; deck reads at most 2001\n"},
 		{"a sheet with a CSV file", "      - table: {data: data/d.csv, sheet: 市场规模}\n", model(t, nil),
 			"deck.yaml:5:23: error: data file \"data/d.csv\" does not exist (did you mean \"data/model.xlsx\"?)\ndeck.yaml:5:42: error: sheet goes with a workbook (.xlsx), not with \"data/d.csv\"\n"},
 		{"an old binary workbook", "      - table: {data: data/model.xlsx}\n", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 600),
@@ -293,5 +300,29 @@ func TestAMacroEnabledWorkbookIsReadForItsData(t *testing.T) {
 	}
 	if got := plainRows(d.Slides[0].Blocks[0].(*deck.Table).Groups[0])[1][0]; got != "2022年1月" {
 		t.Errorf("A2 reads %q, want 2022年1月", got)
+	}
+}
+
+func TestStatsReadTheirFiguresFromAWorkbookAsShown(t *testing.T) {
+	book := model(t, func(f *excelize.File) {
+		f.NewSheet("观点")
+		f.SetSheetRow("观点", "A1", &[]any{"figure", "who", "statement"})
+		f.SetSheetRow("观点", "A2", &[]any{0.601, "的银行数字战略制定者认为：", "云计算是基础技术设施。"})
+		format := "约0.0%"
+		s, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+		f.SetCellStyle("观点", "A2", "A2", s)
+		f.SetSheetRow("观点", "A3", &[]any{"约65%+", "的实践者认为：", "云原生架构具备高弹性。"})
+	})
+	d, diags := Load(deckWith("      - stats: {data: data/model.xlsx, sheet: 观点}\n", book), "deck.yaml", "")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diags)
+	}
+	var got []string
+	for _, s := range d.Slides[0].Blocks[0].(*deck.Stats).Items {
+		got = append(got, s.Figure.Plain()+"|"+s.Who.Plain()+"|"+s.Statement.Plain())
+	}
+	want := []string{"约60.1%|的银行数字战略制定者认为：|云计算是基础技术设施。", "约65%+|的实践者认为：|云原生架构具备高弹性。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
