@@ -88,14 +88,7 @@ func (w watcher) run(ctx context.Context) int {
 		return 2
 	}
 	defer fsw.Close()
-	// fsnotify watches folders, not trees: add every folder of the deck.
-	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err == nil && e.IsDir() {
-			err = fsw.Add(p)
-		}
-		return err
-	})
-	if err != nil {
+	if err := addTree(fsw, dir); err != nil {
 		fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		return 2
 	}
@@ -111,19 +104,7 @@ func (w watcher) run(ctx context.Context) int {
 		case err := <-fsw.Errors:
 			fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		case ev := <-fsw.Events:
-			if w.ignored(ev.Name, outAbs) {
-				continue
-			}
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					fsw.Add(ev.Name)
-					timer.Reset(debounce)
-					continue
-				}
-			}
-			// Only the files the deck read (or looked for) make it
-			// render again: not a log, a PDF or notes beside them.
-			if abs, _ := filepath.Abs(ev.Name); files == nil || files[abs] {
+			if w.changes(fsw, ev, files, outAbs) {
 				timer.Reset(debounce)
 			}
 		case <-timer.C:
@@ -132,12 +113,70 @@ func (w watcher) run(ctx context.Context) int {
 	}
 }
 
-// ignored reports events that are not edits of the deck: the PDF being
-// written, temporary and hidden files.
-func (w watcher) ignored(name, outAbs string) bool {
-	abs, _ := filepath.Abs(name)
-	base := filepath.Base(name)
-	return abs == outAbs || strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".tmp") || strings.HasSuffix(base, ".swp")
+// addTree watches a folder and the folders under it but hidden ones
+// (.git): fsnotify watches folders, not trees.
+func addTree(fsw *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil || !e.IsDir():
+			return err
+		case p != dir && strings.HasPrefix(e.Name(), "."):
+			return filepath.SkipDir
+		}
+		return fsw.Add(p)
+	})
+}
+
+// changes reports whether an event changes the deck, so that it must be
+// rendered again once its files settle. A file the deck read (or looked
+// for) changes it, whatever its name; the PDF being written and the
+// scratch files of editors and office programs never do, nor is anything
+// but the name of a scratch file looked at. A folder that appears (made,
+// or renamed into the deck's folder) is watched with its folders and
+// changes the deck. When the deck could not be read at all (files is
+// nil), any other file changes it.
+func (w watcher) changes(fsw *fsnotify.Watcher, ev fsnotify.Event, files map[string]bool, outAbs string) bool {
+	abs, _ := filepath.Abs(ev.Name)
+	switch {
+	case abs == outAbs:
+		return false
+	case !files[abs] && scratch(filepath.Base(ev.Name)):
+		return false
+	case ev.Has(fsnotify.Create) && isDir(ev.Name):
+		addTree(fsw, ev.Name) // a folder gone already has nothing to watch
+		return true
+	}
+	return files == nil || files[abs]
+}
+
+// isDir reports whether name is a folder, not following a link.
+func isDir(name string) bool {
+	info, err := os.Lstat(name)
+	return err == nil && info.IsDir()
+}
+
+// scratch reports whether a file name is one that editors and office
+// programs write beside the file they save, never a file of the deck:
+//   - lock files: ~$model.xlsx (Excel, WPS), .~lock.model.xlsx# (LibreOffice);
+//   - hidden files, among them WPS's .~model.xlsx and vim's .deck.yaml.swp;
+//   - temporary files: *.tmp (Excel's ~WRL0001.tmp, LibreOffice's
+//     lu12345abcd.tmp, WPS's), *.swp and backups ending in ~;
+//   - Excel's temporary copy of a workbook: eight hex digits with a letter
+//     among them, no extension (A1B2C3D4), written and then renamed over
+//     the workbook; eight plain digits are more likely a folder named for
+//     a date (20240101).
+func scratch(base string) bool {
+	switch {
+	case strings.HasPrefix(base, "~$"), strings.HasPrefix(base, "."),
+		strings.HasSuffix(base, "~"), strings.HasSuffix(base, "#"):
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(base)) {
+	case ".tmp", ".swp":
+		return true
+	}
+	return len(base) == 8 && strings.Trim(base, "0123456789abcdefABCDEF") == "" &&
+		strings.ContainsAny(base, "abcdefABCDEF")
 }
 
 // once renders and says how it went and how long it took. It returns the
