@@ -97,6 +97,7 @@ func (w watcher) run(ctx context.Context) int {
 	fmt.Fprintf(w.stdout, "watching %s for changes; Ctrl-C stops\n", dir)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var away moved
 	for {
 		select {
 		case <-ctx.Done():
@@ -105,9 +106,15 @@ func (w watcher) run(ctx context.Context) int {
 			fmt.Fprintf(w.stderr, "deck watch: %v\n", err)
 		case ev := <-fsw.Events:
 			if w.changes(fsw, ev, files, outAbs) {
+				away.note(ev, files)
 				timer.Reset(debounce)
 			}
 		case <-timer.C:
+			if away.waiting() {
+				timer.Reset(debounce)
+				continue
+			}
+			away = moved{}
 			files = w.once(ctx)
 		}
 	}
@@ -177,6 +184,49 @@ func scratch(base string) bool {
 	}
 	return len(base) == 8 && strings.Trim(base, "0123456789abcdefABCDEF") == "" &&
 		strings.ContainsAny(base, "abcdefABCDEF")
+}
+
+// awayGrace is how long a watch waits for a file of the deck that was
+// renamed away or removed to come back before it renders without it:
+// Excel and WPS save a workbook by moving it aside and renaming their
+// temporary copy onto its name, and on a loaded machine the second rename
+// may come later than debounce.
+const awayGrace = 2 * time.Second
+
+// moved are the files of the deck renamed away or removed since the last
+// render, and when the first of them went.
+type moved struct {
+	since time.Time
+	paths []string
+}
+
+// note records a file of the deck that an event renamed away or removed.
+func (m *moved) note(ev fsnotify.Event, files map[string]bool) {
+	abs, _ := filepath.Abs(ev.Name)
+	if !files[abs] || !ev.Has(fsnotify.Remove) && !ev.Has(fsnotify.Rename) {
+		return
+	}
+	if m.paths == nil {
+		m.since = time.Now()
+	}
+	m.paths = append(m.paths, abs)
+}
+
+// waiting reports whether to wait one more debounce before rendering: a
+// file moved away is still missing and the grace for its return has not
+// run out, or it has just come back, and the event of its return may not
+// have been read yet (a render then would be followed by another).
+func (m *moved) waiting() bool {
+	if m.paths == nil || time.Since(m.since) >= awayGrace {
+		return false
+	}
+	for _, p := range m.paths {
+		if _, err := os.Lstat(p); err != nil {
+			return true
+		}
+	}
+	m.paths = nil
+	return true
 }
 
 // once renders and says how it went and how long it took. It returns the

@@ -103,6 +103,121 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// An officeSave is how a program saves a file: its steps up to the moment
+// the new file takes the old one's name (lock and temporary files only),
+// and the steps from then on.
+type officeSave struct {
+	program       string
+	prepare, swap func(t *testing.T, dir, name string, data []byte)
+}
+
+// officeSaves are the save sequences of Excel, LibreOffice and WPS, as
+// they appear in a folder's events. Each writes its temporary file in two
+// parts with a pause between them longer than the debounce, as a large
+// workbook on a slow disc is written, and Excel and WPS pause after moving
+// the old file away, as a loaded machine may.
+var officeSaves = []officeSave{
+	{
+		program: "Excel",
+		prepare: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.WriteFile(filepath.Join(dir, "~$"+name), []byte("owner"), 0o644))
+			slowWrite(t, filepath.Join(dir, "ABCD1234"), data)
+		},
+		swap: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.Rename(filepath.Join(dir, name), filepath.Join(dir, "5E6F7A8B.tmp")))
+			time.Sleep(3 * debounce)
+			must(t, os.Rename(filepath.Join(dir, "ABCD1234"), filepath.Join(dir, name)))
+			must(t, os.Remove(filepath.Join(dir, "5E6F7A8B.tmp")))
+			must(t, os.Remove(filepath.Join(dir, "~$"+name)))
+		},
+	},
+	{
+		program: "LibreOffice",
+		prepare: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.WriteFile(filepath.Join(dir, ".~lock."+name+"#"), []byte(",owner,host,01.01.2024 10:00,owner;"), 0o644))
+			slowWrite(t, filepath.Join(dir, "lu1234abcd.tmp"), data)
+		},
+		swap: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.Rename(filepath.Join(dir, "lu1234abcd.tmp"), filepath.Join(dir, name)))
+			must(t, os.Remove(filepath.Join(dir, ".~lock."+name+"#")))
+		},
+	},
+	{
+		program: "WPS",
+		prepare: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.WriteFile(filepath.Join(dir, "~$"+name), []byte("owner"), 0o644))
+			slowWrite(t, filepath.Join(dir, "~$"+name+".tmp"), data)
+		},
+		swap: func(t *testing.T, dir, name string, data []byte) {
+			must(t, os.Remove(filepath.Join(dir, name)))
+			time.Sleep(3 * debounce)
+			must(t, os.Rename(filepath.Join(dir, "~$"+name+".tmp"), filepath.Join(dir, name)))
+			must(t, os.Remove(filepath.Join(dir, "~$"+name)))
+		},
+	},
+}
+
+// slowWrite writes a file in two parts, a pause longer than the debounce
+// between them.
+func slowWrite(t *testing.T, path string, data []byte) {
+	t.Helper()
+	f, err := os.Create(path)
+	must(t, err)
+	defer f.Close()
+	half := len(data) / 2
+	_, err = f.Write(data[:half])
+	must(t, err)
+	time.Sleep(2 * debounce)
+	_, err = f.Write(data[half:])
+	must(t, err)
+}
+
+// TestWatchRendersOnceWhenAnOfficeProgramSaves saves a data file of the
+// deck as Excel, LibreOffice and WPS do: nothing renders while the lock
+// and temporary files are written, the rename of the temporary file onto
+// the data file renders exactly once, and removing the lock renders
+// nothing. With a CSV file the render shows the new data; with a workbook
+// (whatever reading it gives) only the count of renders is checked.
+func TestWatchRendersOnceWhenAnOfficeProgramSaves(t *testing.T) {
+	files := []struct {
+		name      string
+		old, cur  []byte
+		readsData bool
+	}{
+		{"model.csv", []byte("年份,规模\n2021,394\n"), []byte("年份,规模\n2021,395\n"), true},
+		{"model.xlsx", []byte("a workbook\n"), []byte("another workbook\n"), false},
+	}
+	for _, save := range officeSaves {
+		for _, f := range files {
+			t.Run(save.program+" saving data/"+f.name+" renders once", func(t *testing.T) {
+				dir := writeDeck(t, map[string][]byte{
+					"deck.yaml": []byte("title: t\nslides:\n  - title: 数据\n    blocks:\n      - table: {data: data/" + f.name + "}\n"),
+				})
+				data := filepath.Join(dir, "data")
+				must(t, os.MkdirAll(data, 0o755))
+				must(t, os.WriteFile(filepath.Join(data, f.name), f.old, 0o644))
+				w := startWatch(t, dir)
+				before, _ := os.ReadFile(w.out)
+
+				save.prepare(t, data, f.name, f.cur)
+				w.quiet("while the lock and temporary files were written")
+				save.swap(t, data, f.name, f.cur)
+				code := w.next()
+				w.quiet("after the one render of the save")
+				if !f.readsData {
+					return
+				}
+				if code != 0 {
+					t.Fatalf("the render after the save: exit %d\n%s", code, w.stderr.String())
+				}
+				if after, _ := os.ReadFile(w.out); bytes.Equal(before, after) {
+					t.Error("the PDF did not change with the data")
+				}
+			})
+		}
+	}
+}
+
 // TestWatchFollowsAFolderRenamedIntoTheDeck: a data folder that appears by
 // a rename (unpacked or copied elsewhere, then moved in) renders the deck
 // that looked for it, and is watched from then on.
