@@ -2,6 +2,7 @@ package deck
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 )
@@ -81,21 +82,55 @@ type Chart struct {
 	// are drawn lighter and labelled with an E. Empty means none.
 	ForecastFrom string
 	Annotation   string  // a trend drawn across the columns, as "CAGR=28.6%"
-	Unit         string  // the unit of the value axis, as "亿元"
+	Unit         string  // the unit of the values, as "亿元": the value axis's title
 	Height       float64 // the picture's height in points; 0 shares the free space
 	Legend       bool    // draw a legend of the series
+
+	// Axis draws the value axis: ticks, their labels and light gridlines,
+	// and for the line series of a bar chart their own axis at the right.
+	// It is drawn whenever Min or Max is set, so that a cut scale shows.
+	Axis bool
+	// Min and Max fix the ends of the value axis; nil leaves an end to the
+	// data. Without Min, bars and lines start at zero (or below, for
+	// negative values).
+	Min, Max *float64
+	// Format is the number format of the axis's tick labels and of value
+	// labels drawn from numbers: an Excel number-format code, as "#,##0.0"
+	// or "0.0%". Empty: tick labels as go-chart writes them, and value
+	// labels as the cells are written (a workbook cell: as it is shown).
+	Format string
+	// Scale divides the values shown in labels and on the axis: 1e4 for
+	// 万, 1e8 for 亿; ScaleName is its name ("亿"), put before Unit in the
+	// axis title. Zero means 1.
+	Scale     float64
+	ScaleName string
+	// Total draws each stacked column's total above it.
+	Total bool
 }
+
+// AxisShown reports whether the value axis is drawn.
+func (c *Chart) AxisShown() bool { return c.Axis || c.Min != nil || c.Max != nil }
 
 // A Series is one named row of values.
 type Series struct {
 	Pos    Pos
 	Name   string
+	// Values are the series' values; NaN is a missing value (a blank, "-",
+	// "N/A" cell): a gap in a line, no bar, an empty label.
 	Values []float64
 	// Labels are the values as written ("21.0", "77.2%"), drawn on the chart.
 	Labels []string
 	// Line draws a bar chart's series as a line on a second axis at the right.
 	Line bool
+	// Color is the series' colour, "#RRGGBB"; empty takes the theme's
+	// palette in turn.
+	Color string
+	// Highlight draws the series in the accent colour and the others muted.
+	Highlight bool
 }
+
+// Missing reports whether value i of s is missing.
+func (s *Series) Missing(i int) bool { return math.IsNaN(s.Values[i]) }
 
 // Position returns where the chart was written.
 func (b *Chart) Position() Pos { return b.Pos }
