@@ -1,6 +1,7 @@
 package content
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -161,17 +162,22 @@ func (l *loader) series(c *deck.Chart, t *table, x int, cols []int, line bool) [
 		s := deck.Series{Pos: t.header[i].pos, Name: t.header[i].text, Line: line}
 		for _, r := range t.rows {
 			v, ok := number(r[i])
+			label := r[i].text
 			switch {
-			case !ok && r[i].text == "":
-				l.diags.Errorf(r[i].pos, "%s of %s is empty: a chart needs a number in each cell", s.Name, r[x].text)
-			case !ok:
+			case ok:
+			case isMissing(r[i]):
+				v, label = math.NaN(), ""
+				if c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut {
+					l.diags.Warnf(r[i].pos, "%s of %s is missing (%q): a %s chart cannot show a gap, so it leaves the slice out", s.Name, r[x].text, r[i].text, c.Kind)
+				}
+			default:
 				l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
 			}
 			if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
 				l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
 			}
 			s.Values = append(s.Values, v)
-			s.Labels = append(s.Labels, r[i].text)
+			s.Labels = append(s.Labels, label)
 		}
 		out = append(out, s)
 	}
@@ -232,13 +238,11 @@ func named[T interface {
 	return all[0]
 }
 
-// numberHint says how to write a cell that is almost a number.
+// numberHint says how to write a cell that is almost a number, and which
+// forms are read.
 func numberHint(s string) string {
-	switch {
-	case strings.ContainsAny(s, "０１２３４５６７８９"):
-		return " (write the digits in ASCII: 652, not ６５２)"
-	case strings.ContainsAny(s, "eE") && strings.ContainsAny(s, "0123456789"):
+	if strings.ContainsAny(s, "eE") && strings.ContainsAny(s, "0123456789") {
 		return " (write the number as it should be printed: 652, not 6.52e2)"
 	}
-	return ""
+	return " (deck reads " + NumberForms + ")"
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -203,29 +204,95 @@ func yamlTable(dec *decoder, n *yaml.Node) *table {
 	return t
 }
 
-var thousands = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+var thousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
+
+// missingValues are the cells that mean "no value here": a gap in a line,
+// no bar.
+var missingValues = []string{"", "-", "--", "—", "–", "－", "N/A", "n/a", "#N/A", "NA"}
+
+// isMissing reports whether c is written as a missing value.
+func isMissing(c cell) bool {
+	return !c.isNum && slices.Contains(missingValues, strings.TrimSpace(c.text))
+}
+
+// scales are the suffixes of a number that multiply it: 5.55万 is 55,500.
+var scales = []struct {
+	suffix string
+	factor float64
+}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}
+
+// halfWidth turns full-width digits and signs into ASCII, and the minus
+// signs U+2212 and U+FF0D into '-': １，０７８．５ reads as 1,078.5.
+var halfWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
+	"．", ".", "，", ",", "％", "%", "－", "-", "−", "-", "＋", "+", "（", "(", "）", ")", "￥", "¥", "＄", "$")
+
+// NumberForms says which forms of a number deck reads, for messages.
+const NumberForms = "numbers as 1,234.5, (1,234.5), －1,234.5, 12.3%, ¥1,234, 5.55万, in full-width digits too; a blank, -, — or N/A is a gap"
 
 // number reads a cell as a finite number: a workbook's number, or a text
-// written as it is to be printed:
-// a trailing % and thousands separators (1,078) are allowed and kept in the
-// label. Go's strconv accepts more (NaN, Inf, hex, 1_000, 6.52e2): those
-// are refused.
+// written as an analyst writes one (see NumberForms): thousands separators,
+// a sign, a minus in any of its forms or parentheses for negative, a
+// currency sign before, % after (28.6% is 28.6), 万 or 亿 after (scaled:
+// 5.55万 is 55,500), full-width digits. Go's strconv accepts more (NaN,
+// Inf, hex, 1_000, 6.52e2): those are refused.
 func number(c cell) (float64, bool) {
 	if c.isNum {
 		return c.num, true
 	}
-	s := strings.TrimSuffix(strings.TrimSuffix(c.text, "%"), "％")
+	s := strings.TrimSpace(halfWidth.Replace(c.text))
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+	}
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		neg, s = !neg, rest
+	} else {
+		s = strings.TrimPrefix(s, "+")
+	}
+	for _, cur := range []string{"¥", "$"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, cur))
+	}
+	if rest, ok := strings.CutPrefix(s, "-"); ok && !neg { // ¥-5
+		neg, s = true, rest
+	}
+	factor := 1.0
+	if rest, ok := strings.CutSuffix(s, "%"); ok {
+		s = strings.TrimSpace(rest)
+	} else {
+		for _, sc := range scales {
+			if rest, ok := strings.CutSuffix(s, sc.suffix); ok {
+				s, factor = strings.TrimSpace(rest), sc.factor
+				break
+			}
+		}
+	}
 	if thousands.MatchString(s) {
 		s = strings.ReplaceAll(s, ",", "")
 	}
-	if s == "" || strings.ContainsAny(s, "xXpP_nNiIeE") {
+	if s == "" || strings.ContainsAny(s, "xXpP_nNiIeE+-") {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, false
 	}
+	if factor != 1 {
+		v = shiftDigits(v, factor)
+	}
+	if neg {
+		v = -v
+	}
 	return v, true
+}
+
+// shiftDigits multiplies v by factor, a power of ten, in its decimal
+// digits: 5.55万 is 55500, where 5.55*1e4 in binary is 55499.99999999999.
+func shiftDigits(v, factor float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', -1, 64)+"e"+strconv.Itoa(int(math.Round(math.Log10(factor)))), 64)
+	if err != nil {
+		return v * factor
+	}
+	return r
 }
 
 func cells(n int) string {

@@ -210,9 +210,9 @@ func TestWorkbookDiagnostics(t *testing.T) {
 		want   string
 	}{
 		{"a text where a chart wants a number", chart, model(t, func(f *excelize.File) { f.SetCellStr("市场规模", "B4", "约652") }),
-			"data/model.xlsx[市场规模]!B4: error: 中国金融云市场规模（亿元） of 2023 is \"约652\", not a number\n" + note},
-		{"an empty cell where a chart wants a number", chart, model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "B5", nil) }),
-			"data/model.xlsx[市场规模]!B5: error: 中国金融云市场规模（亿元） of 2024 is empty: a chart needs a number in each cell\n" + note},
+			"data/model.xlsx[市场规模]!B4: error: 中国金融云市场规模（亿元） of 2023 is \"约652\", not a number (deck reads numbers as 1,234.5, (1,234.5), －1,234.5, 12.3%, ¥1,234, 5.55万, in full-width digits too; a blank, -, — or N/A is a gap)\n" + note},
+		{"an empty cell in a pie is a slice left out", "      - chart: {id: a, type: pie, data: data/model.xlsx, range: A1:B6}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "B5", nil) }),
+			"data/model.xlsx[市场规模]!B5: warning: 中国金融云市场规模（亿元） of 2024 is missing (\"\"): a pie chart cannot show a gap, so it leaves the slice out\ndeck.yaml:5:41: note: the block that reads it\n"},
 		{"an empty cell in a table is an empty cell", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A5", nil) }),
 			""},
 		{"a sheet that is not there", "      - table: {data: data/model.xlsx, sheet: 市场规横}\n", model(t, nil),
