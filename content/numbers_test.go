@@ -15,7 +15,7 @@ func TestNumbersAreReadAsAnalystsWriteThem(t *testing.T) {
 		{"1,234.5", 1234.5},
 		{"(1,301.2)", -1301.2},
 		{"-1,301.2", -1301.2},
-		{"−1,301.2", -1301.2},  // U+2212 MINUS SIGN
+		{"−1,301.2", -1301.2}, // U+2212 MINUS SIGN
 		{"－1,356.9", -1356.9}, // full-width hyphen-minus
 		{"12.3%", 12.3},
 		{"12.3 %", 12.3},
