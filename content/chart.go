@@ -10,7 +10,8 @@ import (
 )
 
 var chartKeys = []string{"id", "type", "title", "caption", "source", "data", "rows", "x", "series", "line",
-	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend", "sheet", "range"}
+	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend", "sheet", "range",
+	"axis", "min", "max", "format", "scale", "total", "colors", "highlight_series"}
 
 // chartBlock reads a chart: its options, and its data from a CSV file
 // (data) or from rows in the YAML (rows), checked against the chart's kind.
@@ -41,6 +42,7 @@ func (l *loader) chartBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	if o := f["sort"]; o != nil {
 		c.Sort = named(dec, o, "sort", deck.Orders)
 	}
+	axisOptions(dec, f, c)
 	var t *table
 	switch {
 	case f["data"] != nil && f["rows"] != nil:
@@ -87,6 +89,8 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 	l.warnSameNames(t, append(append([]int(nil), bars...), lines...))
 	c.Series = append(l.series(c, t, x, bars, false), l.series(c, t, x, lines, true)...)
 	l.checkChart(dec, f, c)
+	seriesOptions(dec, f, c)
+	formatLabels(c)
 }
 
 // chartColumns returns the column of categories (x, the first unless

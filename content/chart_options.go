@@ -1,0 +1,137 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/numfmt"
+	"go.yaml.in/yaml/v3"
+)
+
+// chartScales are the names of the scales a chart's values may be shown
+// in, and what they divide by.
+var chartScales = []struct {
+	name   string
+	factor float64
+}{{"千", 1e3}, {"万", 1e4}, {"百万", 1e6}, {"亿", 1e8}, {"十亿", 1e9}, {"万亿", 1e12}}
+
+// axisOptions reads how a chart shows its values: axis, min, max,
+// format and scale.
+func axisOptions(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
+	c.Axis = dec.boolean(f["axis"], "axis")
+	bound := func(key string) *float64 {
+		if f[key] == nil {
+			return nil
+		}
+		v := dec.num(f[key], key, -1e15, 1e15)
+		return &v
+	}
+	c.Min, c.Max = bound("min"), bound("max")
+	if c.Min != nil && c.Max != nil && *c.Min >= *c.Max {
+		dec.errorf(f["max"], "max (%g) must be above min (%g)", *c.Max, *c.Min)
+	}
+	if n := f["format"]; n != nil {
+		code := dec.str(n, "format")
+		if _, err := numfmt.Parse(code); err != nil || code == "" {
+			dec.errorf(n, "format %q is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%%\"", code)
+		}
+		c.Format = code
+		if strings.Contains(code, "%") {
+			c.Scale = 100 // the values are percentages as written: 28.6 is 28.6%
+		}
+	}
+	if n := f["scale"]; n != nil {
+		name := dec.str(n, "scale")
+		i := slices.IndexFunc(chartScales, func(s struct {
+			name   string
+			factor float64
+		}) bool {
+			return s.name == name
+		})
+		var names []string
+		for _, s := range chartScales {
+			names = append(names, s.name)
+		}
+		switch {
+		case i < 0:
+			dec.errorf(n, "unknown scale %q%s; the choices are %s", name, suggest(name, names), strings.Join(names, ", "))
+		case c.Scale == 100:
+			dec.errorf(n, "scale %s and a percentage format do not go together", name)
+		default:
+			c.Scale, c.ScaleName = chartScales[i].factor, name
+		}
+	}
+}
+
+// seriesOptions reads the options of a chart that name its series: total,
+// colors and highlight_series. It runs once the series are read.
+func seriesOptions(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
+	c.Total = dec.boolean(f["total"], "total")
+	if c.Total && (!c.Stacked || c.Kind != deck.ChartBar) {
+		dec.errorf(f["total"], "total goes with stacked bars (type: bar, stacked: true): it draws each column's total above it")
+	}
+	var names []string
+	for _, s := range c.Series {
+		names = append(names, s.Name)
+	}
+	series := func(n *yaml.Node, name string) *deck.Series {
+		for i := range c.Series {
+			if c.Series[i].Name == name {
+				return &c.Series[i]
+			}
+		}
+		dec.errorf(n, "%q is not a series of the chart%s; its series are %s", name, suggest(name, names), strings.Join(names, ", "))
+		return nil
+	}
+	if n := f["colors"]; n != nil {
+		if n.Kind != yaml.MappingNode {
+			dec.errorf(n, "colors must map series to colours, as {营业收入: \"#1F4E79\"}, not %s", kindName(n))
+		} else {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], resolve(n.Content[i+1])
+				if s := series(k, k.Value); s != nil {
+					s.Color = dec.color(v, fmt.Sprintf("the colour of %s", k.Value)).String()
+				}
+			}
+		}
+	}
+	for _, name := range dec.strs(f["highlight_series"], "highlight_series") {
+		if s := series(f["highlight_series"], name); s != nil {
+			s.Highlight = true
+		}
+	}
+}
+
+// formatLabels writes the value labels of c's series with its format and
+// scale, when it has one; otherwise labels stay as the cells are written.
+func formatLabels(c *deck.Chart) {
+	if c.Format == "" && c.Scale == 0 {
+		return
+	}
+	code := c.Format
+	if code == "" {
+		code = "General"
+	}
+	nf, err := numfmt.Parse(code)
+	if err != nil {
+		return // axisOptions said so
+	}
+	for i := range c.Series {
+		s := &c.Series[i]
+		for j, v := range s.Values {
+			if !s.Missing(j) {
+				s.Labels[j] = nf.Format(scaled(v, c.Scale))
+			}
+		}
+	}
+}
+
+// scaled divides v by scale in its decimal digits (0 is 1).
+func scaled(v, scale float64) float64 {
+	if scale == 0 || scale == 1 {
+		return v
+	}
+	return shiftDigits(v, 1/scale)
+}
