@@ -91,6 +91,9 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 	l.checkChart(dec, f, c)
 	seriesOptions(dec, f, c)
 	formatLabels(c)
+	if c.Format == "" {
+		workbookFormat(c, t, x)
+	}
 }
 
 // chartColumns returns the column of categories (x, the first unless

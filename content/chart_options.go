@@ -135,3 +135,23 @@ func scaled(v, scale float64) float64 {
 	}
 	return shiftDigits(v, 1/scale)
 }
+
+// workbookFormat gives a chart whose values come from a workbook the
+// number format of its first value cell, for its axis: the labels already
+// show each cell as the workbook does.
+func workbookFormat(c *deck.Chart, t *table, x int) {
+	for _, r := range t.rows {
+		for i, cl := range r {
+			if i == x || !cl.isNum {
+				continue
+			}
+			if cl.format != "" && c.Scale == 0 {
+				c.Format = cl.format
+				if strings.Contains(cl.format, "%") {
+					c.Scale = 100
+				}
+			}
+			return
+		}
+	}
+}

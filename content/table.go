@@ -26,6 +26,9 @@ type cell struct {
 	// read from its text.
 	num   float64
 	isNum bool
+	// format is a workbook number's format code ("#,##0.0"); "" for
+	// General and for a CSV or YAML cell.
+	format string
 }
 
 // A table is tabular data from a CSV file or from rows in the YAML: a

@@ -132,7 +132,7 @@ func (l *loader) gridTable(pos deck.Pos, file string, g *workbook.Grid) *table {
 				l.diags.Errorf(at, "the cell %s", c.Problem)
 				ok = false
 			}
-			row[j] = cell{text: lineBreaks(c.Text), pos: at, num: c.Number, isNum: c.IsNumber}
+			row[j] = cell{text: lineBreaks(c.Text), pos: at, num: c.Number, isNum: c.IsNumber, format: c.Format}
 		}
 		if i == 0 {
 			t.header = row

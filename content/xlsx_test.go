@@ -130,6 +130,9 @@ func TestWorkbookCellsReadAsTheSpreadsheetShowsThem(t *testing.T) {
 		if got, want := c.Series[1].Labels[1], "28.7%"; got != want {
 			t.Errorf("growth label %q, want %q", got, want)
 		}
+		if c.Format != "#,##0" {
+			t.Errorf("the chart's format is %q, want its first value cell's, #,##0", c.Format)
+		}
 	})
 	t.Run("a cell is placed as sheet and cell", func(t *testing.T) {
 		got := blocks[0].(*deck.Table).Groups[0].Rows[4][1].Pos.String()

@@ -30,8 +30,9 @@ func errorf(format string, args ...any) *Error {
 // A Book is an open workbook. Its methods may be called from one
 // goroutine at a time.
 type Book struct {
-	f      *excelize.File
-	sheets []string
+	f       *excelize.File
+	sheets  []string
+	formats map[int]string // number-format codes by style, as looked up
 }
 
 // The first bytes of the files that are not .xlsx workbooks but are

@@ -18,6 +18,9 @@ type Cell struct {
 	// 28.6% is 28.6, as a CSV file says 28.6%.
 	Number   float64
 	IsNumber bool
+	// Format is the code of a number's format, as "#,##0.0" or "0.0%";
+	// empty for General and for a text.
+	Format string
 	// Formula is the cell's formula, without its "=".
 	Formula string
 	// Problem says why the cell has no value to use: it shows an error
@@ -272,7 +275,40 @@ func (b *Book) cell(sheet string, row, col int, merged []rect) Cell {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
 		c.Number, c.IsNumber = number(raw, c.Text)
 	}
+	if c.IsNumber {
+		c.Format = b.numberFormat(sheet, ref)
+	}
 	return c
+}
+
+// builtinFormats are the codes of Excel's built-in number formats for
+// numbers, by their ids.
+var builtinFormats = map[int]string{1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+	37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)"}
+
+// numberFormat returns the code of the number format of the cell ref:
+// "" for General. Each style is looked up once.
+func (b *Book) numberFormat(sheet, ref string) string {
+	idx, err := b.f.GetCellStyle(sheet, ref)
+	if err != nil || idx == 0 {
+		return ""
+	}
+	if code, ok := b.formats[idx]; ok {
+		return code
+	}
+	code := ""
+	if st, err := b.f.GetStyle(idx); err == nil {
+		if st.CustomNumFmt != nil {
+			code = *st.CustomNumFmt
+		} else {
+			code = builtinFormats[st.NumFmt]
+		}
+	}
+	if b.formats == nil {
+		b.formats = map[int]string{}
+	}
+	b.formats[idx] = code
+	return code
 }
 
 // number reads a cell's raw value as the number it shows: a percentage
