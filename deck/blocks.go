@@ -9,6 +9,9 @@ type Table struct {
 	// Widths gives each column's share of the width; nil sizes the columns
 	// from their content.
 	Widths []float64
+	// Align gives each column's alignment; a column it does not reach,
+	// or AlignAuto, is set to the left.
+	Align []Align
 }
 
 // A TableGroup is a header row and the rows under it.
@@ -16,6 +19,50 @@ type TableGroup struct {
 	Pos    Pos
 	Header []Text
 	Rows   [][]Text
+	// Totals are the indices in Rows of the rows that are totals, in
+	// order: set in bold, under a rule.
+	Totals []int
+	// Spans are the cells that span the rows below them in their column.
+	Spans []RowSpan
+}
+
+// A RowSpan is a cell of a table group, Rows[Row][Col], that spans Rows
+// rows: its own and the Rows-1 below it, whose cells in the column are not
+// drawn. Where a table continues on the next slide inside a span, the
+// span's text is drawn again at the top.
+type RowSpan struct {
+	Row, Col, Rows int
+}
+
+// Align is how the cells of a table column sit in it.
+type Align int
+
+// The alignments. A header cell of a decimal column is set to the right.
+const (
+	AlignAuto    Align = iota // as AlignLeft; the loader sets a column of numbers to AlignDecimal
+	AlignLeft                 // to the left; the last column's text justified
+	AlignCenter               // centred
+	AlignRight                // to the right
+	AlignDecimal              // to the right, the decimal points of the cells one under another
+)
+
+// Aligns lists every alignment, in the order of the constants.
+var Aligns = []Align{AlignAuto, AlignLeft, AlignCenter, AlignRight, AlignDecimal}
+
+// String returns the alignment's name as written in a deck file.
+func (a Align) String() string {
+	switch a {
+	case AlignLeft:
+		return "left"
+	case AlignCenter:
+		return "center"
+	case AlignRight:
+		return "right"
+	case AlignDecimal:
+		return "decimal"
+	default:
+		return "auto"
+	}
 }
 
 // A Comparison sets two or more columns side by side, each a heading over
