@@ -2,20 +2,24 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	_ "image/jpeg" // image.DecodeConfig reads JPEG
 	_ "image/png"
+	"slices"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/numfmt"
 	"go.yaml.in/yaml/v3"
 )
 
 // tableBlock reads a table: one group from data or rows, or several from
-// groups, each with its own header row.
+// groups, each with its own header row; and how its columns and rows are
+// set: widths, align, format, totals and merge.
 func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	f, ok := dec.fields(n, "a table", "title", "widths", "data", "sheet", "range", "rows", "groups")
+	f, ok := dec.fields(n, "a table", "title", "widths", "align", "format", "totals", "merge", "data", "sheet", "range", "rows", "groups")
 	if !ok {
 		return nil
 	}
@@ -24,6 +28,7 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 	if !ok {
 		return t
 	}
+	var tbs []*table
 	cols, rows := 0, 0
 	for _, g := range groups {
 		tb := l.groupTable(dec, n, f, resolve(g))
@@ -36,16 +41,19 @@ func (l *loader) tableBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block
 			l.diags.Errorf(tb.header[0].pos, "this group has %d columns, the first has %d", len(tb.header), cols)
 			continue
 		}
-		grp := tableGroup(tb)
-		t.Groups = append(t.Groups, grp)
-		if rows += len(grp.Rows); rows > MaxTableRows {
+		if rows += len(tb.rows); rows > MaxTableRows {
 			l.diags.Errorf(tb.pos, "the table has more than %d rows, the most deck lays out; split it into several tables", MaxTableRows)
-			t.Groups = nil
 			return t
 		}
+		tbs = append(tbs, tb)
 	}
 	if w := f["widths"]; w != nil {
 		t.Widths = tableWidths(dec, w, cols)
+	}
+	opts := tableOptions(dec, f, tbs, cols)
+	t.Align = opts.align
+	for _, tb := range tbs {
+		t.Groups = append(t.Groups, l.tableGroup(tb, opts))
 	}
 	return t
 }
@@ -96,20 +104,216 @@ func (l *loader) groupTable(dec *decoder, n *yaml.Node, f map[string]*yaml.Node,
 	return nil
 }
 
-// tableGroup turns the cells of a table group into texts.
-func tableGroup(tb *table) deck.TableGroup {
+// tableOpts are how a table sets its columns and rows, read by
+// tableOptions.
+type tableOpts struct {
+	align   []deck.Align     // one a column, auto resolved
+	formats []*numfmt.Format // one a column; nil leaves the cells as written
+	totals  []string         // a row with a cell that reads one of these is a total
+	merge   []int            // the columns whose repeated values span rows
+}
+
+// tableOptions reads align, format, totals and merge of a table of cols
+// columns, whose groups' cells are tbs. A column left to auto is set to
+// decimal when its body cells are numbers (blanks and gaps aside), but
+// for the first: the stub, which names the rows (年份, 2021, 2022 …), is
+// set to the left, as typesetters do.
+func tableOptions(dec *decoder, f map[string]*yaml.Node, tbs []*table, cols int) tableOpts {
+	var o tableOpts
+	if n := f["align"]; n != nil {
+		o.align = columnList(dec, n, cols, "align", "alignment", "[left, right, right]", func(c *yaml.Node) deck.Align {
+			return named(dec, c, "alignment", deck.Aligns)
+		})
+	}
+	if n := f["format"]; n != nil {
+		o.formats = columnList(dec, n, cols, "format", "code", `["", "#,##0.0", "0.0%"]`, func(c *yaml.Node) *numfmt.Format {
+			code := dec.str(c, "format")
+			if code == "" {
+				return nil
+			}
+			nf, err := numfmt.Parse(code)
+			if err != nil {
+				dec.errorf(c, "format %q is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%%\"", code)
+			}
+			return nf
+		})
+	}
+	for _, c := range items(f["totals"]) {
+		name := dec.str(c, "a total")
+		o.totals = append(o.totals, name)
+		checkTotal(dec, c, name, tbs)
+	}
+	for _, c := range items(f["merge"]) {
+		name := dec.str(c, "a column to merge")
+		if len(tbs) == 0 {
+			continue
+		}
+		if i := tbs[0].column(name); i >= 0 {
+			o.merge = append(o.merge, i)
+		} else {
+			names := tbs[0].names()
+			dec.errorf(c, "unknown column %q%s; the table has the columns %s", name, suggest(name, names), strings.Join(names, ", "))
+		}
+	}
+	if cols > 0 && len(o.align) != cols {
+		o.align = make([]deck.Align, cols) // a wrong list was reported
+	}
+	for i := range o.align {
+		if i > 0 && o.align[i] == deck.AlignAuto && numericColumn(tbs, i) {
+			o.align[i] = deck.AlignDecimal
+		}
+	}
+	return o
+}
+
+// columnList reads a list of one value a column (key: what each is), as
+// example shows; nil when n is not a list.
+func columnList[T any](dec *decoder, n *yaml.Node, cols int, key, what, example string, read func(*yaml.Node) T) []T {
+	if n.Kind != yaml.SequenceNode {
+		dec.errorf(n, "%s must be a list, one %s a column, as %s", key, what, example)
+		return nil
+	}
+	var out []T
+	for _, c := range n.Content {
+		out = append(out, read(resolve(c)))
+	}
+	if cols > 0 && len(out) != cols {
+		dec.errorf(n, "%s has %d %s, the table has %d columns", key, len(out), plural(len(out), what), cols)
+	}
+	return out
+}
+
+// plural is what, in the plural unless n is 1.
+func plural(n int, what string) string {
+	if n == 1 {
+		return what
+	}
+	return what + "s"
+}
+
+// items returns the items of a list, or a single value as a list of one.
+func items(n *yaml.Node) []*yaml.Node {
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		out := make([]*yaml.Node, len(n.Content))
+		for i, c := range n.Content {
+			out[i] = resolve(c)
+		}
+		return out
+	}
+	return []*yaml.Node{n}
+}
+
+// checkTotal reports a total, written at n, that no row of the table
+// has: a misspelt 合计 would leave the total row looking like any other.
+func checkTotal(dec *decoder, n *yaml.Node, name string, tbs []*table) {
+	var firsts []string
+	for _, tb := range tbs {
+		for _, r := range tb.rows {
+			if slices.ContainsFunc(r, func(c cell) bool { return c.text == name }) {
+				return
+			}
+			firsts = append(firsts, r[0].text)
+		}
+	}
+	if len(tbs) > 0 {
+		dec.errorf(n, "no row of the table has a cell %q, to be a total%s", name, suggest(name, firsts))
+	}
+}
+
+// numericColumn reports whether the body cells of column i are numbers,
+// one at least, blanks and gaps (-, N/A) aside.
+func numericColumn(tbs []*table, i int) bool {
+	seen := false
+	for _, tb := range tbs {
+		for _, r := range tb.rows {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if _, ok := number(r[i]); !ok {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// tableGroup turns the cells of a table group into texts, the numbers of
+// a column with a format written with it, and marks its totals and the
+// cells that span rows.
+func (l *loader) tableGroup(tb *table, o tableOpts) deck.TableGroup {
+	defer l.readsData(len(l.diags), tb.pos)
 	grp := deck.TableGroup{Pos: tb.pos}
 	for _, h := range tb.header {
 		grp.Header = append(grp.Header, parseText(h.pos, cellLines(h.text)))
 	}
-	for _, r := range tb.rows {
+	for ri, r := range tb.rows {
 		var row []deck.Text
-		for _, c := range r {
-			row = append(row, parseText(c.pos, cellLines(c.text)))
+		total := false
+		for i, c := range r {
+			if slices.Contains(o.totals, c.text) {
+				total = true
+			}
+			text := c.text
+			if i < len(o.formats) && o.formats[i] != nil {
+				text = l.formatted(tb, r, i, o.formats[i])
+			}
+			row = append(row, parseText(c.pos, cellLines(text)))
+		}
+		if total {
+			grp.Totals = append(grp.Totals, ri)
 		}
 		grp.Rows = append(grp.Rows, row)
 	}
+	for _, col := range o.merge {
+		grp.Spans = append(grp.Spans, rowSpans(tb, col, grp.Totals)...)
+	}
+	slices.SortFunc(grp.Spans, func(a, b deck.RowSpan) int { return cmp.Or(a.Row-b.Row, a.Col-b.Col) })
 	return grp
+}
+
+// formatted is cell i of row r written with format nf: a number as nf
+// shows it, a percentage format showing 28.6 as 28.6%, as a chart's does;
+// a blank or a gap as written. Any other text is an error.
+func (l *loader) formatted(tb *table, r []cell, i int, nf *numfmt.Format) string {
+	c := r[i]
+	if isMissing(c) {
+		return c.text
+	}
+	v, ok := number(c)
+	if !ok {
+		l.diags.Errorf(c.pos, "%s of %s is %q, not a number for the column's format %q%s", tb.header[i].text, r[0].text, c.text, nf.String(), numberHint(c.text))
+		return c.text
+	}
+	if strings.Contains(nf.String(), "%") {
+		v = scaled(v, 100)
+	}
+	return nf.Format(v)
+}
+
+// rowSpans returns the cells of column col of tb that span rows: a cell
+// with text spans the cells below it that repeat its text or are empty,
+// total rows aside, which start anew.
+func rowSpans(tb *table, col int, totals []int) []deck.RowSpan {
+	var out []deck.RowSpan
+	for ri := 0; ri < len(tb.rows); {
+		text := tb.rows[ri][col].text
+		n := 1
+		for text != "" && ri+n < len(tb.rows) && !slices.Contains(totals, ri+n) {
+			if below := tb.rows[ri+n][col].text; below != text && below != "" {
+				break
+			}
+			n++
+		}
+		if n > 1 {
+			out = append(out, deck.RowSpan{Row: ri, Col: col, Rows: n})
+		}
+		ri += n
+	}
+	return out
 }
 
 // tableWidths reads a table's widths, which should be one a column of the
