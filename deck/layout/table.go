@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/deckpdf/deck/deck"
 )
@@ -18,7 +20,11 @@ type laidTable struct {
 type laidGroup struct {
 	header frame
 	rows   []frame
-	pos    []deck.Pos // where each row was written
+	// cont holds, for a row under a cell that spans rows, the row with
+	// that cell's text drawn again, for the top of a continued table; a
+	// zero frame for the other rows.
+	cont []frame
+	pos  []deck.Pos // where each row was written
 }
 
 // tableStyle is the type of table cells: a little smaller than body text.
@@ -49,6 +55,27 @@ func (e *engine) table(t *deck.Table, w float64, sc scaled) frame {
 	return f
 }
 
+// A tableRow is a row of a table to set, and how.
+type tableRow struct {
+	cells       []deck.Text
+	head, shade bool
+	total       bool   // bold, under a rule
+	hidden      []bool // the cells under a span: not drawn
+	open        []bool // the cells of a span that goes on below: no rule under them
+	spanned     []bool // the cells of a span: not shaded
+}
+
+// A tableSetter sets the rows of one table.
+type tableSetter struct {
+	e      *engine
+	c      deck.Palette
+	st     textStyle
+	pad, w float64
+	widths []float64
+	align  []deck.Align
+	tails  []float64 // of a decimal column, the widest part from the decimal point on
+}
+
 // layTable sets every cell of t; suffix is added to the title (（续）on
 // the pages a table continues on).
 func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) laidTable {
@@ -64,54 +91,197 @@ func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) la
 		lt.title = e.text(title, textStyle{size: sc.body, leading: 1.4, color: c.Text, bold: true, align: alignCenter}, w)
 		lt.title.h += sc.body * 0.3
 	}
-	widths := e.columnWidths(t, w, st, pad)
-	row := func(cells []deck.Text, head bool, shade bool) frame {
-		cs := st
-		cs.align = alignLeft
-		fill := deck.Color{}
-		if head {
-			cs.bold, cs.color, fill = true, white, c.Primary
-		} else if shade {
-			fill = c.Light
-		}
-		var texts []frame
-		h := 0.0
-		for i, cell := range cells {
-			al := alignJustify
-			if head || i < len(cells)-1 {
-				al = alignLeft
-			}
-			cs.align = al
-			tf := e.text(cell, cs, widths[i]-2*pad)
-			texts = append(texts, tf)
-			h = math.Max(h, tf.h)
-		}
-		f := frame{w: w, h: h + 2*pad*0.7}
-		if fill.A != 0 {
-			f.add(Box{Rect: Rect{0, 0, w, f.h}, Fill: fill})
-		}
-		x := 0.0
-		for i, tf := range texts {
-			f.place(tf, x+pad, (f.h-tf.h)/2)
-			x += widths[i]
-		}
-		if !head {
-			f.add(Box{Rect: Rect{0, f.h - 0.5, w, 0.5}, Fill: c.Muted.Mix(0.7)})
-		}
-		return f
-	}
+	ts := tableSetter{e: e, c: c, st: st, pad: pad, w: w, widths: e.columnWidths(t, w, st, pad), tails: e.decimalTails(t, st)}
+	ts.align = make([]deck.Align, len(ts.widths))
+	copy(ts.align, t.Align)
 	for _, g := range t.Groups {
-		lg := laidGroup{header: row(g.Header, true, false)}
+		lg := laidGroup{header: ts.row(tableRow{cells: g.Header, head: true})}
+		spans := groupSpans(g)
 		for i, r := range g.Rows {
 			if e.ctx.Err() != nil {
 				break // a long table stops too; LayoutContext returns no pages
 			}
-			lg.rows = append(lg.rows, row(r, false, i%2 == 1))
+			tr := tableRow{cells: r, shade: i%2 == 1, total: slices.Contains(g.Totals, i)}
+			tr.hidden, tr.open, tr.spanned = spans.hidden[i], spans.open[i], spans.spanned[i]
+			lg.rows = append(lg.rows, ts.row(tr))
+			lg.cont = append(lg.cont, frame{})
+			if slices.Contains(tr.hidden, true) {
+				tr.cells = slices.Clone(r)
+				for col, start := range spans.start[i] {
+					if tr.hidden[col] {
+						tr.cells[col] = g.Rows[start][col]
+					}
+				}
+				tr.hidden = nil
+				lg.cont[i] = ts.row(tr)
+			}
 			lg.pos = append(lg.pos, r[0].Pos)
 		}
 		lt.groups = append(lt.groups, lg)
 	}
 	return lt
+}
+
+// row sets one row of the table.
+func (ts *tableSetter) row(r tableRow) frame {
+	c := ts.c
+	cs := ts.st
+	fill := deck.Color{}
+	if r.head {
+		cs.bold, cs.color, fill = true, white, c.Primary
+	} else if r.shade {
+		fill = c.Light
+	}
+	cs.bold = cs.bold || r.total
+	var texts []frame
+	var rights []float64 // the space each text keeps free at its right
+	h := 0.0
+	for i, cell := range r.cells {
+		if i < len(r.hidden) && r.hidden[i] {
+			texts, rights = append(texts, frame{}), append(rights, 0)
+			continue
+		}
+		right := 0.0
+		cs.align = ts.cellAlign(i, len(r.cells), r.head)
+		if ts.align[i] == deck.AlignDecimal && !r.head && ts.tails[i] > 0 {
+			right = max(0, ts.tails[i]-ts.e.tail(cell.Plain(), cs.bold, cs.size))
+		}
+		tf := ts.e.text(cell, cs, ts.widths[i]-2*ts.pad-right)
+		texts, rights = append(texts, tf), append(rights, right)
+		h = math.Max(h, tf.h)
+	}
+	f := frame{w: ts.w, h: h + 2*ts.pad*0.7}
+	if fill.A != 0 {
+		ts.band(&f, r.spanned, 0, f.h, fill)
+	}
+	x := 0.0
+	for i, tf := range texts {
+		f.place(tf, x+ts.pad, (f.h-tf.h)/2)
+		x += ts.widths[i]
+	}
+	if !r.head {
+		ts.band(&f, r.open, f.h-0.5, 0.5, c.Muted.Mix(0.7))
+	}
+	if r.total {
+		f.add(Box{Rect: Rect{0, 0, ts.w, 0.8}, Fill: c.Primary})
+	}
+	return f
+}
+
+// cellAlign is how cell i of a row of n cells is set: a column to the
+// left sets its body cells in the last column justified, a decimal
+// column to the right.
+func (ts *tableSetter) cellAlign(i, n int, head bool) align {
+	switch ts.align[i] {
+	case deck.AlignCenter:
+		return alignCenter
+	case deck.AlignRight, deck.AlignDecimal:
+		return alignRight
+	}
+	if head || i < n-1 {
+		return alignLeft
+	}
+	return alignJustify
+}
+
+// band draws a box from y, h tall, across the row but for the columns
+// skip marks: across the whole row when it marks none.
+func (ts *tableSetter) band(f *frame, skip []bool, y, h float64, fill deck.Color) {
+	if !slices.Contains(skip, true) {
+		f.add(Box{Rect: Rect{0, y, ts.w, h}, Fill: fill})
+		return
+	}
+	x, from := 0.0, -1.0
+	for i, cw := range ts.widths {
+		switch {
+		case skip[i] && from >= 0:
+			f.add(Box{Rect: Rect{from, y, x - from, h}, Fill: fill})
+			from = -1
+		case !skip[i] && from < 0:
+			from = x
+		}
+		x += cw
+	}
+	if from >= 0 {
+		f.add(Box{Rect: Rect{from, y, ts.w - from, h}, Fill: fill})
+	}
+}
+
+// rowSpans says, for each row of a group, which of its cells a span
+// takes: hidden under a span's first cell (start, the row of that cell),
+// open to the row below, spanned at all.
+type rowSpans struct {
+	hidden, open, spanned [][]bool
+	start                 []map[int]int
+}
+
+// groupSpans finds the cells of g's spans; a span reaching past the last
+// row stops there.
+func groupSpans(g deck.TableGroup) rowSpans {
+	n := len(g.Rows)
+	s := rowSpans{hidden: make([][]bool, n), open: make([][]bool, n), spanned: make([][]bool, n), start: make([]map[int]int, n)}
+	mark := func(m [][]bool, r, c int) {
+		if m[r] == nil {
+			m[r] = make([]bool, len(g.Rows[r]))
+		}
+		m[r][c] = true
+	}
+	for _, sp := range g.Spans {
+		if sp.Row < 0 || sp.Col < 0 || sp.Row >= n || sp.Col >= len(g.Rows[sp.Row]) {
+			continue
+		}
+		last := min(sp.Row+sp.Rows, n) - 1
+		for r := sp.Row; r <= last; r++ {
+			mark(s.spanned, r, sp.Col)
+			if r < last {
+				mark(s.open, r, sp.Col)
+			}
+			if r > sp.Row {
+				mark(s.hidden, r, sp.Col)
+				if s.start[r] == nil {
+					s.start[r] = map[int]int{}
+				}
+				s.start[r][sp.Col] = sp.Row
+			}
+		}
+	}
+	return s
+}
+
+// tail is the width of s from its decimal point on, in the style's size,
+// bold or not: from the point before its last digits ("1,301.2" → ".2",
+// "12.3%" → ".3%"), or else after its last digit ("(12)" → ")"), so that
+// whole numbers stand where the point would be.
+func (e *engine) tail(s string, bold bool, size float64) float64 {
+	at := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	if at < 0 {
+		return 0
+	}
+	at++
+	if dot := strings.LastIndex(s[:at], "."); dot > 0 && strings.Trim(s[dot+1:at], "0123456789") == "" {
+		at = dot
+	}
+	return e.fonts.Face(bold).Width(s[at:], size)
+}
+
+// decimalTails returns, for each decimal column of t, the widest tail of
+// its body cells: the width its points keep to their right.
+func (e *engine) decimalTails(t *deck.Table, st textStyle) []float64 {
+	var out []float64
+	for i, a := range t.Align {
+		out = append(out, 0)
+		if a != deck.AlignDecimal {
+			continue
+		}
+		for _, g := range t.Groups {
+			for ri, r := range g.Rows {
+				if i < len(r) {
+					out[i] = math.Max(out[i], e.tail(r[i].Plain(), slices.Contains(g.Totals, ri), st.size))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // columnWidths sizes the columns: the shares the deck gives, or else from
@@ -138,15 +308,21 @@ func (e *engine) columnWidths(t *deck.Table, w float64, st textStyle, pad float6
 		return out
 	}
 	nat, least := make([]float64, n), make([]float64, n)
+	tails := e.decimalTails(t, st)
 	for _, g := range t.Groups {
 		for ri, r := range append([][]deck.Text{g.Header}, g.Rows...) {
 			for i, cell := range r {
-				bold := ri == 0
+				bold := ri == 0 || slices.Contains(g.Totals, ri-1)
 				s := cell.Plain()
 				face := e.fonts.Face(bold)
 				nat[i] = math.Max(nat[i], face.Width(s, st.size)+2*pad)
 				for _, seg := range e.segmentsOf(s) {
 					least[i] = math.Max(least[i], face.Width(s[seg.Start:seg.End-seg.Space], st.size)+2*pad)
+				}
+				if i < len(tails) && tails[i] > 0 && ri > 0 {
+					// the part before the point, and the widest tail
+					aligned := face.Width(s, st.size) - e.tail(s, bold, st.size) + tails[i] + 2*pad
+					nat[i], least[i] = math.Max(nat[i], aligned), math.Max(least[i], aligned)
 				}
 			}
 		}
@@ -218,6 +394,9 @@ func (e *engine) splitTable(blocks []deck.Block, ti int, w, h float64, sc scaled
 				cur.place(cont.title, 0, 0)
 				cur.h = cont.title.h
 				headerPlaced = false
+				if g.cont[ri].w > 0 {
+					r = g.cont[ri] // the cells spanning rows, drawn again
+				}
 			}
 			if !headerPlaced {
 				cur.place(g.header, 0, cur.h)

@@ -2,6 +2,8 @@ package layout_test
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,5 +135,118 @@ func TestPageNumbersCountPages(t *testing.T) {
 	want := []string{"第1/4页", "第2/4页", "第3/4页", "第4/4页"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("page numbers %q, want %q", got, want)
+	}
+}
+
+// runsOf returns the text runs of page p whose text is one of texts, by
+// text.
+func runsOf(p layout.Page, texts ...string) map[string]layout.TextRun {
+	out := map[string]layout.TextRun{}
+	for _, it := range p.Items {
+		if r, ok := it.(layout.TextRun); ok && slices.Contains(texts, r.Text) {
+			out[r.Text] = r
+		}
+	}
+	return out
+}
+
+// TestDecimalPointsStandOneUnderAnother checks a column of numbers as
+// analysts write them: the decimal points, and the place a whole number's
+// point would be, are at one x, the total row's bold figures included;
+// the header is set to the right of the column, past every figure; the
+// stub column, years, stays to the left.
+func TestDecimalPointsStandOneUnderAnother(t *testing.T) {
+	_, pages := layOut(t, "deck.yaml", "title: t\nslides:\n  - title: 数字\n    blocks:\n      - table:\n          totals: [合计]\n          rows:\n"+
+		"            - [年份, 变动, 说明]\n            - [\"2021\", \"1,301.25\", 甲]\n            - [\"2022\", \"(14.4)\", 乙]\n"+
+		"            - [\"2023\", \"56\", 丙]\n            - [\"2024\", \"2.5%\", 丁]\n            - [合计, \"1,345.2\", 戊]\n")
+	runs := runsOf(pages[0], "变动", "1,301.25", "(14.4)", "56", "2.5%", "1,345.2", "2021", "2023", "年份")
+	point := func(r layout.TextRun) float64 {
+		before := r.Text
+		if i := strings.Index(before, "."); i >= 0 {
+			before = before[:i]
+		}
+		before = strings.TrimRight(before, ")%")
+		return r.At.X + r.Face.Width(before, r.Size)
+	}
+	want := point(runs["1,301.25"])
+	for _, s := range []string{"(14.4)", "56", "2.5%", "1,345.2"} {
+		r, ok := runs[s]
+		if !ok {
+			t.Fatalf("no run %q", s)
+		}
+		if got := point(r); math.Abs(got-want) > 0.01 {
+			t.Errorf("the point of %q is at %.2f, that of 1,301.25 at %.2f", s, got, want)
+		}
+	}
+	if f := runs["1,345.2"].Face.Name(); !strings.Contains(f, "Bold") {
+		t.Errorf("the total is set in %s, want bold", f)
+	}
+	head := runs["变动"]
+	headEnd := head.At.X + head.Face.Width(head.Text, head.Size)
+	for _, s := range []string{"1,301.25", "(14.4)", "1,345.2"} {
+		r := runs[s]
+		if end := r.At.X + r.Face.Width(r.Text, r.Size); end > headEnd+0.01 {
+			t.Errorf("%q ends at %.2f, past its header's right edge %.2f", s, end, headEnd)
+		}
+	}
+	if runs["2021"].At.X != runs["年份"].At.X || runs["2023"].At.X != runs["年份"].At.X {
+		t.Errorf("the stub's years start at %.2f and %.2f, its header at %.2f: want all to the left", runs["2021"].At.X, runs["2023"].At.X, runs["年份"].At.X)
+	}
+}
+
+// TestATotalRowIsBoldUnderARule: a total row's cells are bold, and a rule
+// in the primary colour lies along its top, across the table; the other
+// rows have none.
+func TestATotalRowIsBoldUnderARule(t *testing.T) {
+	d, pages := layOut(t, "deck.yaml", "title: t\nslides:\n  - title: 合计\n    blocks:\n      - table:\n          totals: [合计]\n          rows:\n"+
+		"            - [项目, 金额]\n            - [甲, \"1.5\"]\n            - [合计, \"1.5\"]\n")
+	primary := d.Theme.Colors.Primary
+	runs := runsOf(pages[0], "甲", "合计")
+	var rules []layout.Box
+	for _, it := range pages[0].Items {
+		if b, ok := it.(layout.Box); ok && b.Fill == primary && b.Rect.H < 2 {
+			rules = append(rules, b)
+		}
+	}
+	if len(rules) != 1 {
+		t.Fatalf("%d thin rules in the primary colour, want 1: %v", len(rules), rules)
+	}
+	total, first := runs["合计"], runs["甲"]
+	if r := rules[0].Rect; !(r.Y > first.At.Y && r.Y < total.At.Y-total.Size) || r.W < 800 {
+		t.Errorf("the rule %v is not across the table between 甲 (baseline %.2f) and 合计 (baseline %.2f)", r, first.At.Y, total.At.Y)
+	}
+	if !strings.Contains(total.Face.Name(), "Bold") || strings.Contains(first.Face.Name(), "Bold") {
+		t.Errorf("合计 in %s, 甲 in %s: want only the total bold", total.Face.Name(), first.Face.Name())
+	}
+}
+
+// TestASpanningCategoryIsDrawnAgainWhereTheTableContinues: a category
+// merged over many rows is drawn once per page it spans: at its first
+// row, and at the top of the continuation, never on the rows between.
+func TestASpanningCategoryIsDrawnAgainWhereTheTableContinues(t *testing.T) {
+	var rows []string
+	for i := 1; i <= 30; i++ {
+		rows = append(rows, fmt.Sprintf("            - [公司贷款, R%02d, 布局先进高效的算力体系，加快云计算技术规范应用，稳妥推进信息系统向多节点并行运行。]", i))
+	}
+	src := "title: t\ntheme: theme.yaml\nslides:\n  - title: 长表\n    blocks:\n      - table:\n          merge: [类别]\n          rows:\n            - [类别, 编号, 内容]\n" + strings.Join(rows, "\n") + "\n"
+	_, pages := layOut(t, "deck.yaml", src, "theme.yaml", "sizes: {min_body: 12}\n")
+	if len(pages) < 2 {
+		t.Fatalf("%d pages, want the table over two or more", len(pages))
+	}
+	for i, p := range pages {
+		var cats, firstRow []float64
+		for _, it := range p.Items {
+			if r, ok := it.(layout.TextRun); ok {
+				switch {
+				case r.Text == "公司贷款":
+					cats = append(cats, r.At.Y)
+				case strings.HasPrefix(r.Text, "R") && len(r.Text) == 3 && len(firstRow) == 0:
+					firstRow = append(firstRow, r.At.Y)
+				}
+			}
+		}
+		if len(cats) != 1 || len(firstRow) != 1 || math.Abs(cats[0]-firstRow[0]) > 0.01 {
+			t.Errorf("page %d: the category is drawn at %v, the page's first row at %v: want once, on that row", i+1, cats, firstRow)
+		}
 	}
 }
