@@ -19,13 +19,16 @@ func extend(lo, hi, room, size float64) float64 {
 }
 
 // barTop is the highest a bar reaches: the largest value, or the largest
-// stack, and at least zero.
+// stack, and at least zero. Missing values count for nothing.
 func (cv canvas) barTop(bars []int) float64 {
 	top := 0.0
 	for i := range cv.chart.Categories {
 		sum := 0.0
 		for _, j := range bars {
 			v := cv.chart.Series[j].Values[i]
+			if math.IsNaN(v) {
+				continue
+			}
 			if cv.chart.Stacked {
 				sum += v
 			} else {
@@ -43,18 +46,28 @@ func (cv canvas) barBottom(bars []int) float64 {
 	lo := 0.0
 	for _, j := range bars {
 		for _, v := range cv.chart.Series[j].Values {
-			lo = math.Min(lo, v)
+			if !math.IsNaN(v) {
+				lo = math.Min(lo, v)
+			}
 		}
 	}
 	return lo
 }
 
+// valueSpan returns the smallest and the largest value of the series,
+// missing values left out; a span of one value, or of none, is widened
+// to 2 around it (around 0).
 func (cv canvas) valueSpan(series []int) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, j := range series {
 		for _, v := range cv.chart.Series[j].Values {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
 		}
+	}
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 0
 	}
 	if hi == lo {
 		lo, hi = lo-1, hi+1

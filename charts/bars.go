@@ -54,6 +54,9 @@ func (cv canvas) besideRoom(bars []int, lo, hi, height, width, right float64) (s
 		in, out := 0.0, 0.0 // the widest values inside and beside
 		for i := range c.Categories {
 			for _, j := range bars {
+				if c.Series[j].Missing(i) {
+					continue
+				}
 				h := math.Abs(c.Series[j].Values[i]) / (hi - lo) * height
 				w := cv.textWidth(c.Series[j].Labels[i], labelSize, false)
 				// Drawn, the segments' ends are whole pixels: a pixel
@@ -101,12 +104,16 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 	for k, i := range order {
 		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
 		if c.Stacked || nb == 1 {
-			base := 0.0
+			base, reach := 0.0, y(0)
 			var beside []sideLabel
 			for jj, j := range b.bars {
 				v := c.Series[j].Values[i]
+				if math.IsNaN(v) {
+					continue // no bar, no value
+				}
 				y0, y1 := y(base), y(base+v)
-				fill := cv.barColor(jj, nb, i)
+				reach = math.Min(reach, y1)
+				fill := cv.barColor(j, jj, nb, i)
 				cv.rect(r, cx-group/2, y1, cx+group/2, y0, fill)
 				label := c.Series[j].Labels[i]
 				switch {
@@ -127,6 +134,11 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 				}
 				cv.besideColumn(r, beside, cx+group/2+cv.px(besideGap), limit, box)
 			}
+			if c.Total && c.Stacked {
+				if total, ok := cv.columnTotal(b.bars, i); ok {
+					cv.text(r, total, cx, cv.valueY(reach, 1), labelSize, cv.theme.Colors.Text, true, center)
+				}
+			}
 			tops = append(tops, point{cx, math.Min(y(0), y(base))})
 			continue
 		}
@@ -134,9 +146,12 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 		top := math.Inf(1)
 		for jj, j := range b.bars {
 			v := c.Series[j].Values[i]
+			if math.IsNaN(v) {
+				continue // no bar, no value
+			}
 			x0 := cx - group/2 + float64(jj)*w
 			y0, y1 := y(0), y(v)
-			cv.rect(r, x0+w*0.06, y1, x0+w*0.94, y0, cv.barColor(jj, nb, i))
+			cv.rect(r, x0+w*0.06, y1, x0+w*0.94, y0, cv.barColor(j, jj, nb, i))
 			label := c.Series[j].Labels[i]
 			if ly, ok := labels.place(cv, label, x0+w/2, cv.valueY(y1, v), v < 0); ok {
 				cv.text(r, label, x0+w/2, ly, labelSize, cv.theme.Colors.Text, false, center)
@@ -188,17 +203,22 @@ func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 		// top is the (n-1-k)-th from the bottom.
 		cy := float64(box.Bottom) - float64(yr.Translate(float64(len(order)-1-k)))
 		x1 := float64(box.Left) + float64(xr.Translate(s.Values[i]))
-		fill := cv.barColor(0, 1, i)
+		fill := cv.barColor(0, 0, 1, i)
 		if !c.IsHighlighted(i) && len(c.Highlight) > 0 {
 			fill = cv.theme.Colors.Primary.Mix(0.35)
 		}
-		cv.rect(r, x0, cy-thick/2, x1, cy+thick/2, fill)
+		if !s.Missing(i) {
+			cv.rect(r, x0, cy-thick/2, x1, cy+thick/2, fill)
+		}
 		hi := c.IsHighlighted(i)
 		labelCol := cv.theme.Colors.Text
 		if hi {
 			labelCol = cv.theme.Colors.Accent
 		}
 		cv.text(r, c.Label(i), float64(box.Left)-cv.px(6), cy, categorySize, labelCol, hi, right)
+		if s.Missing(i) {
+			continue // the category, and no bar nor value
+		}
 		if s.Values[i] < 0 {
 			cv.text(r, s.Labels[i], x1-cv.px(4), cy, labelSize, labelCol, hi, right)
 		} else {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/numfmt"
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -27,6 +28,7 @@ type canvas struct {
 	width, height int     // pixels
 	dpi           float64
 	measure       chart.Renderer // a scratch renderer that measures text
+	format        *numfmt.Format // the chart's number format; nil for none
 	short         *shortfall     // what there was no room for; nil forgets it
 }
 
@@ -100,10 +102,48 @@ func (cv canvas) sliceColor(k int) deck.Color {
 	return palette[k%len(palette)]
 }
 
-// barColor is the fill of bar series j at category i: the accent where the
-// category is highlighted, lighter where it is a forecast.
-func (cv canvas) barColor(j, bars, i int) deck.Color {
-	col := cv.seriesColor(j)
+// colorOf is the colour of the series j, drawn as the k-th of its kind
+// (bars or lines), whose colour by the palette is col: the series' own
+// colour when it has one; else, when the chart highlights series, the
+// accent for a highlighted one and a grey for the others; else col.
+func (cv canvas) colorOf(j, k int, col deck.Color) deck.Color {
+	s := cv.chart.Series[j]
+	if own, err := deck.ParseColor(s.Color); err == nil {
+		return own
+	}
+	if s.Highlight {
+		return cv.theme.Colors.Accent
+	}
+	if cv.highlightsSeries() {
+		return cv.theme.Colors.Muted.Mix(mutedTints[k%len(mutedTints)])
+	}
+	return col
+}
+
+// mutedTints are how light the series that are not highlighted are, in
+// turn, when a chart highlights a series.
+var mutedTints = []float64{0.35, 0.6, 0.15, 0.75}
+
+// highlightsSeries reports whether a series of the chart is highlighted.
+func (cv canvas) highlightsSeries() bool {
+	for _, s := range cv.chart.Series {
+		if s.Highlight {
+			return true
+		}
+	}
+	return false
+}
+
+// barSeriesColor is the colour of the bar series j, the jj-th bar series.
+func (cv canvas) barSeriesColor(j, jj int) deck.Color {
+	return cv.colorOf(j, jj, cv.seriesColor(jj))
+}
+
+// barColor is the fill of the jj-th bar series, the series j, at category
+// i: the accent where the category is highlighted, lighter where it is a
+// forecast.
+func (cv canvas) barColor(j, jj, bars, i int) deck.Color {
+	col := cv.barSeriesColor(j, jj)
 	if bars == 1 && cv.chart.IsHighlighted(i) {
 		col = cv.theme.Colors.Accent
 	}

@@ -141,8 +141,8 @@ func TestSpecMapsToGoChartValues(t *testing.T) {
 			t.Errorf("labels %v", labels)
 		}
 		cv := testCanvas(t, c, theme, 800, 300)
-		if cv.barColor(0, 1, 0) != theme.Colors.Primary || cv.barColor(0, 1, 1) != theme.Colors.Primary.Mix(0.45) {
-			t.Errorf("forecast colour %v, actual %v", cv.barColor(0, 1, 1), cv.barColor(0, 1, 0))
+		if cv.barColor(0, 0, 1, 0) != theme.Colors.Primary || cv.barColor(0, 0, 1, 1) != theme.Colors.Primary.Mix(0.45) {
+			t.Errorf("forecast colour %v, actual %v", cv.barColor(0, 0, 1, 1), cv.barColor(0, 0, 1, 0))
 		}
 		if got, want := rangeOf(cv.xy().YAxis.Range), [2]float64{0, 1078 / 0.94}; !near(got, want) {
 			t.Errorf("range %v, want %v", got, want)

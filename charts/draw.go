@@ -13,6 +13,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
+	"github.com/deckpdf/deck/deck/numfmt"
 	"github.com/deckpdf/deck/fonts"
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
@@ -202,9 +203,15 @@ func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, 
 	if err != nil {
 		return shortfall{}, err
 	}
+	var nf *numfmt.Format
+	if c.Format != "" {
+		if nf, err = numfmt.Parse(c.Format); err != nil {
+			return shortfall{}, fmt.Errorf("charts: chart %s: %v", c.Name(), err)
+		}
+	}
 	var short shortfall
 	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
-		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure, short: &short}
+		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure, format: nf, short: &short}
 	switch c.Kind {
 	case deck.ChartPie, deck.ChartDonut:
 		err = cv.pie().Render(rp, out)

@@ -33,10 +33,10 @@ func (cv canvas) legendRows() [][]legendEntry {
 	}
 	var entries []legendEntry
 	for jj, j := range bars {
-		entries = append(entries, entry(c.Series[j].Name, cv.seriesColor(jj), false))
+		entries = append(entries, entry(c.Series[j].Name, cv.barSeriesColor(j, jj), false))
 	}
 	for jj, j := range lines {
-		entries = append(entries, entry(c.Series[j].Name, cv.lineColor(jj, len(lines)), true))
+		entries = append(entries, entry(c.Series[j].Name, cv.lineColor(j, jj), true))
 	}
 	gap, room := cv.px(categorySize*1.4), float64(cv.width)
 	var rows [][]legendEntry

@@ -1,12 +1,16 @@
 package charts
 
 import (
+	"math"
+
 	"github.com/deckpdf/deck/deck"
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // lineSeries draws series as lines with dots and values over the points.
+// A missing value is a gap: no point, no value, and no segment to it or
+// from it; the points either side keep their dots and values.
 type lineSeries struct {
 	cv     canvas
 	series []int
@@ -24,23 +28,32 @@ func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	pts := make([][]point, len(l.series))
 	for jj, j := range l.series {
 		for k, i := range order {
-			pts[jj] = append(pts[jj], point{float64(box.Left) + float64(xr.Translate(float64(k))), float64(box.Bottom) - float64(yr.Translate(c.Series[j].Values[i]))})
+			y := math.NaN()
+			if !c.Series[j].Missing(i) {
+				y = float64(box.Bottom) - float64(yr.Translate(c.Series[j].Values[i]))
+			}
+			pts[jj] = append(pts[jj], point{float64(box.Left) + float64(xr.Translate(float64(k))), y})
 		}
 	}
 	at := cv.lineLabels(l.series, pts, box)
 	for jj, j := range l.series {
-		col := cv.lineColor(jj, len(l.series))
+		col := cv.lineColor(j, jj)
 		r.SetStrokeColor(rgba(col))
 		r.SetStrokeWidth(cv.px(1.6))
-		for k, p := range pts[jj] {
-			if k == 0 {
-				r.MoveTo(int(p.x), int(p.y))
-			} else {
-				r.LineTo(int(p.x), int(p.y))
+		for _, run := range runs(pts[jj]) {
+			for k, p := range run {
+				if k == 0 {
+					r.MoveTo(int(p.x), int(p.y))
+				} else {
+					r.LineTo(int(p.x), int(p.y))
+				}
 			}
+			r.Stroke()
 		}
-		r.Stroke()
 		for k, p := range pts[jj] {
+			if math.IsNaN(p.y) {
+				continue
+			}
 			r.SetFillColor(drawing.ColorWhite)
 			r.SetStrokeColor(rgba(col))
 			r.SetStrokeWidth(cv.px(1.4))
@@ -56,14 +69,34 @@ func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	}
 }
 
-// lineColor: a line beside bars takes the accent; lines alone take the
-// series colours.
-func (cv canvas) lineColor(jj, lines int) deck.Color {
-	if cv.chart.Kind == deck.ChartBar {
-		if jj == 0 {
-			return cv.theme.Colors.Accent
+// runs returns the runs of two or more points of a line that no missing
+// point (its y NaN) breaks: the pieces the line is drawn in.
+func runs(line []point) [][]point {
+	var out [][]point
+	start := 0
+	for k := 0; k <= len(line); k++ {
+		if k < len(line) && !math.IsNaN(line[k].y) {
+			continue
 		}
-		return cv.seriesColor(jj + 3)
+		if k-start > 1 {
+			out = append(out, line[start:k])
+		}
+		start = k + 1
 	}
-	return cv.seriesColor(jj)
+	return out
+}
+
+// lineColor is the colour of the line series j, the jj-th line: a line
+// beside bars takes the accent, lines alone take the series colours,
+// unless the series has its own or the chart highlights series (see
+// colorOf).
+func (cv canvas) lineColor(j, jj int) deck.Color {
+	col := cv.seriesColor(jj)
+	if cv.chart.Kind == deck.ChartBar {
+		col = cv.seriesColor(jj + 3)
+		if jj == 0 {
+			col = cv.theme.Colors.Accent
+		}
+	}
+	return cv.colorOf(j, jj, col)
 }

@@ -9,12 +9,12 @@ import (
 )
 
 // valueLabels returns the labels of series j's negative values, or of
-// the others.
+// the others; missing values have none.
 func (cv canvas) valueLabels(j int, negative bool) []string {
 	s := cv.chart.Series[j]
 	var out []string
 	for i, v := range s.Values {
-		if (v < 0) == negative {
+		if !math.IsNaN(v) && (v < 0) == negative {
 			out = append(out, s.Labels[i])
 		}
 	}
@@ -41,6 +41,9 @@ func (b barSeries) groupedSpots(box chart.Box, xr chart.Range, y func(float64) f
 	for k, i := range c.Order() {
 		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
 		for jj, j := range b.bars {
+			if c.Series[j].Missing(i) {
+				continue
+			}
 			x0 := cx - group/2 + float64(jj)*w
 			y0, y1 := y(0), y(c.Series[j].Values[i])
 			s.taken = append(s.taken, rect{x0 + w*0.06, math.Min(y0, y1), x0 + w*0.94, math.Max(y0, y1)})
@@ -146,6 +149,9 @@ func (cv canvas) lineLabels(series []int, pts [][]point, box chart.Box) []map[in
 		j := series[jj]
 		out[jj] = map[int]float64{}
 		for k, p := range line {
+			if math.IsNaN(p.y) {
+				continue // a missing value has no label
+			}
 			w := cv.textWidth(c.Series[j].Labels[order[k]], labelSize, true)
 			free := func(b rect) bool {
 				return b.y0 >= top && b.y1 <= bottom && !slices.ContainsFunc(placed, b.overlaps)
@@ -170,11 +176,12 @@ func (cv canvas) lineLabels(series []int, pts [][]point, box chart.Box) []map[in
 }
 
 // crossesLines reports whether one of the lines through the points
-// crosses the rectangle.
+// crosses the rectangle. A line has no segment to or from a missing
+// point (its y NaN).
 func (b rect) crossesLines(lines [][]point) bool {
 	for _, line := range lines {
 		for k := 1; k < len(line); k++ {
-			if b.crosses(line[k-1], line[k]) {
+			if !math.IsNaN(line[k-1].y+line[k].y) && b.crosses(line[k-1], line[k]) {
 				return true
 			}
 		}

@@ -55,6 +55,13 @@ func (cv canvas) xy() chart.Chart {
 	ch.Background.Padding.Bottom += int(cv.px(categorySize * 2))
 	ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: -0.5, Max: n - 0.5}}
 	bars, lines := cv.split()
+	if c.Kind == deck.ChartLine && c.AxisShown() {
+		ax := cv.lineAxis(lines)
+		ch.Background.Padding.Left += int(math.Ceil(cv.labelRoom(ax)))
+		ch.YAxis.Range = &chart.ContinuousRange{Min: ax.lo, Max: ax.hi}
+		ch.Series = []chart.Series{axisSeries{cv: cv, left: ax}, categorySeries{cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
+		return ch
+	}
 	if c.Kind == deck.ChartLine {
 		lo, hi := cv.valueSpan(lines)
 		ch.YAxis.Range = &chart.ContinuousRange{Min: lo - (hi-lo)*0.15, Max: hi + (hi-lo)*0.12}
@@ -96,12 +103,24 @@ func (cv canvas) xy() chart.Chart {
 			frac = math.Min(frac, math.Max(0.3, 1-steps*cv.px(labelSize*1.2)/plot))
 		}
 	}
-	// A negative column's value is under its end, inside the plot.
-	min := 0.0
-	if bottom < 0 {
-		min = extend(bottom, top, cv.px(labelSize*1.8), plot*frac)
+	var axes *axisSeries
+	if c.AxisShown() {
+		axes = &axisSeries{cv: cv, left: cv.barAxis(bottom, top, plot, frac)}
+		ch.Background.Padding.Left += int(math.Ceil(cv.labelRoom(axes.left)))
+		ch.YAxis.Range = &chart.ContinuousRange{Min: axes.left.lo, Max: axes.left.hi}
+		if len(lines) > 0 {
+			lo, hi := cv.valueSpan(lines)
+			axes.right, axes.twin = cv.matchAxis(axes.left, lo, hi), true
+			ch.Background.Padding.Right += int(math.Ceil(cv.labelRoom(axes.right)))
+		}
+	} else {
+		// A negative column's value is under its end, inside the plot.
+		min := 0.0
+		if bottom < 0 {
+			min = extend(bottom, top, cv.px(labelSize*1.8), plot*frac)
+		}
+		ch.YAxis.Range = &chart.ContinuousRange{Min: min, Max: min + (top-min)/frac}
 	}
-	ch.YAxis.Range = &chart.ContinuousRange{Min: min, Max: min + (top-min)/frac}
 	bs := barSeries{cv: cv, bars: bars, share: columnShare}
 	if c.Stacked && len(bars) > 1 {
 		// Values too large for their segments go beside their columns:
@@ -113,7 +132,13 @@ func (cv canvas) xy() chart.Chart {
 		pad.Right += int(math.Ceil(extra))
 	}
 	ch.Series = []chart.Series{categorySeries{cv}, bs}
-	if len(lines) > 0 {
+	if axes != nil {
+		ch.Series = append([]chart.Series{*axes}, ch.Series...)
+	}
+	if len(lines) > 0 && axes != nil {
+		ch.YAxisSecondary.Range = &chart.ContinuousRange{Min: axes.right.lo, Max: axes.right.hi}
+		ch.Series = append(ch.Series, lineSeries{cv: cv, series: lines, axis: chart.YAxisSecondary})
+	} else if len(lines) > 0 {
 		lo, hi := cv.valueSpan(lines)
 		span := math.Max(hi-lo, math.Abs(hi)*0.05+1e-9)
 		// lo sits at 72% of the height, hi at 90%.

@@ -1,0 +1,235 @@
+package charts
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
+)
+
+func ptr(v float64) *float64 { return &v }
+
+// nim is the net interest margin of a bank, 2.05% falling to 1.82%: a
+// line whose values are percentages as written.
+func nim(min *float64) *deck.Chart {
+	return &deck.Chart{ID: "nim", Kind: deck.ChartLine, Categories: []string{"2019", "2020", "2021", "2022", "2023"},
+		Series: []deck.Series{{Name: "净息差", Values: []float64{2.05, 2.01, 1.96, 1.91, 1.82}, Labels: []string{"2.05%", "2.01%", "1.96%", "1.91%", "1.82%"}}},
+		Min:    min, Format: "0.0%", Scale: 100}
+}
+
+// axisCharts are charts with their value axes drawn, by name.
+func axisCharts() map[string]*deck.Chart {
+	nan := math.NaN()
+	return map[string]*deck.Chart{
+		"nim": nim(ptr(1.7)),
+		"combo": {ID: "profit", Kind: deck.ChartBar, Axis: true, Unit: "亿元", Categories: []string{"2019", "2020", "2021", "2022", "2023"},
+			Series: []deck.Series{
+				{Name: "净利润", Values: []float64{1202.3, 1251.9, 1386.5, 1428.4, 1391.0}, Labels: []string{"1,202.3", "1,251.9", "1,386.5", "1,428.4", "1,391.0"}},
+				{Name: "ROE", Line: true, Values: []float64{12.1, 11.3, 11.9, 11.5, 10.2}, Labels: []string{"12.1%", "11.3%", "11.9%", "11.5%", "10.2%"}},
+			}},
+		"stacked": {ID: "loans", Kind: deck.ChartBar, Stacked: true, Total: true, Axis: true, Unit: "万亿元", Categories: []string{"2021", "2022", "2023"},
+			Series: []deck.Series{
+				{Name: "公司贷款", Values: []float64{8.1, 8.9, 9.6}, Labels: []string{"8.1", "8.9", "9.6"}},
+				{Name: "个人贷款", Values: []float64{6.2, 6.5, nan}, Labels: []string{"6.2", "6.5", ""}},
+				{Name: "票据", Values: []float64{0.9, 1.1, 1.3}, Labels: []string{"0.9", "1.1", "1.3"}},
+			}},
+		"gap": {ID: "payments", Kind: deck.ChartLine, Axis: true, Unit: "万亿元", Categories: []string{"2022Q1", "2022Q2", "2022Q3", "2022Q4", "2023Q1", "2023Q2"},
+			Series: []deck.Series{{Name: "支付金额", Values: []float64{12.3, 13.1, nan, 14.2, 13.6, -1.5}, Labels: []string{"12.3", "13.1", "", "14.2", "13.6", "-1.5"}}}},
+		"negative": {ID: "growth", Kind: deck.ChartBar, Axis: true, Categories: []string{"2020", "2021", "2022", "2023"},
+			Series: []deck.Series{{Name: "增速", Values: []float64{5.2, -3.1, 2.4, -0.8}, Labels: []string{"5.2", "-3.1", "2.4", "-0.8"}}}},
+	}
+}
+
+// ticks returns the texts of the tick labels among the items, from the
+// top down, by their size, which no other text of a chart has; the axis
+// title, of that size too, is left out.
+func ticks(items []layout.Item, title string) []layout.TextRun {
+	var out []layout.TextRun
+	for _, it := range items {
+		if r, ok := it.(layout.TextRun); ok && math.Abs(r.Size-tickSize*9/8) < 1e-9 && r.Text != title {
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b layout.TextRun) int { return cmp.Compare(a.At.Y, b.At.Y) })
+	return out
+}
+
+// texts returns what the runs say.
+func texts(runs []layout.TextRun) []string {
+	var out []string
+	for _, r := range runs {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+// gridlines returns the gridlines among the items: filled paths of the
+// grid's colour, from the top down.
+func gridlines(items []layout.Item, theme deck.Theme) []layout.Rect {
+	cv := canvas{theme: theme}
+	out := filledIn(items, cv.gridColor())
+	slices.SortStableFunc(out, func(a, b layout.Rect) int { return cmp.Compare(a.Y, b.Y) })
+	return out
+}
+
+// TestValueAxisIsDrawnOnlyWhenAsked draws charts as vectors and reads
+// their tick labels, top down, and gridlines: an axis is there only when
+// the chart asks for one (or sets an end), its ticks evenly spaced, and
+// bars always stand on zero.
+func TestValueAxisIsDrawnOnlyWhenAsked(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	r := layout.Rect{X: 20, Y: 30, W: 420, H: 230}
+	cs := axisCharts()
+	barsFrom := func(min float64) *deck.Chart {
+		c := *cs["negative"]
+		c.Series = []deck.Series{{Name: "营收", Values: []float64{120, 135, 150}, Labels: []string{"120", "135", "150"}}}
+		c.Categories = c.Categories[:3]
+		c.Axis, c.Min = false, &min
+		return &c
+	}
+	for _, c := range []struct {
+		name  string
+		chart *deck.Chart
+		want  []string
+	}{
+		{"the NIM line with min 1.7 starts its axis there and labels it, as percentages", nim(ptr(1.7)),
+			[]string{"2.1%", "2.0%", "1.9%", "1.8%", "1.7%"}},
+		{"the NIM line with an axis and no min starts at zero", func() *deck.Chart { c := nim(nil); c.Axis = true; return c }(),
+			[]string{"2.5%", "2.0%", "1.5%", "1.0%", "0.5%", "0.0%"}},
+		{"the NIM line without an axis has no tick labels", nim(nil), nil},
+		{"bars start at zero though min is above the lowest bar", barsFrom(100),
+			[]string{"200", "150", "100", "50", "0"}},
+		{"negative bars reach below zero on the axis", cs["negative"],
+			[]string{"6", "4", "2", "0", "-2", "-4"}},
+		{"a line with a gap and a negative value", cs["gap"],
+			[]string{"15", "10", "5", "0", "-5"}},
+		{"a stacked chart's axis reaches over its highest column", cs["stacked"],
+			[]string{"20", "15", "10", "5", "0"}},
+		{"bars and a line: thousands as the labels write them on the left, the line's axis on the right", cs["combo"],
+			[]string{"2,500", "12.5", "2,000", "10.0", "1,500", "7.5", "1,000", "5.0", "500", "2.5", "0", "0.0"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			items, err := drawVector(c.chart, theme, set, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ticks(items, c.chart.ScaleName+c.chart.Unit)
+			if !slices.Equal(texts(got), c.want) {
+				t.Fatalf("tick labels %q, want %q", texts(got), c.want)
+			}
+			lines := gridlines(items, theme)
+			left := 0
+			for _, tk := range got {
+				if tk.At.X < r.X+r.W/2 {
+					left++
+				}
+			}
+			if len(lines) != left {
+				t.Fatalf("%d gridlines for %d ticks on the left", len(lines), left)
+			}
+			for k, g := range lines {
+				// Each gridline runs across the plot, at the middle of
+				// its tick's label, evenly spaced.
+				if g.W < r.W*0.7 || g.H > 1 {
+					t.Errorf("gridline %d is %v, not a thin line across the plot", k, g)
+				}
+				if k > 1 {
+					if d := (lines[k].Y - lines[k-1].Y) - (lines[k-1].Y - lines[k-2].Y); math.Abs(d) > 0.2 {
+						t.Errorf("gridlines %d and %d are %.2f pt further apart than the two before", k-1, k, d)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestTheNIMAxisIsCutOnlyWhenMinIsSet: with min 1.7 the lowest point,
+// 1.82%, is a third of a tick above the axis's bottom; with the axis from
+// zero it is near the top, as high as 1.82 of 2.5.
+func TestTheNIMAxisIsCutOnlyWhenMinIsSet(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	r := layout.Rect{W: 420, H: 230}
+	for _, c := range []struct {
+		name   string
+		min    *float64
+		bottom string
+		frac   float64 // of the axis's span from its bottom to 1.82
+	}{
+		{"min set: the axis starts at 1.7", ptr(1.7), "1.7%", (1.82 - 1.7) / 0.4},
+		{"no min: the axis starts at zero", nil, "0.0%", 1.82 / 2.5},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ch := nim(c.min)
+			ch.Axis = true
+			items, err := drawVector(ch, theme, set, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := gridlines(items, theme)
+			tk := ticks(items, "")
+			if tk[len(tk)-1].Text != c.bottom {
+				t.Fatalf("the lowest tick is %q, want %q", tk[len(tk)-1].Text, c.bottom)
+			}
+			top, bottom := lines[0].Y, lines[len(lines)-1].Y
+			// The last point's dot: a closed path in the line's colour.
+			var dot layout.Rect
+			for _, it := range items {
+				if p, ok := it.(layout.Path); ok && p.Closed && p.Stroke == theme.Colors.Primary {
+					dot = p.Bounds()
+				}
+			}
+			got := (bottom - (dot.Y + dot.H/2)) / (bottom - top)
+			if math.Abs(got-c.frac) > 0.01 {
+				t.Errorf("1.82%% is %.3f of the way up the axis, want %.3f", got, c.frac)
+			}
+		})
+	}
+}
+
+// TestGridlinesArePixelsOfThePicture draws the NIM chart as a picture
+// with and without its axis and counts the rows of light grey that run
+// across most of it.
+func TestGridlinesArePixelsOfThePicture(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	grid := canvas{theme: theme}.gridColor()
+	for _, c := range []struct {
+		name string
+		min  *float64
+		want int
+	}{
+		{"with min set, five gridlines", ptr(1.7), 5},
+		{"without an axis, none", nil, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := Draw(nim(c.min), theme, set, 420, 230, DPI)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img := decode(t, data)
+			b := img.Bounds()
+			rows, prev := 0, false
+			for y := 0; y < b.Dy(); y++ {
+				n := 0
+				for x := 0; x < b.Dx(); x++ {
+					if rgb(img.At(x, y)) == grid {
+						n++
+					}
+				}
+				line := n > b.Dx()*3/4
+				if line && !prev {
+					rows++
+				}
+				prev = line
+			}
+			if rows != c.want {
+				t.Errorf("%d gridlines, want %d", rows, c.want)
+			}
+		})
+	}
+}
