@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"syscall"
 
 	"github.com/deckpdf/deck/deck"
@@ -17,7 +18,7 @@ import (
 
 // cacheVersion names the drawing code in cache keys: change it with any
 // change to how charts are drawn, so that no stale picture is reused.
-const cacheVersion = "charts-8"
+const cacheVersion = "charts-9"
 
 // cacheKey is the name of a chart's picture in the cache: a hash of all
 // that the picture depends on — the chart, the theme's colours, the fonts,
@@ -29,9 +30,22 @@ func cacheKey(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h int, dpi flo
 	for i := range spec.Series {
 		spec.Series[i].Pos = deck.Pos{}
 	}
+	// The ends of the axis by their values: a pointer prints as its
+	// address, which changes from run to run.
+	min, max := bound(spec.Min), bound(spec.Max)
+	spec.Min, spec.Max = nil, nil
 	sum := sha256.New()
-	fmt.Fprintf(sum, "%s|%#v|%#v|%s|%s|%d|%d|%g", cacheVersion, spec, theme.Colors, faceHash(set.Regular), faceHash(set.Bold), w, h, dpi)
+	fmt.Fprintf(sum, "%s|%#v|%s|%s|%#v|%s|%s|%d|%d|%g", cacheVersion, spec, min, max, theme.Colors, faceHash(set.Regular), faceHash(set.Bold), w, h, dpi)
 	return hex.EncodeToString(sum.Sum(nil))[:32]
+}
+
+// bound writes an end of a value axis for a cache key: its value, or
+// "none".
+func bound(v *float64) string {
+	if v == nil {
+		return "none"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }
 
 // faceHash hashes a face's bytes once per face; the hash is kept on the

@@ -2,9 +2,11 @@ package charts
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -192,4 +194,48 @@ func TestCacheRedrawsWhatItCannotTrust(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCacheKeysFollowTheAxisOptions: every option of issue 15 changes a
+// chart's key, a missing value too; the same ends of the axis at other
+// addresses keep it.
+func TestCacheKeysFollowTheAxisOptions(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	base := axisCharts()["combo"]
+	key := func(c *deck.Chart) string { return cacheKey(c, theme, set, 300, 200, DPI) }
+	want := key(base)
+	for _, c := range []struct {
+		name string
+		edit func(c *deck.Chart)
+	}{
+		{"axis", func(c *deck.Chart) { c.Axis = !c.Axis }},
+		{"min", func(c *deck.Chart) { c.Min = ptr(100) }},
+		{"max", func(c *deck.Chart) { c.Max = ptr(3000) }},
+		{"format", func(c *deck.Chart) { c.Format = "#,##0.0" }},
+		{"scale", func(c *deck.Chart) { c.Scale, c.ScaleName = 1e4, "万" }},
+		{"total", func(c *deck.Chart) { c.Total = true }},
+		{"a series' colour", func(c *deck.Chart) { c.Series[0].Color = "#2E8B57" }},
+		{"a highlighted series", func(c *deck.Chart) { c.Series[1].Highlight = true }},
+		{"a missing value", func(c *deck.Chart) { c.Series[0].Values[2], c.Series[0].Labels[2] = math.NaN(), "" }},
+	} {
+		t.Run("toggling "+c.name+" changes the key", func(t *testing.T) {
+			ch := *base
+			ch.Series = slices.Clone(base.Series)
+			for j := range ch.Series {
+				ch.Series[j].Values, ch.Series[j].Labels = slices.Clone(ch.Series[j].Values), slices.Clone(ch.Series[j].Labels)
+			}
+			c.edit(&ch)
+			if key(&ch) == want {
+				t.Errorf("the key stays %s", want)
+			}
+		})
+	}
+	t.Run("the same ends at other addresses keep the key", func(t *testing.T) {
+		a, b := *base, *base
+		a.Min, a.Max, b.Min, b.Max = ptr(100), ptr(3000), ptr(100), ptr(3000)
+		if key(&a) != key(&b) {
+			t.Error("two charts with min 100 and max 3000 have other keys")
+		}
+	})
 }
