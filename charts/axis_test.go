@@ -193,7 +193,9 @@ func TestTheNIMAxisIsCutOnlyWhenMinIsSet(t *testing.T) {
 
 // TestGridlinesArePixelsOfThePicture draws the NIM chart as a picture
 // with and without its axis and counts the rows of light grey that run
-// across most of it.
+// across most of it: they are where the vector drawing has its
+// gridlines, within a pixel and a half (the picture's padding is whole
+// pixels at 200 dpi, the drawing's at 720).
 func TestGridlinesArePixelsOfThePicture(t *testing.T) {
 	_, theme := reportCharts(t)
 	set := defaultFonts(t)
@@ -213,7 +215,8 @@ func TestGridlinesArePixelsOfThePicture(t *testing.T) {
 			}
 			img := decode(t, data)
 			b := img.Bounds()
-			rows, prev := 0, false
+			var rows []float64 // the first row of each gridline
+			prev := false
 			for y := 0; y < b.Dy(); y++ {
 				n := 0
 				for x := 0; x < b.Dx(); x++ {
@@ -223,12 +226,21 @@ func TestGridlinesArePixelsOfThePicture(t *testing.T) {
 				}
 				line := n > b.Dx()*3/4
 				if line && !prev {
-					rows++
+					rows = append(rows, float64(y))
 				}
 				prev = line
 			}
-			if rows != c.want {
-				t.Errorf("%d gridlines, want %d", rows, c.want)
+			if len(rows) != c.want {
+				t.Fatalf("%d gridlines, want %d", len(rows), c.want)
+			}
+			items, err := drawVector(nim(c.min), theme, set, layout.Rect{W: 420, H: 230})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, g := range gridlines(items, theme) {
+				if y := g.Y * DPI / 72; math.Abs(y-rows[k]) > 1.5 {
+					t.Errorf("gridline %d is at row %.0f of the picture and at %.1f in the drawing", k, rows[k], y)
+				}
 			}
 		})
 	}
