@@ -113,8 +113,8 @@ func (c *Chart) AxisShown() bool { return c.Axis || c.Min != nil || c.Max != nil
 
 // A Series is one named row of values.
 type Series struct {
-	Pos    Pos
-	Name   string
+	Pos  Pos
+	Name string
 	// Values are the series' values; NaN is a missing value (a blank, "-",
 	// "N/A" cell): a gap in a line, no bar, an empty label.
 	Values []float64

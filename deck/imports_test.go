@@ -55,6 +55,7 @@ func TestImportsGoOneWay(t *testing.T) {
 		"go.yaml.in/yaml/v3":               "content",
 		"github.com/fsnotify/fsnotify":     "cmd/deck",
 		"github.com/xuri/excelize/v2":      "content/workbook deck/numfmt",
+		"github.com/xuri/nfp":              "deck/numfmt",
 	}
 	for name, p := range pkgs {
 		for _, imp := range p.Imports {

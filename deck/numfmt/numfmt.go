@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xuri/nfp"
 )
 
 // A Format is a number-format code ready to format numbers. Its methods
@@ -24,6 +25,9 @@ type Format struct {
 // Parse returns the format of code, or an error that says why code is not
 // one.
 func Parse(code string) (*Format, error) {
+	if !showsNumbers(code) {
+		return nil, fmt.Errorf("numfmt: %q shows no number: a number format has a digit placeholder (0, # or ?) or is General", code)
+	}
 	f := excelize.NewFile()
 	style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
 	if err != nil {
@@ -33,6 +37,24 @@ func Parse(code string) (*Format, error) {
 		return nil, fmt.Errorf("numfmt: %q is not a number format: %v", code, err)
 	}
 	return &Format{code: code, f: f}, nil
+}
+
+// showsNumbers reports whether the first section of code, the one for
+// positive numbers, shows the number: excelize takes any text as a code
+// ("abc" shows 1234.5 as "c").
+func showsNumbers(code string) bool {
+	p := nfp.NumberFormatParser()
+	sections := p.Parse(code)
+	if len(sections) == 0 {
+		return false
+	}
+	for _, t := range sections[0].Items {
+		switch t.TType {
+		case nfp.TokenTypeZeroPlaceHolder, nfp.TokenTypeHashPlaceHolder, nfp.TokenTypeDigitalPlaceHolder, nfp.TokenTypeGeneral:
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the format's code.

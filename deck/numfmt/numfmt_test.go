@@ -27,3 +27,15 @@ func TestFormatsAsASpreadsheetShows(t *testing.T) {
 		}
 	}
 }
+
+func TestCodesThatShowNoNumberAreRefused(t *testing.T) {
+	for _, code := range []string{"", "abc", "[Red", "yyyy/mm", `"亿元"`} {
+		if _, err := Parse(code); err == nil {
+			t.Errorf("%q is taken as a number format", code)
+		}
+	}
+	_, err := Parse("abc")
+	if want := `numfmt: "abc" shows no number: a number format has a digit placeholder (0, # or ?) or is General`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

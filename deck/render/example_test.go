@@ -32,5 +32,5 @@ func ExampleValidate() {
 	}
 	// Output:
 	// testdata/broken/deck.yaml:5:9: error: unknown block kind "chrt" (did you mean "chart"?)
-	// testdata/broken/deck.yaml:10:33: error: 利润 of Q1 is "十二", not a number
+	// testdata/broken/deck.yaml:10:33: error: 利润 of Q1 is "十二", not a number (deck reads numbers as 1,234.5, (1,234.5), －1,234.5, 12.3%, ¥1,234, 5.55万, in full-width digits too; a blank, -, — or N/A is a gap)
 }
