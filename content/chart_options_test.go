@@ -53,6 +53,7 @@ func TestChartOptionDiagnostics(t *testing.T) {
 	slide := "title: t\nslides:\n  - title: 标题\n    blocks:\n      - chart: "
 	rows := ", rows: [[年, 甲, 乙], [2022, 1, 2]]}\n"
 	for _, tc := range []struct{ name, chart, want string }{
+		{"a format that shows no number", "{format: abc" + rows, "deck.yaml:5:25: error: format \"abc\" is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%\"\n"},
 		{"max below min", "{min: 3, max: 2" + rows, "deck.yaml:5:30: error: max (2) must be above min (3)\n"},
 		{"an unknown scale", "{scale: 万万" + rows, "deck.yaml:5:24: error: unknown scale \"万万\" (did you mean \"万\"?); the choices are 千, 万, 百万, 亿, 十亿, 万亿\n"},
 		{"a scale with a percentage", "{format: \"0%\", scale: 万" + rows, "deck.yaml:5:38: error: scale 万 and a percentage format do not go together\n"},
