@@ -79,6 +79,8 @@ func TestTableOptionMistakesAreReportedWhereWritten(t *testing.T) {
 			"deck.yaml:5:24: error: align has 1 alignment, the table has 2 columns\n"},
 		{"align that is not a list", map[string]string{"deck.yaml": slide + "      - table: {align: right, rows: [[a, b], [x, y]]}\n"},
 			"deck.yaml:5:24: error: align must be a list, one alignment a column, as [left, right, right]\n"},
+		{"a format code that shows no number", map[string]string{"deck.yaml": slide + "      - table: {format: [\"\", abc], rows: [[a, b], [x, \"1\"]]}\n"},
+			"deck.yaml:5:30: error: format \"abc\" is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%\"\n"},
 		{"format with more codes than columns", map[string]string{"deck.yaml": slide + "      - table: {format: [\"\", \"0.0\", \"0.0\"], rows: [[a, b], [x, \"1\"]]}\n"},
 			"deck.yaml:5:25: error: format has 3 codes, the table has 2 columns\n"},
 		{"a cell of a formatted column that is not a number", map[string]string{"deck.yaml": slide + "      - table: {data: d.csv, format: [\"\", \"#,##0.0\"]}\n", "d.csv": "项目,金额\n甲,约500\n"},
