@@ -3,10 +3,13 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -193,4 +196,109 @@ func replaced(t *testing.T, z *zip.Reader, name string, data []byte) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// readShown reads a CSV that LibreOffice exported with each cell as it
+// is shown: the oracle for the fixtures in testdata (see its README).
+func readShown(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestFixturesReadAsLibreOfficeShowsThem reads each sheet of the
+// workbooks that openpyxl and LibreOffice Calc wrote, and compares every
+// cell with the text LibreOffice shows for it: number formats, dates in
+// Chinese and numeric formats, formulas saved with their values
+// (LibreOffice) and without (openpyxl: deck computes them), a merged
+// range, and the hidden row and column left out.
+func TestFixturesReadAsLibreOfficeShowsThem(t *testing.T) {
+	oracles, _ := filepath.Glob("testdata/*.shown.csv")
+	if len(oracles) < 6 {
+		t.Fatalf("%d oracle files in testdata, want 6", len(oracles))
+	}
+	books := map[string]*Book{}
+	for _, oracle := range oracles {
+		base := strings.TrimSuffix(filepath.Base(oracle), ".shown.csv")
+		bookName, sheet, _ := strings.Cut(base, ".")
+		t.Run(base, func(t *testing.T) {
+			book := books[bookName]
+			if book == nil {
+				data, err := os.ReadFile(filepath.Join("testdata", bookName+".xlsx"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if book, err = Open(data); err != nil {
+					t.Fatal(err)
+				}
+				books[bookName] = book
+			}
+			want := readShown(t, oracle)
+			g, err := book.Read(sheet, "", big)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells := 0
+			for _, row := range g.Rows {
+				for _, c := range row {
+					cells++
+					shown := ""
+					if c.Row <= len(want) && c.Col <= len(want[c.Row-1]) {
+						shown = want[c.Row-1][c.Col-1]
+					}
+					if c.Text != shown || c.Problem != "" {
+						t.Errorf("%s%d: deck reads %q (%s), LibreOffice shows %q", colName(c.Col), c.Row, c.Text, c.Problem, shown)
+					}
+				}
+			}
+			visible := len(want) * len(want[0])
+			if sheet == "layout" {
+				visible = (len(want) - 1) * (len(want[0]) - 1) // row 4 and column E are hidden
+			}
+			if cells != visible {
+				t.Errorf("deck read %d cells, LibreOffice shows %d (hidden ones aside)", cells, visible)
+			}
+		})
+	}
+	t.Run("numbers are numbers and percentages read as shown", func(t *testing.T) {
+		g, err := books["calc"].Read("市场规模", "", big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			row, col int
+			want     float64
+			format   string
+		}{{6, 2, 1078, "#,##0"}, {7, 2, 3469, "#,##0"}, {3, 3, 28.6802030456853, "0.0%"}, {7, 4, 100, "0.0%"}} {
+			c := g.Rows[tc.row-1][tc.col-1]
+			if !c.IsNumber || math.Abs(c.Number-tc.want) > 1e-9 || c.Format != tc.format {
+				t.Errorf("%s%d: %v %v %q, want the number %v in %q", colName(tc.col), tc.row, c.Number, c.IsNumber, c.Format, tc.want, tc.format)
+			}
+		}
+	})
+}
+
+func TestFixturesOfOtherFormatsAreRefused(t *testing.T) {
+	for name, want := range map[string]string{
+		"old.xls":       "workbook: is an Excel 97–2003 workbook (.xls), which deck does not read: open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
+		"password.xlsx": "workbook: is protected by a password, so deck cannot read it: save a copy without the password (Excel: File › Info › Protect Workbook › Encrypt with Password, and clear it) and point data: at that",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(data); errString(err) != want {
+			t.Errorf("%s: got %v, want %s", name, err, want)
+		}
+	}
 }
