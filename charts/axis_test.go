@@ -111,6 +111,12 @@ func TestValueAxisIsDrawnOnlyWhenAsked(t *testing.T) {
 			[]string{"20", "15", "10", "5", "0"}},
 		{"bars and a line: thousands as the labels write them on the left, the line's axis on the right", cs["combo"],
 			[]string{"2,500", "12.5", "2,000", "10.0", "1,500", "7.5", "1,000", "5.0", "500", "2.5", "0", "0.0"}},
+		{"a bar chart's lines take their own format on the right, the chart's scale left alone", func() *deck.Chart {
+			c := *cs["combo"]
+			c.Format, c.Scale, c.ScaleName, c.LineFormat = "#,##0", 10, "十", "0.0%"
+			return &c
+		}(),
+			[]string{"250", "12.5%", "200", "10.0%", "150", "7.5%", "100", "5.0%", "50", "2.5%", "0", "0.0%"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			items, err := drawVector(c.chart, theme, set, r)

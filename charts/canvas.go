@@ -29,6 +29,8 @@ type canvas struct {
 	dpi           float64
 	measure       chart.Renderer // a scratch renderer that measures text
 	format        *numfmt.Format // the chart's number format; nil for none
+	divide        float64        // what values are divided by before format shows them (0: 1)
+	lineFormat    *numfmt.Format // the format of a bar chart's lines and right axis; nil for none
 	short         *shortfall     // what there was no room for; nil forgets it
 }
 

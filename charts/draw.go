@@ -203,15 +203,21 @@ func render(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, 
 	if err != nil {
 		return shortfall{}, err
 	}
-	var nf *numfmt.Format
-	if c.Format != "" {
-		if nf, err = numfmt.Parse(c.Format); err != nil {
-			return shortfall{}, fmt.Errorf("charts: chart %s: %v", c.Name(), err)
+	var nf, lf *numfmt.Format
+	for _, f := range []struct {
+		code string
+		to   **numfmt.Format
+	}{{c.Format, &nf}, {c.LineFormat, &lf}} {
+		if f.code != "" {
+			if *f.to, err = numfmt.Parse(f.code); err != nil {
+				return shortfall{}, fmt.Errorf("charts: chart %s: %v", c.Name(), err)
+			}
 		}
 	}
 	var short shortfall
 	cv := canvas{chart: c, theme: theme, regular: ttf, bold: bold, scale: dpi / 72,
-		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure, format: nf, short: &short}
+		width: toPixels(w, dpi), height: toPixels(h, dpi), dpi: dpi, measure: measure,
+		format: nf, divide: c.Scale, lineFormat: lf, short: &short}
 	switch c.Kind {
 	case deck.ChartPie, deck.ChartDonut:
 		err = cv.pie().Render(rp, out)

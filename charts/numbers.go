@@ -11,7 +11,7 @@ import (
 // percentage format), rounded to 12 significant digits so that the
 // division leaves no binary noise for a format to show.
 func (cv canvas) scaled(v float64) float64 {
-	if s := cv.chart.Scale; s != 0 && s != 1 {
+	if s := cv.divide; s != 0 && s != 1 {
 		v /= s
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
@@ -19,6 +19,17 @@ func (cv canvas) scaled(v float64) float64 {
 		return v
 	}
 	return r
+}
+
+// forLines returns the canvas that numbers a bar chart's line series:
+// with the chart's line format, unscaled (a percentage format shows 12.5
+// as 12.5%).
+func (cv canvas) forLines() canvas {
+	cv.format, cv.divide = cv.lineFormat, 0
+	if cv.lineFormat != nil && strings.Contains(cv.lineFormat.String(), "%") {
+		cv.divide = 100
+	}
+	return cv
 }
 
 // number writes v as the chart shows numbers it computes (a total, a

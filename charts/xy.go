@@ -110,7 +110,7 @@ func (cv canvas) xy() chart.Chart {
 		ch.YAxis.Range = &chart.ContinuousRange{Min: axes.left.lo, Max: axes.left.hi}
 		if len(lines) > 0 {
 			lo, hi := cv.valueSpan(lines)
-			axes.right, axes.twin = cv.matchAxis(axes.left, lo, hi), true
+			axes.right, axes.twin = cv.forLines().matchAxis(axes.left, lo, hi), true
 			ch.Background.Padding.Right += int(math.Ceil(cv.labelRoom(axes.right)))
 		}
 	} else {

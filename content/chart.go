@@ -11,7 +11,7 @@ import (
 
 var chartKeys = []string{"id", "type", "title", "caption", "source", "data", "rows", "x", "series", "line",
 	"stacked", "sort", "highlight", "forecast_from", "annotation", "unit", "height", "legend", "sheet", "range",
-	"axis", "min", "max", "format", "scale", "total", "colors", "highlight_series"}
+	"axis", "min", "max", "format", "line_format", "scale", "total", "colors", "highlight_series"}
 
 // chartBlock reads a chart: its options, and its data from a CSV file
 // (data) or from rows in the YAML (rows), checked against the chart's kind.
@@ -90,6 +90,7 @@ func (l *loader) chartData(dec *decoder, f map[string]*yaml.Node, c *deck.Chart,
 	c.Series = append(l.series(c, t, x, bars, false), l.series(c, t, x, lines, true)...)
 	l.checkChart(dec, f, c)
 	seriesOptions(dec, f, c)
+	checkAxis(dec, f, c)
 	formatLabels(c)
 	if c.Format == "" {
 		workbookFormat(c, t, x)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,14 +34,13 @@ func axisOptions(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
 		dec.errorf(f["max"], "max (%g) must be above min (%g)", *c.Max, *c.Min)
 	}
 	if n := f["format"]; n != nil {
-		code := dec.str(n, "format")
-		if _, err := numfmt.Parse(code); err != nil || code == "" {
-			dec.errorf(n, "format %q is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%%\"", code)
-		}
-		c.Format = code
-		if strings.Contains(code, "%") {
+		c.Format = formatCode(dec, n, "format")
+		if strings.Contains(c.Format, "%") {
 			c.Scale = 100 // the values are percentages as written: 28.6 is 28.6%
 		}
+	}
+	if n := f["line_format"]; n != nil {
+		c.LineFormat = formatCode(dec, n, "line_format")
 	}
 	if n := f["scale"]; n != nil {
 		name := dec.str(n, "scale")
@@ -61,6 +61,49 @@ func axisOptions(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
 			dec.errorf(n, "scale %s and a percentage format do not go together", name)
 		default:
 			c.Scale, c.ScaleName = chartScales[i].factor, name
+		}
+	}
+}
+
+// formatCode reads a number-format code.
+func formatCode(dec *decoder, n *yaml.Node, what string) string {
+	code := dec.str(n, what)
+	if _, err := numfmt.Parse(code); err != nil || code == "" {
+		dec.errorf(n, "%s %q is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%%\"", what, code)
+	}
+	return code
+}
+
+// checkAxis reports axis options that the chart cannot honour: an axis on
+// a chart that has none, a min that would cut bars (which start at
+// zero), and line points beyond min or max (they would leave the plot).
+func checkAxis(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
+	if !c.AxisShown() || c.Min != nil && c.Max != nil && *c.Min >= *c.Max {
+		return
+	}
+	if c.Kind != deck.ChartBar && c.Kind != deck.ChartLine {
+		for _, k := range []string{"axis", "min", "max"} {
+			if f[k] != nil {
+				dec.errorf(f[k], "%s goes with bar and line charts, not a %s chart", k, c.Kind)
+			}
+		}
+		return
+	}
+	for _, s := range c.Series {
+		line := s.Line || c.Kind == deck.ChartLine
+		for i, v := range s.Values {
+			switch {
+			case s.Missing(i):
+			case !line && c.Min != nil && (*c.Min > 0 || v < *c.Min):
+				dec.errorf(f["min"], "min (%g) would cut the bars: bars start at zero (%s of %s is %s); set min on a line chart to cut its axis", *c.Min, s.Name, c.Categories[i], s.Labels[i])
+				return
+			case line && !s.Line && c.Min != nil && v < *c.Min:
+				dec.errorf(f["min"], "%s of %s (%s) is below min (%g): the line would leave the chart", s.Name, c.Categories[i], s.Labels[i], *c.Min)
+				return
+			case !s.Line && c.Max != nil && v > *c.Max:
+				dec.errorf(f["max"], "%s of %s (%s) is above max (%g): it would leave the chart", s.Name, c.Categories[i], s.Labels[i], *c.Max)
+				return
+			}
 		}
 	}
 }
@@ -107,22 +150,26 @@ func seriesOptions(dec *decoder, f map[string]*yaml.Node, c *deck.Chart) {
 // formatLabels writes the value labels of c's series with its format and
 // scale, when it has one; otherwise labels stay as the cells are written.
 func formatLabels(c *deck.Chart) {
-	if c.Format == "" && c.Scale == 0 {
-		return
-	}
-	code := c.Format
-	if code == "" {
-		code = "General"
-	}
-	nf, err := numfmt.Parse(code)
-	if err != nil {
-		return // axisOptions said so
-	}
 	for i := range c.Series {
 		s := &c.Series[i]
+		code, scale := c.Format, c.Scale
+		if s.Line && c.Kind == deck.ChartBar {
+			// A bar chart's lines have their own axis and format.
+			code, scale = c.LineFormat, 0
+			if strings.Contains(code, "%") {
+				scale = 100
+			}
+		}
+		if code == "" && scale == 0 {
+			continue
+		}
+		nf, err := numfmt.Parse(cmp.Or(code, "General"))
+		if err != nil {
+			continue // axisOptions said so
+		}
 		for j, v := range s.Values {
 			if !s.Missing(j) {
-				s.Labels[j] = nf.Format(scaled(v, c.Scale))
+				s.Labels[j] = nf.Format(scaled(v, scale))
 			}
 		}
 	}

@@ -41,6 +41,15 @@ func TestChartOptionsShowValuesAsAnalystsPublishThem(t *testing.T) {
 			t.Errorf("labels %q, want %q", c.Series[0].Labels, want)
 		}
 	})
+	t.Run("a bar chart's lines have their own format, unscaled", func(t *testing.T) {
+		c := chartOf(t, `{axis: true, format: "#,##0", scale: 亿, line_format: "0.0%", line: [ROE], rows: [[年, 净利润, ROE], [2022, 2.3亿, 12.5%], [2023, 2.5亿, 11.9%]]}`)
+		if want := []string{"2", "3"}; !reflect.DeepEqual(c.Series[0].Labels, want) {
+			t.Errorf("profit labels %q, want %q", c.Series[0].Labels, want)
+		}
+		if want := []string{"12.5%", "11.9%"}; !reflect.DeepEqual(c.Series[1].Labels, want) {
+			t.Errorf("ROE labels %q, want %q", c.Series[1].Labels, want)
+		}
+	})
 	t.Run("totals, colours and a highlighted series", func(t *testing.T) {
 		c := chartOf(t, `{stacked: true, total: true, colors: {对公: "#1f4e79"}, highlight_series: [零售], rows: [[年, 对公, 零售], [2022, 1, 2]]}`)
 		if !c.Total || c.Series[0].Color != "#1F4E79" || c.Series[1].Color != "" || !c.Series[1].Highlight || c.Series[0].Highlight {
@@ -54,6 +63,10 @@ func TestChartOptionDiagnostics(t *testing.T) {
 	rows := ", rows: [[年, 甲, 乙], [2022, 1, 2]]}\n"
 	for _, tc := range []struct{ name, chart, want string }{
 		{"a format that shows no number", "{format: abc" + rows, "deck.yaml:5:25: error: format \"abc\" is not a number format: write an Excel number-format code, as \"#,##0.0\" or \"0.0%\"\n"},
+		{"an axis on a horizontal bar chart", "{type: hbar, axis: true, rows: [[行业, 指数], [金融, 30.2]]}\n", "deck.yaml:5:35: error: axis goes with bar and line charts, not a hbar chart\n"},
+		{"a min that cuts bars", "{min: 1" + rows, "deck.yaml:5:22: error: min (1) would cut the bars: bars start at zero (甲 of 2022 is 1); set min on a line chart to cut its axis\n"},
+		{"a line point below min", "{type: line, min: 1.9, rows: [[年, 净息差], [2022, 1.91%], [2023, 1.82%]]}\n", "deck.yaml:5:34: error: 净息差 of 2023 (1.82%) is below min (1.9): the line would leave the chart\n"},
+		{"a bar above max", "{max: 1.5" + rows, "deck.yaml:5:22: error: 乙 of 2022 (2) is above max (1.5): it would leave the chart\n"},
 		{"max below min", "{min: 3, max: 2" + rows, "deck.yaml:5:30: error: max (2) must be above min (3)\n"},
 		{"an unknown scale", "{scale: 万万" + rows, "deck.yaml:5:24: error: unknown scale \"万万\" (did you mean \"万\"?); the choices are 千, 万, 百万, 亿, 十亿, 万亿\n"},
 		{"a scale with a percentage", "{format: \"0%\", scale: 万" + rows, "deck.yaml:5:38: error: scale 万 and a percentage format do not go together\n"},

@@ -104,6 +104,10 @@ type Chart struct {
 	// axis title. Zero means 1.
 	Scale     float64
 	ScaleName string
+	// LineFormat is the number format of a bar chart's line series: of
+	// their labels and of their axis at the right. Scale does not divide
+	// them. Empty: labels as written, the right axis's ticks plain.
+	LineFormat string
 	// Total draws each stacked column's total above it.
 	Total bool
 }
