@@ -42,11 +42,25 @@ func TestNumbersAreReadAsAnalystsWriteThem(t *testing.T) {
 }
 
 func TestTextsThatAreNotNumbersAreRefused(t *testing.T) {
-	for _, text := range []string{"约500", "NaN", "Inf", "0x1F", "6.5e2", "1_000", "1,23", "12,3456", "1-2", "--5", "((5))", "5万%", "%", "¥", "(5", "1.2.3", "二〇二一"} {
-		if v, ok := number(cell{text: text}); ok {
-			t.Errorf("%q is read as %v", text, v)
-		}
+	for _, text := range []string{"约500", "NaN", "Inf", "0x1F", "1_000", "1,23", "12,3456", "1-2", "--5", "((5))", "5万%", "%", "¥", "(5", "1.2.3", "二〇二一"} {
+		t.Run(text, func(t *testing.T) {
+			if v, ok := number(cell{text: text}); ok {
+				t.Fatalf("%q is read as %v", text, v)
+			}
+			_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - title: 标题\n    blocks:\n      - chart: {data: d.csv}\n", "d.csv", "年,值\n2021,\""+text+"\"\n"), "deck.yaml", "")
+			want := "d.csv:2:6: error: 值 of 2021 is \"" + text + "\", not a number (deck reads " + NumberForms + ")\ndeck.yaml:5:23: note: the block that reads it\n"
+			if got := diags.String(); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
 	}
+	t.Run("6.5e2", func(t *testing.T) {
+		_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - title: 标题\n    blocks:\n      - chart: {data: d.csv}\n", "d.csv", "年,值\n2021,6.5e2\n"), "deck.yaml", "")
+		want := "d.csv:2:6: error: 值 of 2021 is \"6.5e2\", not a number (write the number as it should be printed: 652, not 6.52e2)\ndeck.yaml:5:23: note: the block that reads it\n"
+		if got := diags.String(); got != want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, want)
+		}
+	})
 }
 
 func TestMissingValuesAreGaps(t *testing.T) {
