@@ -285,7 +285,7 @@ func (l *loader) formatted(tb *table, r []cell, i int, nf *numfmt.Format) string
 	}
 	v, ok := number(c)
 	if !ok {
-		l.diags.Errorf(c.pos, "%s of %s is %q, not a number for the column's format %q%s", tb.header[i].text, r[0].text, c.text, nf.String(), numberHint(c.text))
+		l.diags.Errorf(c.pos, "%s of %s is %q, not a number for the column's format %q%s", tb.header[i].text, r[0].text, c.text, nf.String(), numberHint(c))
 		return c.text
 	}
 	if strings.Contains(nf.String(), "%") {
@@ -399,16 +399,33 @@ func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 }
 
 // pictureBlock reads an image block: a PNG or JPEG file inside the deck's
-// folder, given as a path or as {path, height}.
+// folder, given as a path or as {path, height, alt}. A picture read
+// without alt, the text a screen reader says instead of it, is warned
+// about at the block.
 func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 	p := &deck.Picture{Pos: pos}
-	pathNode, ok := shorthand(dec, n, "an image", "path", "height", 20, 2000, &p.Height)
-	if !ok {
-		return nil
+	pathNode := n
+	badAlt := false // an alt: that is not text: its error says so
+	if n.Kind == yaml.MappingNode {
+		f, ok := dec.fields(n, "an image", "path", "height", "alt")
+		if !ok || !dec.require(n, f, "an image", "path") {
+			return nil
+		}
+		if f["height"] != nil {
+			p.Height = dec.num(f["height"], "height", 20, 2000)
+		}
+		if a := f["alt"]; a != nil {
+			p.Alt = strings.TrimSpace(dec.textValue(a, "alt"))
+			badAlt = a.Kind != yaml.ScalarNode
+		}
+		pathNode = f["path"]
 	}
 	p.File = l.file(dec, pathNode, "image")
 	if p.File.Data == nil {
-		return p
+		return p // not read: its error says so
+	}
+	if p.Alt == "" && !badAlt {
+		dec.diags.Warnf(pos, "image %q has no alt text: a screen reader cannot say what it shows; write it as {path: %s, alt: what the picture shows}", p.File.Path, p.File.Path)
 	}
 	// The file read is a picture as package picture hands it over:
 	// whole, upright, and of a kind both engines draw.

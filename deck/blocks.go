@@ -133,6 +133,9 @@ type Picture struct {
 	// Aspect is the width of the image divided by its height.
 	Aspect float64
 	Pixels [2]int // width and height
+	// Alt says what the picture shows, for those who cannot see it: a
+	// screen reader reads it instead of the picture.
+	Alt string
 }
 
 // Position returns where the picture was written.
