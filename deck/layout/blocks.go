@@ -26,7 +26,7 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 	case *deck.Picture:
 		return e.picture(b, w, h, sc)
 	case *deck.Paragraph:
-		return e.text(b.Text, e.bodyStyle(sc), w)
+		return e.text(b.Text, e.bodyStyle(sc), w).as(RoleParagraph)
 	case *deck.Heading:
 		return e.heading(b, w, sc)
 	case *deck.List:
@@ -51,8 +51,8 @@ func (e *engine) heading(b *deck.Heading, w float64, sc scaled) frame {
 	t := e.text(b.Text, textStyle{size: sc.heading, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w-indent)
 	f := frame{w: w, h: t.h}
 	lh := sc.heading * 1.35
-	f.add(Box{Rect: Rect{0, (lh - sc.heading) / 2, bar, sc.heading}, Fill: c.Accent})
-	f.place(t, indent, 0)
+	f.addAs(RoleArtifact, Box{Rect: Rect{0, (lh - sc.heading) / 2, bar, sc.heading}, Fill: c.Accent})
+	f.placeAs(t, indent, 0, RoleHeading)
 	return f
 }
 
@@ -71,20 +71,23 @@ func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
 		}
 		t := e.text(it, st, w-indent)
 		mid := f.h + lh/2 // the middle of the first line
+		item := len(f.nodes)
 		switch b.Marker {
 		case deck.MarkerBullet:
 			r := sc.body * 0.17
-			f.add(Box{Rect: Rect{sc.body * 0.3, mid - r, 2 * r, 2 * r}, Fill: e.theme.Colors.Primary, Radius: r})
+			f.addAs(RoleLabel, Box{Rect: Rect{sc.body * 0.3, mid - r, 2 * r, 2 * r}, Fill: e.theme.Colors.Primary, Radius: r}).Alt = "•"
 		case deck.MarkerCheck:
 			s := sc.body * 0.95
 			x0, y0 := sc.body*0.15, mid-s/2
-			f.add(Box{Rect: Rect{x0, y0, s, s}, Fill: e.theme.Colors.Accent, Radius: s * 0.18},
+			f.addAs(RoleLabel, Box{Rect: Rect{x0, y0, s, s}, Fill: e.theme.Colors.Accent, Radius: s * 0.18},
 				Path{Points: []Point{{x0 + s*0.22, y0 + s*0.52}, {x0 + s*0.43, y0 + s*0.72}, {x0 + s*0.79, y0 + s*0.30}},
-					Stroke: deck.Color{R: 255, G: 255, B: 255, A: 255}, Width: s * 0.13})
+					Stroke: deck.Color{R: 255, G: 255, B: 255, A: 255}, Width: s * 0.13}).Alt = "✓"
 		}
-		f.place(t, indent, f.h)
+		f.placeAs(t, indent, f.h, RoleBody)
+		f.group(RoleListItem, item)
 		f.h += t.h
 	}
+	f.group(RoleList, 0)
 	return f
 }
 
@@ -103,14 +106,14 @@ func (e *engine) labeled(b *deck.Labeled, w float64, sc scaled) frame {
 			body.h += sc.body * 0.35
 		}
 		g := e.text(p, st, textW)
-		body.place(g, 0, body.h)
+		body.placeAs(g, 0, body.h, RoleParagraph)
 		body.h += g.h
 	}
 	h := max(body.h+2*pad, label.h+2*pad)
 	f := frame{w: w, h: h}
-	f.add(Box{Rect: Rect{0, 0, cellW, h}, Fill: c.Primary},
+	f.addAs(RoleArtifact, Box{Rect: Rect{0, 0, cellW, h}, Fill: c.Primary},
 		Box{Rect: Rect{cellW, 0, w - cellW, h}, Fill: c.Light})
-	f.place(label, (cellW-label.w)/2, (h-label.h)/2)
+	f.placeAs(label, (cellW-label.w)/2, (h-label.h)/2, RoleHeading)
 	f.place(body, cellW+pad, (h-body.h)/2)
 	return f
 }
@@ -129,8 +132,8 @@ func (e *engine) statsGrown(b *deck.Stats, w float64, sc scaled, grow float64) f
 	if !b.Title.IsZero() {
 		pad := sc.body * 0.45
 		t := e.text(b.Title, textStyle{size: sc.body, leading: 1.4, color: white, bold: true, align: alignCenter}, w-2*pad)
-		f.add(Box{Rect: Rect{0, 0, w, t.h + 2*pad}, Fill: c.Primary})
-		f.place(t, pad, pad)
+		f.addAs(RoleArtifact, Box{Rect: Rect{0, 0, w, t.h + 2*pad}, Fill: c.Primary})
+		f.placeAs(t, pad, pad, RoleCaption)
 		f.h = t.h + 2*pad + sc.body*0.5
 	}
 	pad := sc.body * 0.7
@@ -164,11 +167,14 @@ func (e *engine) statsGrown(b *deck.Stats, w float64, sc scaled, grow float64) f
 			g.h += t.h
 		}
 		h := max(g.h, figs[i].h) + 2*pad + grow
-		f.add(Box{Rect: Rect{0, f.h, w, h}, Fill: c.Light}, Box{Rect: Rect{0, f.h, bar, h}, Fill: c.Accent})
-		f.place(figs[i], bar+pad, f.h+(h-figs[i].h)/2)
-		f.place(g, textX, f.h+(h-g.h)/2)
+		item := len(f.nodes)
+		f.addAs(RoleArtifact, Box{Rect: Rect{0, f.h, w, h}, Fill: c.Light}, Box{Rect: Rect{0, f.h, bar, h}, Fill: c.Accent})
+		f.placeAs(figs[i], bar+pad, f.h+(h-figs[i].h)/2, RoleLabel)
+		f.placeAs(g, textX, f.h+(h-g.h)/2, RoleBody)
+		f.group(RoleListItem, item)
 		f.h += h
 	}
+	f.group(RoleList, 0)
 	return f
 }
 
@@ -274,11 +280,19 @@ func (e *engine) link(b *deck.Link, w float64, sc scaled, al align) frame {
 	c := e.theme.Colors.Primary
 	t := e.text(b.Text, textStyle{size: size, leading: 1.5, color: c, align: al}, w)
 	f := frame{w: w, h: t.h, overflow: t.overflow, src: t.src}
+	// The text and the links are the link's; the underlines are drawn.
+	link, under := &Node{Role: RoleLink}, &Node{Role: RoleArtifact}
 	for _, it := range t.items {
 		r := it.Bounds()
 		base := it.(TextRun).At.Y + size*0.12
+		n := len(f.items)
 		f.add(it, Path{Points: []Point{{r.X, base}, {r.X + r.W, base}}, Stroke: c, Width: size * 0.06})
 		f.add(Link{Rect: Rect{r.X, r.Y - size*0.2, r.W, r.H + size*0.4}, URL: asciiURI(b.URL)})
+		link.Items = append(link.Items, n, n+2)
+		under.Items = append(under.Items, n+1)
+	}
+	if len(t.items) > 0 {
+		f.nodes = []*Node{link, under}
 	}
 	return f
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 	"strings"
 
@@ -14,8 +15,11 @@ const minChartHeight = 120
 // chart lays out a chart block: its title and caption centred above the
 // picture, its sources below. The picture fills the height h it is given
 // (or its own Height); package charts draws it later at that size. The
-// chart's data is also set as hidden text over the picture, so that its
-// figures can be searched, copied and read aloud.
+// title and caption are its Caption, the picture a Figure whose Alt says
+// the chart's data in a sentence (see chartAlt). The data is also set as
+// hidden text over the picture, so that its figures can be searched and
+// copied; that text is an artifact, so that a reader who hears the Alt
+// does not hear the figures twice, once more as loose words.
 func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 	col := e.theme.Colors
 	f := frame{w: w}
@@ -29,12 +33,13 @@ func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 		f.place(t, 0, f.h)
 		f.h += t.h
 	}
+	f.leaf(RoleCaption, 0)
 	f.h += sc.body * 0.3
 	var src frame
 	st := textStyle{size: e.theme.Sizes.Small * sc.k, leading: 1.45, color: col.Muted, align: alignLeft}
 	for _, s := range c.Sources {
 		t := e.labelled(e.theme.Labels.Source, e.theme.StringPos(e.theme.Labels.SourcePos), s, st, w)
-		src.place(t, 0, src.h)
+		src.placeAs(t, 0, src.h, RoleSource)
 		src.h += t.h
 	}
 	if src.h > 0 {
@@ -46,8 +51,8 @@ func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 		ph = max(minChartHeight*sc.k, h-f.h-src.h-gap)
 	}
 	pic := Rect{0, f.h, w, ph}
-	f.add(Image{Rect: pic, Chart: c, Name: "chart:" + c.ID})
-	f.place(e.chartText(c, pic), 0, 0)
+	f.addAs(RoleFigure, Image{Rect: pic, Chart: c, Name: "chart:" + c.ID}).Alt = chartAlt(c)
+	f.placeAs(e.chartText(c, pic), 0, 0, RoleArtifact)
 	f.h += ph + gap
 	f.place(src, 0, f.h)
 	f.h += src.h
@@ -100,4 +105,53 @@ func (e *engine) chartText(c *deck.Chart, pic Rect) frame {
 		y += g.h
 	}
 	return f
+}
+
+// chartAlt says what a chart shows in a sentence: its title and caption,
+// the unit of its values where the title does not say it, and each
+// series' values by category in the order drawn, as labelled ("2021 394，
+// 2022E 507"); a missing value is 无数据. With more than one series, each
+// is named. A forecast's E and the annotation follow.
+func chartAlt(c *deck.Chart) string {
+	head := cmp.Or(c.Title.Plain(), "图表")
+	if caption := c.Caption.Plain(); caption != "" {
+		head += "，" + caption
+	}
+	if unit := c.ScaleName + c.Unit; unit != "" && !strings.Contains(head, unit) {
+		head += "（单位：" + unit + "）"
+	}
+	order := c.Order()
+	values := func(s *deck.Series) string {
+		parts := make([]string, len(order))
+		for k, i := range order {
+			v := s.Labels[i]
+			if s.Missing(i) || v == "" {
+				v = "无数据"
+			}
+			parts[k] = c.Label(i) + " " + v
+		}
+		return strings.Join(parts, "，")
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	switch len(c.Series) {
+	case 0:
+	case 1:
+		b.WriteString("：" + values(&c.Series[0]))
+	default:
+		for i := range c.Series {
+			sep := "；"
+			if i == 0 {
+				sep = "："
+			}
+			b.WriteString(sep + c.Series[i].Name + " " + values(&c.Series[i]))
+		}
+	}
+	if c.ForecastFrom != "" {
+		b.WriteString("；E为预测值")
+	}
+	if c.Annotation != "" {
+		b.WriteString("；" + c.Annotation)
+	}
+	return b.String()
 }

@@ -4,4 +4,10 @@
 //
 // Coordinates are in points with the origin at the top left of the page and
 // y growing downwards. Text is placed by its baseline.
+//
+// Each page also carries its structure (Page.Tree): a tree of Nodes in
+// reading order, each with a Role (title, paragraph, list, table, figure
+// with its alternative text, artifact…), whose leaves hold every item of
+// the page once. Painters draw the items as they are; a tagged PDF or a
+// slide show's text boxes and tables are written from the tree.
 package layout

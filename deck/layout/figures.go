@@ -1,21 +1,24 @@
 package layout
 
 import (
+	"cmp"
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/deckpdf/deck/deck"
 	qrcode "github.com/skip2/go-qrcode"
 )
 
 // blockTitle sets the bold, centred title that charts, tables, comparisons
-// and diagrams carry above them.
+// and diagrams carry above them: their Caption.
 func (e *engine) blockTitle(t deck.Text, w float64, sc scaled) frame {
 	if t.IsZero() {
 		return frame{w: w}
 	}
 	f := e.text(t, textStyle{size: sc.body, leading: 1.4, color: e.theme.Colors.Text, bold: true, align: alignCenter}, w)
 	f.h += sc.body * 0.3
-	return f
+	return f.as(RoleCaption)
 }
 
 // comparison sets its columns side by side, a heading bar over boxed
@@ -65,15 +68,20 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 		if i%2 == 0 && n == 2 {
 			fill = c.Muted
 		}
-		f.add(Box{Rect: Rect{x, top, cw, headH}, Fill: fill, Radius: sc.body * 0.2})
-		f.place(heads[i], x+pad, top+(headH-heads[i].h)/2)
+		// A column is a list under its heading.
+		list := len(f.nodes)
+		f.addAs(RoleArtifact, Box{Rect: Rect{x, top, cw, headH}, Fill: fill, Radius: sc.body * 0.2})
+		f.placeAs(heads[i], x+pad, top+(headH-heads[i].h)/2, RoleCaption)
 		y := top + headH
 		for k, cell := range cells[i] {
 			y += gap
-			f.add(Box{Rect: Rect{x, y, cw, rowH[k]}, Fill: c.Light, Radius: sc.body * 0.2})
-			f.place(cell, x+pad, y+(rowH[k]-cell.h)/2)
+			item := len(f.nodes)
+			f.addAs(RoleArtifact, Box{Rect: Rect{x, y, cw, rowH[k]}, Fill: c.Light, Radius: sc.body * 0.2})
+			f.placeAs(cell, x+pad, y+(rowH[k]-cell.h)/2, RoleBody)
+			f.group(RoleListItem, item)
 			y += rowH[k]
 		}
+		f.group(RoleList, list)
 	}
 	h := headH
 	for _, rh := range rowH {
@@ -85,9 +93,11 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 	for i := 1; i < n; i++ {
 		cx := float64(i)*(cw+gutter) - gutter/2
 		cy := top + headH + (h-headH)/2
+		from := len(f.items)
 		f.add(Box{Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: c.Accent, Radius: r})
 		vs := e.label("VS", e.theme.StringPos(deck.Pos{}), sc.body*0.8, true, white)
 		f.place(vs, cx-vs.w/2, cy-vs.h/2)
+		f.leaf(RoleArtifact, from) // the badge says what the columns' order says
 	}
 	f.h = top + h
 	return f
@@ -114,6 +124,7 @@ func (e *engine) diagram(d *deck.Diagram, w, h float64, sc scaled) frame {
 	labelW := sc.body * 6
 	itemGap := sc.body * 0.5
 	y := f.h
+	from := len(f.items) // the drawing: one Figure
 	for li, l := range d.Layers {
 		if li > 0 {
 			// A chevron pointing up, between the layers.
@@ -152,7 +163,33 @@ func (e *engine) diagram(d *deck.Diagram, w, h float64, sc scaled) frame {
 		y += rowH
 	}
 	f.h = y
+	if fig := f.leaf(RoleFigure, from); fig != nil {
+		fig.Alt = diagramAlt(d)
+	}
 	return f
+}
+
+// diagramAlt says what a diagram shows: its title, then its layers from the
+// top, each label with its items in brackets ("云计算与基础资源和新型技术间
+// 的关系示意图，自上而下4层：行业应用（金融、制造、政府、医疗）；…；云计算；…").
+func diagramAlt(d *deck.Diagram) string {
+	var b strings.Builder
+	b.WriteString(cmp.Or(d.Title.Plain(), "示意图"))
+	fmt.Fprintf(&b, "，自上而下%d层：", len(d.Layers))
+	for i, l := range d.Layers {
+		if i > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(l.Label.Plain())
+		if len(l.Items) > 0 {
+			items := make([]string, len(l.Items))
+			for k, it := range l.Items {
+				items[k] = it.Plain()
+			}
+			b.WriteString("（" + strings.Join(items, "、") + "）")
+		}
+	}
+	return b.String()
 }
 
 // qr draws a QR code as squares, each run of dark modules in a row one box,
@@ -192,6 +229,7 @@ func (e *engine) qr(q *deck.QR) frame {
 			x = end
 		}
 	}
+	f.leaf(RoleFigure, 0).Alt = "二维码：" + q.URL
 	return f
 }
 
@@ -213,6 +251,6 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 		f.warns.Warnf(p.Pos, "image %q is %d×%d pixels: %.0fpt wide on the slide, it prints at %.0f dpi and looks blurred; use one %d pixels wide or more",
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
-	f.add(Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, Data: p.File.Data, JPEG: p.Format == "jpeg"})
+	f.addAs(RoleFigure, Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, Data: p.File.Data, JPEG: p.Format == "jpeg"}).Alt = p.Alt
 	return f
 }

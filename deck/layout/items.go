@@ -24,6 +24,9 @@ type Page struct {
 	// Part which of its pages it is: 0 for the first, 1 for the first
 	// continuation, and so on.
 	Slide, Part int
+	// Tree is the page's structure: a Section whose nodes hold every item
+	// of the page, each in one leaf, in reading order (see Node).
+	Tree *Node
 }
 
 // An Item is something drawn on a page: a TextRun, Box, Path, Image or Link.
@@ -142,6 +145,10 @@ func (p Path) moved(dx, dy float64) Item {
 type frame struct {
 	w, h  float64
 	items []Item
+	// nodes are the frame's structure: the top of its trees, whose
+	// items index items. An item in no node is loose: a text's runs,
+	// before the block that sets them says what they are.
+	nodes []*Node
 	// overflow is how far the content exceeds the width it was given, and
 	// src the block that does.
 	overflow float64
@@ -154,6 +161,9 @@ type frame struct {
 
 // place adds g's items to f with g's top left corner at (x, y).
 func (f *frame) place(g frame, x, y float64) {
+	for _, n := range g.nodes {
+		f.nodes = append(f.nodes, n.shifted(len(f.items)))
+	}
 	for _, it := range g.items {
 		f.items = append(f.items, it.moved(x, y))
 	}

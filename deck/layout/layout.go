@@ -48,7 +48,11 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 		if footed[i] {
 			var f frame
 			e.footer(&f, i+1, len(pages))
+			// The footer and page number are drawn, not read.
+			from := len(pages[i].Items)
 			pages[i].Items = append(pages[i].Items, f.items...)
+			art := &Node{Role: RoleArtifact, Items: span(from, len(pages[i].Items))}
+			pages[i].Tree.Children = append(pages[i].Tree.Children, art)
 		}
 	}
 	if n := e.glyphErrors - maxGlyphErrors; n > 0 {

@@ -318,7 +318,7 @@ func TestLinkURIsAreASCII(t *testing.T) {
 func TestAnImageTooTallIsNamedAsSuch(t *testing.T) {
 	var img bytes.Buffer
 	png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 40)))
-	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png, height: 2000}\n"
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png, height: 2000, alt: 图}\n"
 	d := loadDeck(t, "deck.yaml", src, "a.png", img.String())
 	_, diags := layout.Layout(d, defaultFonts(t))
 	want := "deck.yaml:7:9: warning: image \"a.png\" is 40×40 pixels: 880pt wide on the slide, it prints at 3 dpi and looks blurred; use one 1833 pixels wide or more\n" +
@@ -491,7 +491,7 @@ func TestThemeStringsAreReportedAtTheirKeys(t *testing.T) {
 func TestALowResolutionImageIsWarnedOnceAtItsSize(t *testing.T) {
 	var img bytes.Buffer
 	png.Encode(&img, image.NewGray(image.Rect(0, 0, 80, 60)))
-	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png}\n"
+	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 正文。\n      - image: {path: a.png, alt: 图}\n"
 	d := loadDeck(t, "deck.yaml", src, "a.png", img.String())
 	pages, diags := layout.Layout(d, defaultFonts(t))
 	var drawn []layout.Rect

@@ -46,7 +46,10 @@ func Paint(pages []Page, p Painter) error {
 }
 
 // Dump writes the pages as text, one item a line with two decimals, for
-// golden tests and for reading what the layout decided.
+// golden tests and for reading what the layout decided; after a page's
+// items, its structure tree, a node a line, indented under its parent:
+// the role, the indexes of a leaf's items in Page.Items (3-5 for 3, 4
+// and 5), then what else is set (scope, rowspan, lang, alt).
 func Dump(w io.Writer, pages []Page) error {
 	d := &dumper{w: w}
 	if err := Paint(pages, d); err != nil {
@@ -56,8 +59,9 @@ func Dump(w io.Writer, pages []Page) error {
 }
 
 type dumper struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	err  error
+	page *Page
 }
 
 func (d *dumper) printf(format string, args ...any) {
@@ -67,6 +71,7 @@ func (d *dumper) printf(format string, args ...any) {
 }
 
 func (d *dumper) BeginPage(p *Page) error {
+	d.page = p
 	d.printf("page %.2fx%.2f %q %s\n", p.Size.W, p.Size.H, p.Title, p.Src)
 	return d.err
 }
@@ -107,7 +112,54 @@ func (d *dumper) Image(i Image) {
 	}
 	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.Data))
 }
-func (d *dumper) Link(l Link)    { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }
-func (d *dumper) EndPage() error { return d.err }
+func (d *dumper) Link(l Link) { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }
+func (d *dumper) EndPage() error {
+	if d.page.Tree != nil {
+		d.printf("  tree\n")
+		d.node(d.page.Tree, "    ")
+	}
+	return d.err
+}
+
+func (d *dumper) node(n *Node, indent string) {
+	line := indent + n.Role.String()
+	if len(n.Items) > 0 {
+		line += " " + ranges(n.Items)
+	}
+	if n.Scope != ScopeNone {
+		line += " scope=" + n.Scope.String()
+	}
+	if n.RowSpan > 1 {
+		line += fmt.Sprintf(" rowspan=%d", n.RowSpan)
+	}
+	if n.Lang != "" {
+		line += " lang=" + n.Lang
+	}
+	if n.Alt != "" {
+		line += fmt.Sprintf(" alt=%q", n.Alt)
+	}
+	d.printf("%s\n", line)
+	for _, c := range n.Children {
+		d.node(c, indent+"  ")
+	}
+}
+
+// ranges writes indexes compactly: 0-3,7,9-10.
+func ranges(idx []int) string {
+	var parts []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", idx[i], idx[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(idx[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
 
 func rect(r Rect) string { return fmt.Sprintf("%.2f,%.2f %.2fx%.2f", r.X, r.Y, r.W, r.H) }

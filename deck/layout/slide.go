@@ -29,7 +29,8 @@ func (e *engine) slide(s *deck.Slide) []Page {
 		if i > 0 {
 			t += "（续）"
 		}
-		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.items, Src: s.Pos})
+		tree := &Node{Role: RoleSection, Children: slices.Clip(f.nodes)}
+		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.items, Src: s.Pos, Tree: tree})
 		warns = append(warns, f.warns...)
 	}
 	// Only the frames drawn give their warnings, before the errors the
@@ -55,17 +56,17 @@ func (e *engine) content(s *deck.Slide) []frame {
 		logo := e.logo(m.Top)
 		title := e.text(titleText, textStyle{size: t.Sizes.Title, leading: 1.2, color: c.Primary, bold: true, align: alignLeft}, inner-logo.w-t.Sizes.Title)
 		e.checkWidth(title, s.Title.Pos, "the title")
-		f.place(title, m.Left, m.Top)
-		f.place(logo, W-m.Right-logo.w, m.Top+(t.Sizes.Title*1.2-logo.h)/2)
+		f.placeAs(title, m.Left, m.Top, RoleTitle)
+		f.placeAs(logo, W-m.Right-logo.w, m.Top+(t.Sizes.Title*1.2-logo.h)/2, RoleArtifact)
 		y := m.Top + title.h + t.Sizes.Title*0.35
 		// The rule under the title: a hairline across, an accent bar at the left.
-		f.add(Box{Rect: Rect{m.Left, y, inner, 0.6}, Fill: c.Primary.Mix(0.75)},
+		f.addAs(RoleArtifact, Box{Rect: Rect{m.Left, y, inner, 0.6}, Fill: c.Primary.Mix(0.75)},
 			Box{Rect: Rect{m.Left, y - 1, t.Sizes.Title * 2.5, 2.6}, Fill: c.Accent})
 		y += t.Sizes.Subtitle * 0.9
 		if !s.Subtitle.IsZero() {
 			sub := e.text(s.Subtitle, textStyle{size: t.Sizes.Subtitle, leading: 1.4, color: c.Text, emphasis: c.Primary, align: alignLeft}, inner)
 			e.checkWidth(sub, s.Subtitle.Pos, "the subtitle")
-			f.place(sub, m.Left, y)
+			f.placeAs(sub, m.Left, y, RoleSubtitle)
 			y += sub.h + t.Sizes.Subtitle*0.8
 		} else {
 			y += t.Sizes.Subtitle * 0.4
@@ -148,11 +149,12 @@ func (e *engine) notes(f *frame, s *deck.Slide, bottom float64) float64 {
 		label string
 		pos   deck.Pos
 		texts []deck.Text
-	}{{t.Labels.Note, t.Labels.NotePos, s.Notes}, {t.Labels.Source, t.Labels.SourcePos, s.Sources}} {
+		role  Role
+	}{{t.Labels.Note, t.Labels.NotePos, s.Notes, RoleNote}, {t.Labels.Source, t.Labels.SourcePos, s.Sources, RoleSource}} {
 		for _, tx := range group.texts {
 			g := e.labelled(group.label, t.StringPos(group.pos), tx, st, inner)
 			e.checkWidth(g, tx.Pos, "the line")
-			lines = append(lines, g)
+			lines = append(lines, g.as(group.role))
 		}
 	}
 	y := bottom
@@ -255,21 +257,26 @@ func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH f
 		h += p.h
 	}
 	y := (H - h) / 2
-	for _, p := range parts {
-		f.place(p, x, y)
+	for i, p := range parts {
+		role := RoleSubtitle // a cover's kicker, above its title
+		if i == len(parts)-1 {
+			role = RoleTitle
+		}
+		f.placeAs(p, x, y, role)
 		y += p.h
 	}
 	y += t.Sizes.Title * 0.5
-	f.add(Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: t.Colors.Accent})
+	f.addAs(RoleArtifact, Box{Rect: Rect{x, y, t.Sizes.Title * 2.5, 3}, Fill: t.Colors.Accent})
 	f.place(body, x, y+rule-t.Sizes.Title*0.5)
 	return f
 }
 
 // panel fills the page right of x with the primary colour, a few lighter
-// bands and the wordmark in white.
+// bands and the wordmark in white: one artifact.
 func (e *engine) panel(f *frame, x float64) {
 	t, c := e.theme, e.theme.Colors
 	W, H := t.Page.W, t.Page.H
+	from := len(f.items)
 	f.add(Box{Rect: Rect{x, 0, W - x, H}, Fill: c.Primary})
 	pw := W - x
 	for i, band := range []struct{ y, h, tint float64 }{{0.18, 0.10, 0.12}, {0.34, 0.22, 0.07}, {0.62, 0.06, 0.18}} {
@@ -281,6 +288,7 @@ func (e *engine) panel(f *frame, x float64) {
 		name := e.panelBrand(pw - 6 - 2*t.Margins.Right)
 		f.place(name, W-t.Margins.Right-name.w, H-t.Margins.Bottom-name.h-t.Sizes.Title*0.5)
 	}
+	f.leaf(RoleArtifact, from) // the panel and the brand on it: decoration
 }
 
 // panelBrand sets the brand for the panel, right-aligned in width w: at

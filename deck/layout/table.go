@@ -39,20 +39,45 @@ func (e *engine) tableStyle(sc scaled) textStyle {
 func (e *engine) table(t *deck.Table, w float64, sc scaled) frame {
 	lt := e.layTable(t, w, sc, "")
 	f := frame{w: w}
-	f.place(lt.title, 0, 0)
+	f.placeAs(lt.title, 0, 0, RoleCaption)
 	f.h = lt.title.h
 	for gi, g := range lt.groups {
 		if gi > 0 {
 			f.h += lt.gap
 		}
-		f.place(g.header, 0, f.h)
+		f.placeAs(g.header, 0, f.h, RoleHeaderRow)
 		f.h += g.header.h
 		for _, r := range g.rows {
-			f.place(r, 0, f.h)
+			f.placeAs(r, 0, f.h, RoleRow)
 			f.h += r.h
 		}
 	}
+	closeTable(&f, 0)
 	return f
+}
+
+// closeTable makes f's nodes from index from on, a table's caption and
+// rows, one Table node, each cell's RowSpan cut to the rows of its group
+// that the page shows.
+func closeTable(f *frame, from int) {
+	t := f.group(RoleTable, from)
+	if t == nil {
+		return
+	}
+	for k, row := range t.Children {
+		below := 0 // the rows of row's group from row on
+		for _, r := range t.Children[k:] {
+			if r.Role != RoleRow {
+				break
+			}
+			below++
+		}
+		for _, cell := range row.Children {
+			if cell.RowSpan > below {
+				cell.RowSpan = below
+			}
+		}
+	}
 }
 
 // A tableRow is a row of a table to set, and how.
@@ -61,6 +86,7 @@ type tableRow struct {
 	head, shade bool
 	total       bool   // bold, under a rule
 	hidden      []bool // the cells under a span: not drawn
+	rowSpan     []int  // the rows a cell takes, its own and those below (see rowSpans.length)
 	open        []bool // the cells of a span that goes on below: no rule under them
 	spanned     []bool // the cells of a span: not shaded
 }
@@ -103,6 +129,7 @@ func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) la
 			}
 			tr := tableRow{cells: r, shade: i%2 == 1, total: slices.Contains(g.Totals, i)}
 			tr.hidden, tr.open, tr.spanned = spans.hidden[i], spans.open[i], spans.spanned[i]
+			tr.rowSpan = spans.lengths(i, len(r))
 			lg.rows = append(lg.rows, ts.row(tr))
 			lg.cont = append(lg.cont, frame{})
 			if slices.Contains(tr.hidden, true) {
@@ -151,19 +178,36 @@ func (ts *tableSetter) row(r tableRow) frame {
 		h = math.Max(h, tf.h)
 	}
 	f := frame{w: ts.w, h: h + 2*ts.pad*0.7}
+	drawn := len(f.items) // the fills and rules: an artifact
 	if fill.A != 0 {
 		ts.band(&f, r.spanned, 0, f.h, fill)
 	}
+	art := &Node{Role: RoleArtifact, Items: span(drawn, len(f.items))}
+	role, scope := RoleCell, ScopeNone
+	if r.head {
+		role, scope = RoleHeaderCell, ScopeColumn
+	}
 	x := 0.0
 	for i, tf := range texts {
-		f.place(tf, x+ts.pad, (f.h-tf.h)/2)
+		if i >= len(r.hidden) || !r.hidden[i] { // a cell under a span is the span's
+			cell := f.placeAs(tf, x+ts.pad, (f.h-tf.h)/2, role)
+			cell.Scope = scope
+			if i < len(r.rowSpan) && r.rowSpan[i] > 1 {
+				cell.RowSpan = r.rowSpan[i]
+			}
+		}
 		x += ts.widths[i]
 	}
+	drawn = len(f.items)
 	if !r.head {
 		ts.band(&f, r.open, f.h-0.5, 0.5, c.Muted.Mix(0.7))
 	}
 	if r.total {
 		f.add(Box{Rect: Rect{0, 0, ts.w, 0.8}, Fill: c.Primary})
+	}
+	art.Items = append(art.Items, span(drawn, len(f.items))...)
+	if len(art.Items) > 0 {
+		f.nodes = append(f.nodes, art)
 	}
 	return f
 }
@@ -213,6 +257,36 @@ func (ts *tableSetter) band(f *frame, skip []bool, y, h float64, fill deck.Color
 type rowSpans struct {
 	hidden, open, spanned [][]bool
 	start                 []map[int]int
+}
+
+// lengths returns, for a row of n cells, the rows each cell of a span
+// takes from this row on (see length); nil when the row has none.
+func (s rowSpans) lengths(row, n int) []int {
+	if s.spanned[row] == nil {
+		return nil
+	}
+	out := make([]int, n)
+	for col := range out {
+		out[col] = s.length(row, col)
+	}
+	return out
+}
+
+// length returns how many rows the cell at row and col takes from row on:
+// its own and the rows below under the same span; 1 when no span takes it.
+func (s rowSpans) length(row, col int) int {
+	if s.spanned[row] == nil || !s.spanned[row][col] {
+		return 1
+	}
+	start := row
+	if s.hidden[row] != nil && s.hidden[row][col] {
+		start = s.start[row][col]
+	}
+	n := 1
+	for j := row + 1; j < len(s.hidden) && s.hidden[j] != nil && s.hidden[j][col] && s.start[j][col] == start; j++ {
+		n++
+	}
+	return n
 }
 
 // groupSpans finds the cells of g's spans; a span reaching past the last
@@ -373,7 +447,8 @@ func (e *engine) splitTable(blocks []deck.Block, ti int, w, h float64, sc scaled
 		bodies = append(bodies, cur)
 		cur = frame{w: w}
 	}
-	cur.place(first.title, 0, cur.h)
+	table := len(cur.nodes) // the nodes of the table on the page
+	cur.placeAs(first.title, 0, cur.h, RoleCaption)
 	cur.h += first.title.h
 	for gi, g := range first.groups {
 		if gi > 0 {
@@ -389,9 +464,10 @@ func (e *engine) splitTable(blocks []deck.Block, ti int, w, h float64, sc scaled
 				if e.ctx.Err() != nil {
 					return bodies // LayoutContext returns no pages
 				}
+				closeTable(&cur, table)
 				bodies = append(bodies, cur)
-				cur = frame{w: w}
-				cur.place(cont.title, 0, 0)
+				cur, table = frame{w: w}, 0
+				cur.placeAs(cont.title, 0, 0, RoleCaption)
 				cur.h = cont.title.h
 				headerPlaced = false
 				if g.cont[ri].w > 0 {
@@ -399,17 +475,18 @@ func (e *engine) splitTable(blocks []deck.Block, ti int, w, h float64, sc scaled
 				}
 			}
 			if !headerPlaced {
-				cur.place(g.header, 0, cur.h)
+				cur.placeAs(g.header, 0, cur.h, RoleHeaderRow)
 				cur.h += g.header.h
 				headerPlaced = true
 			}
 			if cont.title.h+g.header.h+r.h > h+0.01 {
 				e.diags.Errorf(g.pos[ri], "a table row is %.1fpt tall, more than a whole slide holds under the table's title and header (%.1fpt): shorten it", r.h, h-cont.title.h-g.header.h)
 			}
-			cur.place(r, 0, cur.h)
+			cur.placeAs(r, 0, cur.h, RoleRow)
 			cur.h += r.h
 		}
 	}
+	closeTable(&cur, table)
 	if ti+1 < len(blocks) {
 		after := e.stack(blocks[ti+1:], w, 0, sc)
 		if cur.h+gap+after.h > h+0.01 {
