@@ -51,6 +51,10 @@ type loader struct {
 	blocks  int    // blocks read so far, aliases repeated included
 	diags   deck.Diagnostics
 	books   map[string]openBook // the workbooks opened, by clean name
+	// pictures are the picture files read, by clean name: each is read
+	// and checked once, however many blocks show it.
+	pictures map[string]*pictureRead
+	checks   int // picture files checked (picture.Normalize), for tests
 }
 
 // shown returns the name of a file as diagnostics show it.
@@ -62,67 +66,129 @@ func (l *loader) shown(name string) string {
 }
 
 // read reads a file that the content at pos refers to. The name must stay
-// inside the deck's folder.
+// inside the deck's folder. A picture (an image, or a logo that is a PNG)
+// is read and checked once, and what that found is reported at every
+// place that names it.
 func (l *loader) read(pos deck.Pos, name, what string) ([]byte, bool) {
 	clean := path.Clean(name)
 	if !fs.ValidPath(clean) || strings.HasPrefix(name, "/") {
 		l.diags.Errorf(pos, "%s %q must be a path inside the deck's folder", what, name)
 		return nil, false
 	}
-	binary := what == "image" || what == "logo" || what == "font file" || what == "workbook"
+	if what == "image" || what == "logo" {
+		return l.pictureAt(pos, name, clean, what)
+	}
+	binary := what == "font file" || what == "workbook"
 	limit := int64(MaxFileBytes)
 	if binary {
 		limit = MaxBinaryBytes
 	}
-	data, err := readLimited(l.fsys, clean, limit)
-	if err != nil {
-		reason := "cannot be read"
-		var big errTooLarge
-		switch {
-		case errors.As(err, &big), err.Error() == "is a folder", errors.Is(err, errNotRegular):
-			reason = err.Error()
-		case errors.Is(err, fs.ErrNotExist):
-			reason = "does not exist"
-			if entries, err := fs.ReadDir(l.fsys, path.Dir(clean)); err == nil {
-				var names []string
-				for _, e := range entries {
-					names = append(names, path.Join(path.Dir(clean), e.Name()))
-				}
-				reason += suggest(clean, names)
-			}
-		case strings.Contains(err.Error(), "escapes"):
-			reason = "leaves the deck's folder through a symbolic link"
-		}
+	data, reason := l.readFile(clean, limit)
+	if reason != "" {
 		l.diags.Errorf(pos, "%s %q %s", what, l.shown(clean), reason)
 		return nil, false
 	}
 	if !binary && l.notUTF8(l.shown(clean), data) {
 		return nil, false
 	}
-	if what == "image" || (what == "logo" && bytes.HasPrefix(data, []byte(pngSignature))) {
-		return l.picture(pos, name, what, data)
-	}
 	return data, true
+}
+
+// readFile reads the file clean, at most limit bytes, or says why it
+// cannot: the end of a sentence whose subject is the file.
+func (l *loader) readFile(clean string, limit int64) ([]byte, string) {
+	data, err := readLimited(l.fsys, clean, limit)
+	if err == nil {
+		return data, ""
+	}
+	var big errTooLarge
+	switch {
+	case errors.As(err, &big), err.Error() == "is a folder", errors.Is(err, errNotRegular):
+		return nil, err.Error()
+	case errors.Is(err, fs.ErrNotExist):
+		reason := "does not exist"
+		if entries, err := fs.ReadDir(l.fsys, path.Dir(clean)); err == nil {
+			var names []string
+			for _, e := range entries {
+				names = append(names, path.Join(path.Dir(clean), e.Name()))
+			}
+			reason += suggest(clean, names)
+		}
+		return nil, reason
+	case strings.Contains(err.Error(), "escapes"):
+		return nil, "leaves the deck's folder through a symbolic link"
+	}
+	return nil, "cannot be read"
 }
 
 // pngSignature starts every PNG file. A logo that is not a PNG is refused
 // by the theme, with its own message.
 const pngSignature = "\x89PNG\r\n\x1a\n"
 
-// picture returns a picture file as both PDF engines draw it as it looks
-// (see package picture), or reports why it cannot be used.
-func (l *loader) picture(pos deck.Pos, name, what string, data []byte) ([]byte, bool) {
-	p, err := picture.Normalize(data)
-	if err != nil {
-		reason := err.Error()
-		var pe *picture.Error
-		if errors.As(err, &pe) {
-			reason = pe.Reason
-		}
-		l.diags.Errorf(pos, "%s %q %s", what, name, reason)
+// A pictureRead is one picture file as the loader found it, shared by
+// every block that shows it: the file's bytes or why it cannot be read,
+// and, once a block needs it, the picture both engines draw or why the
+// file is not one.
+type pictureRead struct {
+	data       []byte // the file as read
+	readErr    string // why it cannot be read, or ""
+	checked    bool   // Normalize has run: picture or badPicture is set
+	picture    []byte // the file as both PDF engines draw it
+	badPicture string // why it is not a picture deck takes, or ""
+}
+
+// pictureAt returns the picture file clean that the content at pos names
+// (as name) as its what, an image or a logo, reading and checking the file
+// only the first time it is named. A logo that is not a PNG is returned as
+// read: the theme refuses it with its own message.
+func (l *loader) pictureAt(pos deck.Pos, name, clean, what string) ([]byte, bool) {
+	r := l.pictureFile(clean)
+	if r.readErr != "" {
+		l.diags.Errorf(pos, "%s %q %s", what, l.shown(clean), r.readErr)
 		return nil, false
 	}
-	return p.Data, true
+	if what == "logo" && !bytes.HasPrefix(r.data, []byte(pngSignature)) {
+		return r.data, true
+	}
+	if !r.checked {
+		r.picture, r.badPicture = l.check(r.data)
+		r.checked = true
+	}
+	if r.badPicture != "" {
+		l.diags.Errorf(pos, "%s %q %s", what, name, r.badPicture)
+		return nil, false
+	}
+	return r.picture, true
+}
+
+// pictureFile returns the picture file clean, read the first time it is
+// asked for.
+func (l *loader) pictureFile(clean string) *pictureRead {
+	if r, ok := l.pictures[clean]; ok {
+		return r
+	}
+	r := &pictureRead{}
+	r.data, r.readErr = l.readFile(clean, MaxBinaryBytes)
+	if l.pictures == nil {
+		l.pictures = map[string]*pictureRead{}
+	}
+	l.pictures[clean] = r
+	return r
+}
+
+// check returns a picture file as both PDF engines draw it as it looks
+// (see package picture), or says why it cannot be used.
+func (l *loader) check(data []byte) ([]byte, string) {
+	l.checks++
+	p, err := picture.Normalize(data)
+	if err != nil {
+		var pe *picture.Error
+		if errors.As(err, &pe) {
+			return nil, pe.Reason
+		}
+		return nil, err.Error()
+	}
+	return p.Data, ""
 }
 
 func (l *loader) deck() *deck.Deck {
