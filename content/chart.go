@@ -175,11 +175,14 @@ func (l *loader) series(c *deck.Chart, t *table, x int, cols []int, line bool) [
 			case ok:
 			case isMissing(r[i]):
 				v, label = math.NaN(), ""
-				if c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut {
+				switch {
+				case c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut:
 					l.diags.Warnf(r[i].pos, "%s of %s is missing (%q): a %s chart cannot show a gap, so it leaves the slice out", s.Name, r[x].text, r[i].text, c.Kind)
+				case c.Stacked && !s.Line:
+					l.diags.Warnf(r[i].pos, "%s of %s is missing (%q): the stacked column of %s is drawn without it, shorter, and so is its total", s.Name, r[x].text, r[i].text, r[x].text)
 				}
 			default:
-				l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i].text))
+				l.diags.Errorf(r[i].pos, "%s of %s is %q, not a number%s", s.Name, r[x].text, r[i].text, numberHint(r[i]))
 			}
 			if ok && v < 0 && (c.Stacked && !s.Line || c.Kind == deck.ChartPie || c.Kind == deck.ChartDonut) {
 				l.diags.Errorf(r[i].pos, "%s of %s is negative (%s): a %s cannot show it", s.Name, r[x].text, r[i].text, stackName(c))
@@ -248,7 +251,11 @@ func named[T interface {
 
 // numberHint says how to write a cell that is almost a number, and which
 // forms are read.
-func numberHint(s string) string {
+func numberHint(c cell) string {
+	s := c.text
+	if c.pos.Sheet != "" {
+		return " (the cell holds text: type the number itself, or leave the cell empty for a gap)"
+	}
 	if strings.ContainsAny(s, "eE") && strings.ContainsAny(s, "0123456789") {
 		return " (write the number as it should be printed: 652, not 6.52e2)"
 	}

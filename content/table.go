@@ -37,7 +37,7 @@ type table struct {
 	header []cell
 	rows   [][]cell
 	pos    deck.Pos // the data reference, for messages about the whole table
-	merged []workbook.Merge
+	merged []workbook.Area
 }
 
 // column returns the index of the column named name, or -1.
@@ -105,6 +105,7 @@ func (l *loader) csvTable(pos deck.Pos, name string) *table {
 	}
 	file := l.shown(name)
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+
 	if !bytes.Contains(data, []byte("\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n")) // old Mac line ends
 	}

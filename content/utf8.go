@@ -16,6 +16,14 @@ func (l *loader) notUTF8(file string, data []byte) bool {
 	if utf8.Valid(data) {
 		return false
 	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")) {
+		what := "a zip archive or an Excel workbook, not text"
+		if strings.EqualFold(path.Ext(file), ".csv") {
+			what = "an Excel workbook, not a CSV file: name it .xlsx, and deck reads it as a workbook"
+		}
+		l.diags.Errorf(deck.Pos{File: file}, "the file is %s", what)
+		return true
+	}
 	i := 0
 	for i < len(data) {
 		r, n := utf8.DecodeRune(data[i:])

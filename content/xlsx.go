@@ -25,6 +25,10 @@ func (l *loader) dataTable(dec *decoder, f map[string]*yaml.Node) *table {
 	n := f["data"]
 	pos, name := dec.pos(n), dec.str(n, "data")
 	if slices.Contains(workbookExts, strings.ToLower(path.Ext(name))) {
+		if base := path.Base(name); strings.HasPrefix(base, "~$") {
+			dec.errorf(n, "%q is the lock file Excel or WPS keeps while a workbook is open, not the workbook: name %q", name, path.Join(path.Dir(name), strings.TrimPrefix(base, "~$")))
+			return nil
+		}
 		return l.workbookTable(dec, pos, name, f["sheet"], f["range"])
 	}
 	for _, k := range dataKeys[1:] {
@@ -68,7 +72,9 @@ func (l *loader) book(pos deck.Pos, name string) (*workbook.Book, bool) {
 		l.books[clean] = ob
 	}
 	if ob.err != nil {
-		l.diags.Errorf(pos, "workbook %q %s", l.shown(clean), reason(ob.err))
+		if !seen { // said once, at the first block that reads it
+			l.diags.Errorf(pos, "workbook %q %s", l.shown(clean), reason(ob.err))
+		}
 		return nil, false
 	}
 	return ob.book, true
@@ -115,6 +121,9 @@ func (l *loader) workbookTable(dec *decoder, pos deck.Pos, name string, sheetNod
 	if err != nil {
 		l.diags.Errorf(at, "in workbook %q, %s", file, reason(err))
 		return nil
+	}
+	if b := g.Below; b != nil {
+		l.diags.Warnf(deck.Pos{File: file, Sheet: g.Sheet, Line: b.Row, Col: b.Col}, "the table ends at its first empty row, and the cells below it, %s, are left out: name a range to read them", b.Range)
 	}
 	return l.gridTable(pos, file, g)
 }

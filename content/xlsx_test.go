@@ -213,7 +213,13 @@ func TestWorkbookDiagnostics(t *testing.T) {
 		want   string
 	}{
 		{"a text where a chart wants a number", chart, model(t, func(f *excelize.File) { f.SetCellStr("市场规模", "B4", "约652") }),
-			"data/model.xlsx[市场规模]!B4: error: 中国金融云市场规模（亿元） of 2023 is \"约652\", not a number (deck reads numbers as 1,234.5, (1,234.5), －1,234.5, 12.3%, ¥1,234, 5.55万, in full-width digits too; a blank, -, — or N/A is a gap)\n" + note},
+			"data/model.xlsx[市场规模]!B4: error: 中国金融云市场规模（亿元） of 2023 is \"约652\", not a number (the cell holds text: type the number itself, or leave the cell empty for a gap)\n" + note},
+		{"an empty cell in stacked bars", "      - chart: {id: a, type: bar, stacked: true, data: data/model.xlsx, range: A1:B6}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "B5", nil) }),
+			"data/model.xlsx[市场规模]!B5: warning: 中国金融云市场规模（亿元） of 2024 is missing (\"\"): the stacked column of 2024 is drawn without it, shorter, and so is its total\ndeck.yaml:5:56: note: the block that reads it\n"},
+		{"a broken workbook read by two blocks is reported once", "      - table: {data: data/model.xlsx}\n      - table: {data: data/model.xlsx, sheet: 政策}\n", "年份,规模\n",
+			"deck.yaml:5:23: error: workbook \"data/model.xlsx\" is not an Excel workbook (an .xlsx file is a zip archive, and this is not one): save it from Excel, WPS or LibreOffice as .xlsx\n"},
+		{"Excel's lock file named as the workbook", "      - table: {data: data/~$model.xlsx}\n", model(t, nil),
+			"deck.yaml:5:23: error: \"data/~$model.xlsx\" is the lock file Excel or WPS keeps while a workbook is open, not the workbook: name \"data/model.xlsx\"\n"},
 		{"an empty cell in a pie is a slice left out", "      - chart: {id: a, type: pie, data: data/model.xlsx, range: A1:B6}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "B5", nil) }),
 			"data/model.xlsx[市场规模]!B5: warning: 中国金融云市场规模（亿元） of 2024 is missing (\"\"): a pie chart cannot show a gap, so it leaves the slice out\ndeck.yaml:5:41: note: the block that reads it\n"},
 		{"an empty cell in a table is an empty cell", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A5", nil) }),
@@ -237,8 +243,10 @@ func TestWorkbookDiagnostics(t *testing.T) {
 			f.SetRowVisible("市场规模", 4, false)
 		}),
 			"data/model.xlsx[市场规模]: error: range A3:B4 shows no cells: its rows or columns are all hidden\ndeck.yaml:5:23: note: the block that reads it\n"},
-		{"a range of more rows than a table takes", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A2500", 1) }),
-			"deck.yaml:5:23: error: in workbook \"data/model.xlsx\", range A1:C2500 of sheet \"市场规模\" has 2500 rows; deck reads at most 2001\n"},
+		{"a range of more rows than a table takes", "      - table: {data: data/model.xlsx, range: A1:C2500}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A2500", 1) }),
+			"deck.yaml:5:47: error: in workbook \"data/model.xlsx\", range A1:C2500 of sheet \"市场规模\" has 2500 rows; deck reads at most 2001\n"},
+		{"a note under the table, after an empty row", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellValue("市场规模", "A9", "来源：行业研究部测算") }),
+			"data/model.xlsx[市场规模]!A9: warning: the table ends at its first empty row, and the cells below it, A9:C9, are left out: name a range to read them\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"a sheet with a CSV file", "      - table: {data: data/d.csv, sheet: 市场规模}\n", model(t, nil),
 			"deck.yaml:5:23: error: data file \"data/d.csv\" does not exist (did you mean \"data/model.xlsx\"?)\ndeck.yaml:5:42: error: sheet goes with a workbook (.xlsx), not with \"data/d.csv\"\n"},
 		{"an old binary workbook", "      - table: {data: data/model.xlsx}\n", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 600),
@@ -268,6 +276,14 @@ func TestWorkbookDiagnostics(t *testing.T) {
 
 // A macro-enabled workbook is read for its data; its macros are never
 // run (deck has no way to run them: excelize reads only the cells).
+func TestAWorkbookNamedAsACSVFileIsRecognised(t *testing.T) {
+	_, diags := Load(files("deck.yaml", "title: t\nslides:\n  - title: 标题\n    blocks:\n      - table: {data: data/model.csv}\n", "data/model.csv", model(t, nil)), "deck.yaml", "")
+	want := "data/model.csv: error: the file is an Excel workbook, not a CSV file: name it .xlsx, and deck reads it as a workbook\ndeck.yaml:5:23: note: the block that reads it\n"
+	if got := diags.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestAMacroEnabledWorkbookIsReadForItsData(t *testing.T) {
 	f, err := excelize.OpenReader(strings.NewReader(model(t, nil)))
 	if err != nil {

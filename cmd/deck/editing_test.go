@@ -355,7 +355,7 @@ func TestASmallPictureDrawnLargeIsAWarning(t *testing.T) {
 	var small bytes.Buffer
 	png.Encode(&small, image.NewNRGBA(image.Rect(0, 0, 48, 48)))
 	dir := writeDeck(t, map[string][]byte{
-		"deck.yaml": []byte("title: t\nslides:\n  - title: x\n    blocks:\n      - image: {path: icon.png, height: 150}\n"),
+		"deck.yaml": []byte("title: t\nslides:\n  - title: x\n    blocks:\n      - image: {path: icon.png, height: 150, alt: 图标}\n"),
 		"icon.png":  small.Bytes(),
 	})
 	code, out, _ := runCode("validate", "-c", dir)

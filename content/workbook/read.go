@@ -38,11 +38,15 @@ type Grid struct {
 	Rows  [][]Cell
 	// Merged are the merged ranges that overlap the range read. A merged
 	// range shows its first cell's value; the others read empty.
-	Merged []Merge
+	Merged []Area
+	// Below is, when no range was named, the cells under the first empty
+	// row that Read left out: a note or a source line under a table. Nil
+	// when there are none.
+	Below *Area
 }
 
-// A Merge is a range of merged cells, "B3:C3", and its first cell.
-type Merge struct {
+// An Area is a range of cells, "B3:C3", and its first cell.
+type Area struct {
 	Range    string
 	Row, Col int
 }
@@ -96,7 +100,7 @@ func (b *Book) sheet(name string) (string, error) {
 // UsedRange returns the smallest range that holds every cell of sheet
 // with a value or a formula, "A1:C6"; "" when the sheet has none.
 func (b *Book) UsedRange(sheet string) (string, error) {
-	r, ok, err := b.used(sheet)
+	r, ok, _, err := b.used(sheet)
 	if err != nil || !ok {
 		return "", err
 	}
@@ -105,10 +109,10 @@ func (b *Book) UsedRange(sheet string) (string, error) {
 
 // used returns the smallest rect that holds every cell of sheet with a
 // value or a formula; ok is false when there is none.
-func (b *Book) used(sheet string) (r rect, ok bool, err error) {
-	rows, err := b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+func (b *Book) used(sheet string) (r rect, ok bool, rows [][]string, err error) {
+	rows, err = b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return rect{}, false, errorf("sheet %q cannot be read (%v)", sheet, err)
+		return rect{}, false, nil, errorf("sheet %q cannot be read (%v)", sheet, err)
 	}
 	extend := func(row, col int) {
 		if !ok {
@@ -141,7 +145,7 @@ func (b *Book) used(sheet string) (r rect, ok bool, err error) {
 			}
 		}
 	}
-	return r, ok, nil
+	return r, ok, rows, nil
 }
 
 // maxFormulaScan bounds the cells of a sheet's recorded extent that are
@@ -149,14 +153,16 @@ func (b *Book) used(sheet string) (r rect, ok bool, err error) {
 const maxFormulaScan = 200000
 
 // Read returns the cells that sheet shows in range ref: the first sheet
-// when sheet is "", the sheet's used range when ref is "". A range larger
+// when sheet is "". When ref is "", the table the sheet's cells start
+// with: down to the first wholly empty row, as Excel finds a table around
+// a cell; what lies below is named in the grid's Below. A range larger
 // than max, or that reaches beyond the cells the sheet uses, is an error.
 func (b *Book) Read(sheet, ref string, max Size) (*Grid, error) {
 	sheet, err := b.sheet(sheet)
 	if err != nil {
 		return nil, err
 	}
-	used, ok, err := b.used(sheet)
+	used, ok, rows, err := b.used(sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -172,13 +178,62 @@ func (b *Book) Read(sheet, ref string, max Size) (*Grid, error) {
 			return nil, errorf("range %s of sheet %q reaches beyond the cells the sheet uses, %s: name a range inside it, or leave range out to read them all", r, sheet, used)
 		}
 	}
+	var below rect
+	if ref == "" {
+		r, below = b.region(sheet, rows, used, max)
+	}
 	if n := r.row1 - r.row0 + 1; n > max.Rows {
 		return nil, errorf("range %s of sheet %q has %d rows; deck reads at most %d", r, sheet, n, max.Rows)
 	}
 	if n := r.col1 - r.col0 + 1; n > max.Cols {
 		return nil, errorf("range %s of sheet %q has %d columns; deck reads at most %d", r, sheet, n, max.Cols)
 	}
-	return b.grid(sheet, r)
+	g, err := b.grid(sheet, r)
+	if err == nil && below != (rect{}) {
+		g.Below = &Area{Range: below.String(), Row: below.row0, Col: below.col0}
+	}
+	return g, err
+}
+
+// region returns the table that used starts with, as Excel's "current
+// region" finds it: its rows down to the first wholly empty one; and what
+// lies below that row (a note, a source line), or the zero rect. rows are
+// the sheet's raw values. A used range wider than max is left whole (it is
+// refused), and at most max.Rows+1 rows are looked at.
+func (b *Book) region(sheet string, rows [][]string, used rect, max Size) (table, below rect) {
+	if used.col1-used.col0+1 > max.Cols {
+		return used, rect{}
+	}
+	empty := func(row int) bool { return b.emptyRow(sheet, rows, row, used) }
+	for row := used.row0 + 1; row <= used.row1 && row <= used.row0+max.Rows; row++ {
+		if !empty(row) {
+			continue
+		}
+		table = rect{used.row0, used.col0, row - 1, used.col1}
+		if next := row + 1; next <= used.row1 {
+			below = rect{next, used.col0, used.row1, used.col1}
+			for below.row0 < below.row1 && empty(below.row0) {
+				below.row0++
+			}
+		}
+		return table, below
+	}
+	return used, rect{}
+}
+
+// emptyRow reports whether row has no value (in rows, the sheet's raw
+// values) and no formula in the columns of r.
+func (b *Book) emptyRow(sheet string, rows [][]string, row int, r rect) bool {
+	for col := r.col0; col <= r.col1; col++ {
+		if row <= len(rows) && col <= len(rows[row-1]) && rows[row-1][col-1] != "" {
+			return false
+		}
+		ref, _ := excelize.CoordinatesToCellName(col, row)
+		if f, _ := b.f.GetCellFormula(sheet, ref); f != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // grid reads the visible cells of r.
@@ -205,7 +260,7 @@ func (b *Book) grid(sheet string, r rect) (*Grid, error) {
 		g.Rows = append(g.Rows, cells)
 	}
 	for _, m := range merged {
-		g.Merged = append(g.Merged, Merge{Range: m.String(), Row: m.row0, Col: m.col0})
+		g.Merged = append(g.Merged, Area{Range: m.String(), Row: m.row0, Col: m.col0})
 	}
 	return g, nil
 }
