@@ -29,4 +29,12 @@
 // keywords. The gopdf writer uses neither: it writes the outline, the
 // information dictionary and the catalog itself, after gopdf, keeping
 // gopdf's objects as they are (gopdf_finish.go).
+//
+// The fpdf engine writes a tagged PDF: every item drawn is marked content,
+// with an MCID, under the element of its node of the page's structure tree
+// (layout.Node), or an /Artifact; the structure tree, its parent tree,
+// /MarkInfo, /ViewerPreferences /DisplayDocTitle and the pages' /Tabs /S
+// are written after fpdf, as an incremental update (tagged.go). A chart's
+// hidden text is an artifact: its Figure's /Alt says the data once. The
+// gopdf engine writes an untagged PDF.
 package pdf

@@ -23,10 +23,18 @@ type painter struct {
 	family  map[*fonts.Face]string // the fpdf family each face is registered as
 	subsets []subset               // the fonts, as tagSubsets renames them
 	err     error                  // the first error of a call that has no error result
+	pages   []*pageTags            // the pages drawn, as tagged
 }
+
+// mark opens the marked content of the next item on the page.
+func (p *painter) mark() { p.doc.RawWriteStr(p.pages[len(p.pages)-1].begin()) }
+
+// unmark closes it.
+func (p *painter) unmark() { p.doc.RawWriteStr("EMC") }
 
 func (p *painter) BeginPage(pg *layout.Page) error {
 	p.doc.AddPageFormat("P", fpdf.SizeType{Wd: pg.Size.W, Ht: pg.Size.H})
+	p.pages = append(p.pages, newPageTags(pg))
 	// fpdf garbles bookmark titles unless a UTF-8 font is current.
 	p.doc.SetFont(p.family[p.fonts.Regular], "", 10)
 	p.doc.Bookmark(pg.Title, 0, 0)
@@ -41,6 +49,8 @@ func (p *painter) EndPage() error {
 }
 
 func (p *painter) Text(t layout.TextRun) {
+	p.mark()
+	defer p.unmark()
 	p.doc.SetFont(p.family[t.Face], "", t.Size)
 	p.doc.SetTextColor(int(t.Fill.R), int(t.Fill.G), int(t.Fill.B))
 	if t.Spacing != 0 {
@@ -59,6 +69,8 @@ func (p *painter) Text(t layout.TextRun) {
 }
 
 func (p *painter) Box(b layout.Box) {
+	p.mark()
+	defer p.unmark()
 	style := ""
 	if b.Fill.A != 0 {
 		p.doc.SetFillColor(rgb(b.Fill))
@@ -81,6 +93,8 @@ func (p *painter) Box(b layout.Box) {
 }
 
 func (p *painter) Path(pa layout.Path) {
+	p.mark()
+	defer p.unmark()
 	style := ""
 	if filled(pa) {
 		p.doc.SetFillColor(rgb(pa.Fill))
@@ -115,6 +129,8 @@ func filled(pa layout.Path) bool { return pa.Fill.A != 0 && len(pa.Points) >= 3 
 func stroked(pa layout.Path) bool { return pa.Stroke.A != 0 && len(pa.Points) >= 2 }
 
 func (p *painter) Image(im layout.Image) {
+	p.mark()
+	defer p.unmark()
 	if len(im.Data) == 0 {
 		p.err = fmt.Errorf("pdf: image %q has no picture", im.Name)
 		return
@@ -209,8 +225,7 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 }
 
 func (p *painter) Link(l layout.Link) {
-	r := l.Rect
-	p.doc.LinkString(r.X, r.Y, r.W, r.H, l.URL)
+	p.pages[len(p.pages)-1].link(l.Rect, l.URL) // written by tagFPDF
 }
 
 func rgb(c deck.Color) (int, int, int) { return int(c.R), int(c.G), int(c.B) }

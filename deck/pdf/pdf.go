@@ -154,7 +154,11 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page) (err error) {
 	if err := p.doc.Output(&out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(tagSubsets(out.Bytes(), p.subsets))
+	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(tagged)
 	return err
 }
 
