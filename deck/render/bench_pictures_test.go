@@ -126,6 +126,9 @@ func TestManyPicturesDeck(t *testing.T) {
 		}
 	})
 	if *writePicturesDeck != "" {
+		if err := os.MkdirAll(*writePicturesDeck, 0o755); err != nil {
+			t.Fatal(err)
+		}
 		for name, f := range fsys {
 			if err := os.WriteFile(filepath.Join(*writePicturesDeck, name), f.Data, 0o644); err != nil {
 				t.Fatal(err)
