@@ -60,7 +60,8 @@ func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 }
 
 // chartText sets the chart's data as hidden lines over its picture:
-// categories, series names, each series' values as written, and the
+// categories, series names, each series' values as written (a missing
+// one as 无数据, so that each value stays under its category), and the
 // annotation.
 func (e *engine) chartText(c *deck.Chart, pic Rect) frame {
 	order := c.Order()
@@ -78,6 +79,10 @@ func (e *engine) chartText(c *deck.Chart, pic Rect) frame {
 	for _, s := range c.Series {
 		var vals []string
 		for _, i := range order {
+			if s.Missing(i) {
+				vals = append(vals, "无数据") // keeps each value under its category
+				continue
+			}
 			vals = append(vals, s.Labels[i])
 		}
 		lines = append(lines, strings.Join(vals, " "))

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"path"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
@@ -251,6 +252,6 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 		f.warns.Warnf(p.Pos, "image %q is %d×%d pixels: %.0fpt wide on the slide, it prints at %.0f dpi and looks blurred; use one %d pixels wide or more",
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
-	f.addAs(RoleFigure, Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: p.File.Path, Data: p.File.Data, JPEG: p.Format == "jpeg"}).Alt = p.Alt
+	f.addAs(RoleFigure, Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: path.Clean(p.File.Path), Data: p.File.Data, JPEG: p.Format == "jpeg"}).Alt = p.Alt
 	return f
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 
@@ -322,5 +323,21 @@ func TestFiguresSayWhatTheyShow(t *testing.T) {
 				t.Errorf("figures say %q, want %q", alts, tt.want)
 			}
 		})
+	}
+}
+
+// The hidden text over a chart's picture keeps each value under its
+// category: a gap is written 无数据, as the alt text says it.
+func TestAChartsHiddenTextKeepsItsGaps(t *testing.T) {
+	src := "title: t\nslides:\n  - title: x\n    blocks:\n      - chart: {title: 收入, rows: [[年份, 利息], [2021, 10.5], [2022, \"-\"], [2023, 12]]}\n"
+	_, pages := layOut(t, "deck.yaml", src)
+	var hidden []string
+	for _, it := range pages[0].Items {
+		if r, ok := it.(layout.TextRun); ok && r.Hidden {
+			hidden = append(hidden, r.Text)
+		}
+	}
+	if !slices.Contains(hidden, "10.5 无数据 12") {
+		t.Errorf("the hidden lines are %q, want one reading 10.5 无数据 12", hidden)
 	}
 }

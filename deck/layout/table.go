@@ -170,7 +170,9 @@ func (ts *tableSetter) row(r tableRow) frame {
 		}
 		right := 0.0
 		cs.align = ts.cellAlign(i, len(r.cells), r.head)
-		if ts.align[i] == deck.AlignDecimal && !r.head && ts.tails[i] > 0 {
+		// A gap ("-", "N/A") has no point: it stands at the numbers' right
+		// edge, not left of their points.
+		if ts.align[i] == deck.AlignDecimal && !r.head && ts.tails[i] > 0 && strings.ContainsAny(cell.Plain(), "0123456789") {
 			right = max(0, ts.tails[i]-ts.e.tail(cell.Plain(), cs.bold, cs.size))
 		}
 		tf := ts.e.text(cell, cs, ts.widths[i]-2*ts.pad-right)
