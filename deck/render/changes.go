@@ -14,6 +14,12 @@ import (
 // was written is left out: an edit above it moves it down its file, not
 // on the page.
 func Fingerprints(pages []layout.Page) []string {
+	// A picture shown on many pages is one slice of bytes: hash it once.
+	type bytesAt struct {
+		first *byte
+		n     int
+	}
+	digests := map[bytesAt][sha256.Size]byte{}
 	var hashes []hash.Hash
 	for i := range pages {
 		p := pages[i]
@@ -24,8 +30,14 @@ func Fingerprints(pages []layout.Page) []string {
 		p.Src = deck.Pos{}
 		layout.Dump(h, []layout.Page{p})
 		for _, it := range p.Items {
-			if im, ok := it.(layout.Image); ok {
-				h.Write(im.Data)
+			if im, ok := it.(layout.Image); ok && len(im.Data) > 0 {
+				at := bytesAt{&im.Data[0], len(im.Data)}
+				d, ok := digests[at]
+				if !ok {
+					d = sha256.Sum256(im.Data)
+					digests[at] = d
+				}
+				h.Write(d[:])
 			}
 		}
 	}
