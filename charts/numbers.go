@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/deckpdf/deck/deck/numfmt"
 )
 
 // scaled is v divided by the chart's scale (万, 亿, or 100 for a
@@ -119,4 +121,94 @@ func (cv canvas) columnTotal(bars []int, i int) (string, bool) {
 		return "", false
 	}
 	return cv.number(sum, decimals), true
+}
+
+// forTicks returns the canvas that writes the ticks of an axis every step
+// apart: with the chart's format cut to the decimals the step needs, so
+// that "#,##0.0" with a step of 2,000 writes 2,000, not 2,000.0; its
+// literals, currency, separators and sections kept.
+func (cv canvas) forTicks(step float64) canvas {
+	if cv.format == nil {
+		return cv
+	}
+	code := cv.format.String()
+	d := stepDecimals(cv.scaled(step) * math.Pow(100, float64(percents(code))))
+	short := tickCode(code, d)
+	if short == code {
+		return cv
+	}
+	if f, err := numfmt.Parse(short); err == nil {
+		cv.format = f
+	}
+	return cv
+}
+
+// percents returns how many percent signs the first section of a format
+// code has outside its quoted literals: each shows the number a hundred
+// times larger.
+func percents(code string) int {
+	n := 0
+	walkCode(code, func(k int, lit bool) bool {
+		if code[k] == ';' && !lit {
+			return false
+		}
+		if code[k] == '%' && !lit {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// tickCode returns the format code with each section's decimals cut to
+// at most d: "#,##0.00" with d 1 is "#,##0.0", with d 0 "#,##0"; a code
+// with no more decimals than d is returned as it is.
+func tickCode(code string, d int) string {
+	var b strings.Builder
+	run := -1 // the placeholders after a decimal point so far, or -1 outside one
+	walkCode(code, func(k int, lit bool) bool {
+		c := code[k]
+		placeholder := !lit && (c == '0' || c == '#' || c == '?')
+		switch {
+		case run >= 0 && placeholder:
+			run++
+			if run > d {
+				return true
+			}
+		case !lit && c == '.':
+			run = 0
+			if d == 0 {
+				return true
+			}
+		default:
+			run = -1
+		}
+		b.WriteByte(c)
+		return true
+	})
+	return b.String()
+}
+
+// walkCode calls f with the index of each byte of a format code and
+// whether it is part of a literal: quoted ("亿元"), escaped (\x) or in
+// brackets ([Red]); it stops when f returns false.
+func walkCode(code string, f func(k int, lit bool) bool) {
+	quoted, bracket, escaped := false, false, false
+	for k := 0; k < len(code); k++ {
+		c, after := code[k], escaped
+		lit := quoted || bracket || after || c == '"' || c == '\\' || c == '[' || c == ']' || c >= 0x80
+		escaped = !after && !quoted && c == '\\'
+		switch {
+		case after:
+		case c == '"' && !bracket:
+			quoted = !quoted
+		case c == '[' && !quoted:
+			bracket = true
+		case c == ']' && !quoted:
+			bracket = false
+		}
+		if !f(k, lit) {
+			return
+		}
+	}
 }

@@ -112,11 +112,12 @@ func (cv canvas) ticksOf(lo, hi, from, step float64) ([]float64, []string) {
 	var ticks []float64
 	var labels []string
 	decimals := stepDecimals(cv.scaled(step))
+	tc := cv.forTicks(step)
 	first := math.Ceil((lo-from)/step - 1e-9)
 	for k := first; from+k*step <= hi+step*1e-9 && len(ticks) < 100; k++ {
 		t := roundSig(from + k*step)
 		ticks = append(ticks, t)
-		labels = append(labels, cv.number(t, decimals))
+		labels = append(labels, tc.number(t, decimals))
 	}
 	return ticks, labels
 }
