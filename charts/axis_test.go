@@ -44,12 +44,12 @@ func axisCharts() map[string]*deck.Chart {
 }
 
 // ticks returns the texts of the tick labels among the items, from the
-// top down, by their size, which no other text of a chart has; the axis
-// title, of that size too, is left out.
-func ticks(items []layout.Item, title string) []layout.TextRun {
+// top down, by their size, which no other text of a chart has; the axes'
+// titles, of that size too, are left out.
+func ticks(items []layout.Item, titles ...string) []layout.TextRun {
 	var out []layout.TextRun
 	for _, it := range items {
-		if r, ok := it.(layout.TextRun); ok && math.Abs(r.Size-tickSize*9/8) < 1e-9 && r.Text != title {
+		if r, ok := it.(layout.TextRun); ok && math.Abs(r.Size-tickSize*9/8) < 1e-9 && !slices.Contains(titles, r.Text) {
 			out = append(out, r)
 		}
 	}
@@ -123,7 +123,7 @@ func TestValueAxisIsDrawnOnlyWhenAsked(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := ticks(items, c.chart.ScaleName+c.chart.Unit)
+			got := ticks(items, c.chart.ScaleName+c.chart.Unit, canvas{chart: c.chart}.rightTitle())
 			if !slices.Equal(texts(got), c.want) {
 				t.Fatalf("tick labels %q, want %q", texts(got), c.want)
 			}
@@ -247,6 +247,55 @@ func TestGridlinesArePixelsOfThePicture(t *testing.T) {
 				if y := g.Y * DPI / 72; math.Abs(y-rows[k]) > 1.5 {
 					t.Errorf("gridline %d is at row %.0f of the picture and at %.1f in the drawing", k, rows[k], y)
 				}
+			}
+		})
+	}
+}
+
+// TestTheRightAxisIsTitledWithItsLines draws bar charts with lines on a
+// right axis: over its labels, right-aligned to the picture's edge, small
+// and muted, is the name of its line series, or their names.
+func TestTheRightAxisIsTitledWithItsLines(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	r := layout.Rect{X: 20, Y: 30, W: 420, H: 230}
+	two := *axisCharts()["combo"]
+	two.Series = append(slices.Clone(two.Series), deck.Series{Name: "ROA", Line: true, Values: []float64{1.1, 1.0, 1.0, 0.9, 0.9}, Labels: []string{"1.1%", "1.0%", "1.0%", "0.9%", "0.9%"}})
+	for _, c := range []struct {
+		name  string
+		chart *deck.Chart
+		want  string
+	}{
+		{"one line: its name", axisCharts()["combo"], "ROE"},
+		{"two lines: both names", &two, "ROE、ROA"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			items, err := drawVector(c.chart, theme, set, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var title *layout.TextRun
+			for _, it := range items {
+				if run, ok := it.(layout.TextRun); ok && run.Text == c.want && !run.Hidden && math.Abs(run.Size-tickSize*9/8) < 1e-9 {
+					title = &run
+				}
+			}
+			if title == nil {
+				t.Fatalf("no title %q drawn at the ticks' size", c.want)
+			}
+			if title.Fill != theme.Colors.Muted {
+				t.Errorf("the title is %v, want the muted %v", title.Fill, theme.Colors.Muted)
+			}
+			tk := ticks(items, c.want, c.chart.Unit)
+			var topRight layout.TextRun
+			for _, run := range tk {
+				if run.At.X > r.X+r.W/2 {
+					topRight = run
+					break
+				}
+			}
+			if title.At.X < r.X+r.W*0.8 || title.At.Y >= topRight.At.Y-tickSize {
+				t.Errorf("the title at %v is not over the right axis's top label at %v", title.At, topRight.At)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/wcharczuk/go-chart/v2"
@@ -208,6 +209,21 @@ func (a axisSeries) Render(r chart.Renderer, box chart.Box, _, yr chart.Range, _
 	if title := cv.axisTitle(); title != "" {
 		cv.text(r, title, cv.px(1), float64(box.Top)-cv.px(tickSize*1.3), tickSize, cv.theme.Colors.Text, false, left)
 	}
+	if title := cv.rightTitle(); a.twin && title != "" {
+		cv.text(r, title, float64(cv.width)-cv.px(1), float64(box.Top)-cv.px(tickSize*1.3), tickSize, cv.theme.Colors.Muted, false, right)
+	}
+}
+
+// rightTitle is the title of a bar chart's right axis: the names of its
+// line series, as ROE, joined by "、".
+func (cv canvas) rightTitle() string {
+	var names []string
+	for _, s := range cv.chart.Series {
+		if s.Line && s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	return strings.Join(names, "、")
 }
 
 // gridColor is the colour of gridlines and ticks: a light grey.
