@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,11 +12,10 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/deck/internal/golden"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/default.struct, the structure tree of the default deck")
 
 // structText returns what pdfinfo -struct-text prints of the default
 // deck's file, and the deck.
@@ -97,19 +95,13 @@ func TestTheDefaultDeckIsTagged(t *testing.T) {
 func TestTheStructureTreeReadsAsTheDeck(t *testing.T) {
 	got, d := structText(t)
 	t.Run("it is the golden file", func(t *testing.T) {
-		golden := filepath.Join("testdata", "default.struct")
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
+		// pdfinfo -struct-text of the default deck, rewritten by go test -update.
+		const path = "testdata/default-struct.txtar"
+		a, err := txtar.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got != string(want) {
-			t.Errorf("pdfinfo -struct-text differs from %s (go test -run %s -update rewrites it):\n%s", golden, t.Name(), got)
-		}
+		golden.Case{Path: path, Archive: a}.Check(t, "want.struct", []byte(got))
 	})
 	content, artifact := texts(d)
 	t.Run("every line of text is under an element", func(t *testing.T) {
