@@ -136,6 +136,15 @@ func (cv canvas) highlightsSeries() bool {
 	return false
 }
 
+// muted reports whether the series j is drawn grey: the chart highlights
+// other series, and j has neither a highlight nor a colour of its own.
+// Its values are still written in a colour that reads on white.
+func (cv canvas) muted(j int) bool {
+	s := cv.chart.Series[j]
+	_, err := deck.ParseColor(s.Color)
+	return err != nil && !s.Highlight && cv.highlightsSeries()
+}
+
 // barSeriesColor is the colour of the bar series j, the jj-th bar series.
 func (cv canvas) barSeriesColor(j, jj int) deck.Color {
 	return cv.colorOf(j, jj, cv.seriesColor(jj))

@@ -38,6 +38,10 @@ func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 	at := cv.lineLabels(l.series, pts, box)
 	for jj, j := range l.series {
 		col := cv.lineColor(j, jj)
+		labelCol := col
+		if cv.muted(j) {
+			labelCol = cv.theme.Colors.Muted // the line grey, its values legible
+		}
 		r.SetStrokeColor(rgba(col))
 		r.SetStrokeWidth(cv.px(1.6))
 		for _, run := range runs(pts[jj]) {
@@ -61,7 +65,7 @@ func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 			r.FillStroke()
 			label := c.Series[j].Labels[order[k]]
 			if y, ok := at[jj][k]; ok {
-				cv.text(r, label, p.x, y, labelSize, col, true, center)
+				cv.text(r, label, p.x, y, labelSize, labelCol, true, center)
 			} else {
 				cv.short.lose(label)
 			}
