@@ -109,7 +109,7 @@ func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Ran
 	cv, c := a.cv, a.cv.chart
 	if c.Kind == deck.ChartBar {
 		zero := float64(box.Bottom) - float64(yr.Translate(0))
-		cv.rect(r, float64(box.Left), zero, float64(box.Right), zero+cv.px(0.75), cv.theme.Colors.Muted.Mix(0.5))
+		cv.rect(r, float64(box.Left), zero, float64(box.Right), zero+cv.px(0.75), cv.baselineColor())
 	}
 	for k, i := range c.Order() {
 		x := float64(box.Left) + float64(xr.Translate(float64(k)))

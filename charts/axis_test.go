@@ -67,10 +67,17 @@ func texts(runs []layout.TextRun) []string {
 }
 
 // gridlines returns the gridlines among the items: filled paths of the
-// grid's colour, from the top down.
+// grid's colour, and the baseline at zero, darker, where values go below
+// it (one line where a bar chart's baseline is drawn over it), from the
+// top down.
 func gridlines(items []layout.Item, theme deck.Theme) []layout.Rect {
 	cv := canvas{theme: theme}
 	out := filledIn(items, cv.gridColor())
+	for _, b := range filledIn(items, cv.baselineColor()) {
+		if !slices.ContainsFunc(out, func(g layout.Rect) bool { return math.Abs(g.Y-b.Y) < 1 }) {
+			out = append(out, b)
+		}
+	}
 	slices.SortStableFunc(out, func(a, b layout.Rect) int { return cmp.Compare(a.Y, b.Y) })
 	return out
 }
@@ -296,6 +303,61 @@ func TestTheRightAxisIsTitledWithItsLines(t *testing.T) {
 			}
 			if title.At.X < r.X+r.W*0.8 || title.At.Y >= topRight.At.Y-tickSize {
 				t.Errorf("the title at %v is not over the right axis's top label at %v", title.At, topRight.At)
+			}
+		})
+	}
+}
+
+// TestZeroIsTheBaselineWhenValuesGoBelowIt draws lines with an axis: where
+// the axis reaches below zero, the gridline at zero is the darker
+// baseline and the others stay light; where it starts at zero, the line
+// at zero is a gridline like the others.
+func TestZeroIsTheBaselineWhenValuesGoBelowIt(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	r := layout.Rect{X: 20, Y: 30, W: 420, H: 230}
+	fromZero := nim(nil)
+	fromZero.Axis = true
+	cv := canvas{theme: theme}
+	for _, c := range []struct {
+		name  string
+		chart *deck.Chart
+		zero  string
+		want  deck.Color
+	}{
+		{"a line below zero has a baseline at zero", axisCharts()["gap"], "0", cv.baselineColor()},
+		{"a line from zero has a light gridline there", fromZero, "0.0%", cv.gridColor()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			items, err := drawVector(c.chart, theme, set, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var zero layout.TextRun
+			for _, tk := range ticks(items, c.chart.Unit) {
+				if tk.Text == c.zero {
+					zero = tk
+				}
+			}
+			mid := zero.Bounds().Y + zero.Bounds().H/2
+			n := 0
+			for _, it := range items {
+				p, ok := it.(layout.Path)
+				if b := p.Bounds(); !ok || b.W < r.W*0.7 || b.H > 1 {
+					continue
+				}
+				b := p.Bounds()
+				want := cv.gridColor()
+				if math.Abs(b.Y-mid) < 1.5 {
+					want = c.want
+					n++
+				}
+				if p.Fill != want {
+					t.Errorf("the line at %.1f is %v, want %v", b.Y, p.Fill, want)
+				}
+			}
+			if n != 1 {
+				t.Fatalf("%d lines at the tick %q, want 1", n, c.zero)
 			}
 		})
 	}

@@ -194,7 +194,11 @@ func (a axisSeries) Render(r chart.Renderer, box chart.Box, _, yr chart.Range, _
 	for k, t := range a.left.ticks {
 		y := float64(box.Bottom) - float64(yr.Translate(t))
 		top := y - math.Floor(w/2)
-		cv.rect(r, x0, top, x1, top+w, grid)
+		col := grid
+		if t == 0 && a.left.lo < 0 {
+			col = cv.baselineColor() // values both sides of zero: zero is the baseline
+		}
+		cv.rect(r, x0, top, x1, top+w, col)
 		cv.text(r, a.left.labels[k], x0-cv.px(tickGap), y, tickSize, cv.theme.Colors.Text, false, right)
 	}
 	if a.twin {
@@ -228,6 +232,10 @@ func (cv canvas) rightTitle() string {
 
 // gridColor is the colour of gridlines and ticks: a light grey.
 func (cv canvas) gridColor() deck.Color { return cv.theme.Colors.Muted.Mix(0.7) }
+
+// baselineColor is the colour of the line at zero, where bars stand or
+// values turn negative: a mid grey, darker than the gridlines.
+func (cv canvas) baselineColor() deck.Color { return cv.theme.Colors.Muted.Mix(0.5) }
 
 // axisTitle is the value axis's title: the scale's name and the unit, as
 // 亿元; empty when the chart has neither.
