@@ -33,7 +33,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 200 dpi, the default) or vector\n(paths and selectable text)")
 	timings := fl.Bool("timings", false, "print how long each stage took to standard error")
 	var engine engineFlag
-	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf, whose hidden chart text is\ntransparent rather than invisible (not PDF/A-1); the README says more")
+	fl.Var(&engine, "engine", "the PDF library: fpdf (the default: a tagged PDF, read by screen readers) or\ngopdf, which writes an untagged PDF (no structure tree, no alt text) and whose\nhidden chart text is transparent rather than invisible; the README says more")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}

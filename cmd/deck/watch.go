@@ -31,7 +31,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("c", "", "the deck's folder, or its deck YAML file (default: this folder's deck.yaml)")
 	out := fl.String("o", "report.pdf", "the PDF file to write")
 	var engine engineFlag
-	fl.Var(&engine, "engine", "the PDF library: fpdf (the default) or gopdf")
+	fl.Var(&engine, "engine", "the PDF library: fpdf (the default, tagged) or gopdf (untagged)")
 	var mode chartMode
 	fl.Var(&mode, "charts", "how charts are drawn: png (the default) or vector")
 	if ok, code := fl.parse(args); !ok {
