@@ -23,6 +23,35 @@ func readingOrder(s *deck.Slide) []deck.Text {
 	return append(out, s.Sources...)
 }
 
+// squash takes the spaces out of a text, which layout adds and breaks
+// lines at.
+var squash = strings.NewReplacer(" ", "", "\n", "", "\t", "")
+
+// inReadingOrder checks that the texts of slide s stand in page (its text
+// squashed, of page i) in reading order, each after the one before it;
+// missing says how a text that is not there fails. It returns how many
+// texts it found.
+func inReadingOrder(t *testing.T, i int, page string, s *deck.Slide, missing string) int {
+	t.Helper()
+	found, at := 0, 0
+	for _, tx := range readingOrder(s) {
+		want := squash.Replace(tx.Plain())
+		if want == "" {
+			continue
+		}
+		switch j := strings.Index(page[at:], want); {
+		case j >= 0:
+			at += j + len(want)
+			found++
+		case strings.Contains(page, want):
+			t.Errorf("page %d: %q comes before the text written above it", i+1, tx.Plain())
+		default:
+			t.Errorf("page %d: %q %s", i+1, tx.Plain(), missing)
+		}
+	}
+	return found
+}
+
 // TestPagesReadInTheOrderOfTheDeck: the text runs of each page of the
 // built-in report, taken in the order of the page's items (the order of
 // the PDF's text, in which it is extracted, copied and read aloud), give
@@ -30,7 +59,6 @@ func readingOrder(s *deck.Slide) []deck.Text {
 // test that only looked for each text let a page be read bottom-up.
 func TestPagesReadInTheOrderOfTheDeck(t *testing.T) {
 	d, pages := loadDefault(t)
-	squash := strings.NewReplacer(" ", "", "\n", "", "\t", "")
 	checked := 0
 	for i, p := range pages {
 		var b strings.Builder
@@ -39,23 +67,7 @@ func TestPagesReadInTheOrderOfTheDeck(t *testing.T) {
 				b.WriteString(r.Text)
 			}
 		}
-		page := squash.Replace(b.String())
-		at := 0
-		for _, tx := range readingOrder(&d.Slides[p.Slide]) {
-			s := squash.Replace(tx.Plain())
-			if s == "" {
-				continue
-			}
-			switch j := strings.Index(page[at:], s); {
-			case j >= 0:
-				at += j + len(s)
-				checked++
-			case strings.Contains(page, s):
-				t.Errorf("page %d: %q comes before the text written above it", i+1, tx.Plain())
-			default:
-				t.Errorf("page %d: %q is not on the page", i+1, tx.Plain())
-			}
-		}
+		checked += inReadingOrder(t, i, squash.Replace(b.String()), &d.Slides[p.Slide], "is not on the page")
 	}
 	if checked < 100 {
 		t.Errorf("only %d texts checked", checked)

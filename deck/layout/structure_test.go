@@ -106,27 +106,11 @@ func readTree(p *layout.Page) string {
 // the page's items, and holds no footer.
 func TestTheTreeReadsInTheOrderOfTheDeck(t *testing.T) {
 	d, pages := loadDefault(t)
-	squash := strings.NewReplacer(" ", "", "\n", "", "\t", "")
 	checked := 0
 	for i := range pages {
 		p := &pages[i]
 		page := squash.Replace(readTree(p))
-		at := 0
-		for _, tx := range readingOrder(&d.Slides[p.Slide]) {
-			s := squash.Replace(tx.Plain())
-			if s == "" {
-				continue
-			}
-			switch j := strings.Index(page[at:], s); {
-			case j >= 0:
-				at += j + len(s)
-				checked++
-			case strings.Contains(page, s):
-				t.Errorf("page %d: %q comes before the text written above it", i+1, tx.Plain())
-			default:
-				t.Errorf("page %d: %q is not read", i+1, tx.Plain())
-			}
-		}
+		checked += inReadingOrder(t, i, page, &d.Slides[p.Slide], "is not read")
 		for _, footer := range []string{d.Theme.Footer.Copyright, d.Theme.Footer.Site} {
 			if footer != "" && strings.Contains(page, squash.Replace(footer)) {
 				t.Errorf("page %d: the footer %q is read", i+1, footer)
