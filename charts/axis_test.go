@@ -362,3 +362,63 @@ func TestZeroIsTheBaselineWhenValuesGoBelowIt(t *testing.T) {
 		})
 	}
 }
+
+// TestTheAxisEndsAtTheNiceTickClosestOverTheValues: of the nice steps
+// that cut the axis into 4 to 6 intervals, it takes the one whose top is
+// closest over the highest value, the smaller where two reach the same
+// top; a fixed end stays where it is set.
+func TestTheAxisEndsAtTheNiceTickClosestOverTheValues(t *testing.T) {
+	cv := canvas{chart: &deck.Chart{}}
+	for _, c := range []struct {
+		name      string
+		lo, hi    float64
+		fixLo     bool
+		top, step float64
+	}{
+		{"94.7 runs to 100 by 20, not to 125 by 25", 0, 94.7, false, 100, 20},
+		{"100.7 runs to 120 by 20, not to 125 by 25", 0, 100.7, false, 120, 20},
+		{"2.05 runs to 2.5 by 0.5", 0, 2.05, false, 2.5, 0.5},
+		{"3,003 runs to 4,000 by 1,000: 3,500 by 500 is 7 intervals", 0, 3003, false, 4000, 1000},
+		{"from a fixed 1.7, 2.05 runs to 2.1 by 0.1", 1.7, 2.05, true, 2.1, 0.1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := cv.scaleAxis(c.lo, c.hi, c.fixLo, false)
+			if a.hi != c.top || a.step != c.step || a.lo != c.lo {
+				t.Fatalf("the axis runs from %g to %g by %g, want %g to %g by %g", a.lo, a.hi, a.step, c.lo, c.top, c.step)
+			}
+		})
+	}
+}
+
+// TestTheAxisTitleClearsTheTopTick draws charts with an axis title: the
+// title's box ends at least 2 pt over the top tick label's.
+func TestTheAxisTitleClearsTheTopTick(t *testing.T) {
+	_, theme := reportCharts(t)
+	set := defaultFonts(t)
+	r := layout.Rect{X: 20, Y: 30, W: 420, H: 230}
+	for name, c := range axisCharts() {
+		if c.Unit == "" {
+			continue
+		}
+		t.Run("the "+name+" chart's "+c.Unit, func(t *testing.T) {
+			items, err := drawVector(c, theme, set, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tk := ticks(items, c.Unit, canvas{chart: c}.rightTitle())
+			var title layout.TextRun
+			for _, it := range items {
+				if run, ok := it.(layout.TextRun); ok && run.Text == c.Unit && math.Abs(run.Size-tickSize*9/8) < 1e-9 {
+					title = run
+				}
+			}
+			tb, kb := title.Bounds(), tk[0].Bounds()
+			if gap := kb.Y - (tb.Y + tb.H); gap < 2 {
+				t.Errorf("the title %q ends %.2f pt over the top tick %q, want 2 or more", c.Unit, gap, tk[0].Text)
+			}
+			if tb.Y < r.Y {
+				t.Errorf("the title %q is %.2f pt over the chart", c.Unit, r.Y-tb.Y)
+			}
+		})
+	}
+}

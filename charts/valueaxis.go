@@ -19,6 +19,14 @@ const (
 	gridWidth = 0.5
 )
 
+// titleRise is how far, in points, an axis's title stands over the top of
+// the plot, where its top tick's label is: a clear gap between the two.
+// titleRoom is the room the plot leaves over it for the title.
+const (
+	titleRise = tickSize * 1.75
+	titleRoom = tickSize * 0.5
+)
+
 // targetTicks is about how many intervals a value axis is cut into.
 const targetTicks = 5
 
@@ -74,12 +82,19 @@ func stepDecimals(step float64) int {
 
 // scaleAxis returns the axis over the values from lo to hi, lo ≤ hi: its
 // ends go out to the next tick, unless fixLo or fixHi fix them where they
-// are. Its ticks are the multiples of the smallest nice step that cuts
-// the span into about targetTicks intervals and whose labels all differ
-// (a format with fewer decimals than the step needs would repeat them).
+// are. Its ticks are the multiples of the nice step, among those that cut
+// it into minTicks to maxTicks intervals, whose free ends are closest to
+// the values (0–94.7 runs to 100 by 20, not to 125 by 25), the smaller
+// step where two are as close; their labels all differ (a format with
+// fewer decimals than the step needs would repeat them). Where no step
+// cuts it so, the smallest nice step that cuts it into about targetTicks
+// intervals.
 func (cv canvas) scaleAxis(lo, hi float64, fixLo, fixHi bool) valueAxis {
 	if !(hi > lo) {
 		hi = lo + 1
+	}
+	if a, ok := cv.closestAxis(lo, hi, fixLo, fixHi); ok {
+		return a
 	}
 	step := niceStep((hi - lo) / targetTicks)
 	var a valueAxis
@@ -91,6 +106,34 @@ func (cv canvas) scaleAxis(lo, hi float64, fixLo, fixHi bool) valueAxis {
 		step = niceStep(step * 1.01)
 	}
 	return a
+}
+
+// The fewest and the most intervals a value axis is cut into, where a
+// step does it.
+const (
+	minTicks = 4
+	maxTicks = 6
+)
+
+// closestAxis returns the axis from lo to hi whose nice step cuts it into
+// minTicks to maxTicks intervals (half an interval either way where an
+// end is fixed) with the least room beyond the values, and whether there
+// is one.
+func (cv canvas) closestAxis(lo, hi float64, fixLo, fixHi bool) (valueAxis, bool) {
+	var best valueAxis
+	pad, found := math.Inf(1), false
+	for step := niceStep((hi - lo) / (maxTicks + 0.5)); (hi-lo)/step >= minTicks-0.5; step = niceStep(step * 1.01) {
+		a := cv.axisWithStep(lo, hi, step, fixLo, fixHi)
+		n := (a.hi - a.lo) / step
+		if n > maxTicks+0.5+1e-9 || n < minTicks-0.5-1e-9 || !distinct(a.labels) {
+			continue
+		}
+		// Nearer by a millionth of the span is not nearer.
+		if p := (a.hi - hi) + (lo - a.lo); p < pad-(hi-lo)*1e-6 {
+			best, pad, found = a, p, true
+		}
+	}
+	return best, found
 }
 
 // axisWithStep returns the axis from lo to hi with ticks every step, its
@@ -211,10 +254,10 @@ func (a axisSeries) Render(r chart.Renderer, box chart.Box, _, yr chart.Range, _
 		}
 	}
 	if title := cv.axisTitle(); title != "" {
-		cv.text(r, title, cv.px(1), float64(box.Top)-cv.px(tickSize*1.3), tickSize, cv.theme.Colors.Text, false, left)
+		cv.text(r, title, cv.px(1), float64(box.Top)-cv.px(titleRise), tickSize, cv.theme.Colors.Text, false, left)
 	}
 	if title := cv.rightTitle(); a.twin && title != "" {
-		cv.text(r, title, float64(cv.width)-cv.px(1), float64(box.Top)-cv.px(tickSize*1.3), tickSize, cv.theme.Colors.Muted, false, right)
+		cv.text(r, title, float64(cv.width)-cv.px(1), float64(box.Top)-cv.px(titleRise), tickSize, cv.theme.Colors.Muted, false, right)
 	}
 }
 
@@ -236,6 +279,13 @@ func (cv canvas) gridColor() deck.Color { return cv.theme.Colors.Muted.Mix(0.7) 
 // baselineColor is the colour of the line at zero, where bars stand or
 // values turn negative: a mid grey, darker than the gridlines.
 func (cv canvas) baselineColor() deck.Color { return cv.theme.Colors.Muted.Mix(0.5) }
+
+// hasAxisTitle reports whether the chart draws a value axis with a title
+// over it.
+func (cv canvas) hasAxisTitle() bool {
+	c := cv.chart
+	return c.AxisShown() && (cv.axisTitle() != "" || c.Kind == deck.ChartBar && cv.rightTitle() != "")
+}
 
 // axisTitle is the value axis's title: the scale's name and the unit, as
 // 亿元; empty when the chart has neither.

@@ -22,6 +22,9 @@ func (cv canvas) xy() chart.Chart {
 	if c.Annotation != "" {
 		pad.Top += int(cv.px(noteSize * 2.4))
 	}
+	if cv.hasAxisTitle() {
+		pad.Top += int(cv.px(titleRoom))
+	}
 	ch := chart.Chart{
 		Width: cv.width, Height: cv.height, DPI: cv.dpi, Font: cv.regular,
 		Background:     chart.Style{Padding: pad, FillColor: drawing.ColorWhite},
