@@ -10,7 +10,8 @@ import (
 // and the trend annotation over them. A column's value is over it (under
 // a negative one, which hangs from zero); values side by side that would
 // overlap step up from one another. A stacked segment's value is inside
-// it, or beside the column where the segment is too small for it. A value
+// it; a series with a segment too small for its value has its values
+// beside the columns, in every column (see besideSeries). A value
 // that fits nowhere is left out and noted, never drawn over another.
 type barSeries struct {
 	cv    canvas
@@ -51,20 +52,20 @@ func (cv canvas) besideRoom(bars []int, lo, hi, height, width, right float64) (s
 	share = columnShare
 	for range 8 {
 		slot := (width - extra) / n
+		// Drawn, the segments' ends are whole pixels: a pixel to spare
+		// either way.
+		outside := cv.besideSeries(bars, func(v float64) float64 { return math.Abs(v)/(hi-lo)*height - 1 }, columnShare*slot-1)
 		in, out := 0.0, 0.0 // the widest values inside and beside
 		for i := range c.Categories {
-			for _, j := range bars {
+			for jj, j := range bars {
 				if c.Series[j].Missing(i) {
 					continue
 				}
-				h := math.Abs(c.Series[j].Values[i]) / (hi - lo) * height
 				w := cv.textWidth(c.Series[j].Labels[i], labelSize, false)
-				// Drawn, the segments' ends are whole pixels: a pixel
-				// to spare either way.
-				if cv.fitsInside(w, h-1, columnShare*slot-1) {
-					in = math.Max(in, w)
-				} else {
+				if outside[jj] {
 					out = math.Max(out, w)
+				} else {
+					in = math.Max(in, w)
 				}
 			}
 		}
@@ -84,6 +85,25 @@ func (cv canvas) besideRoom(bars []int, lo, hi, height, width, right float64) (s
 	return share, extra
 }
 
+// besideSeries reports, for each of the stacked bar series, whether its
+// values are set beside their columns: in every column when one of its
+// values does not fit inside its segment, so that a series' values stand
+// alike in every column. A segment of value v is height(v) pixels high
+// and cw pixels wide.
+func (cv canvas) besideSeries(bars []int, height func(v float64) float64, cw float64) []bool {
+	c := cv.chart
+	out := make([]bool, len(bars))
+	for jj, j := range bars {
+		for i := range c.Categories {
+			if !c.Series[j].Missing(i) && !cv.fitsInside(cv.textWidth(c.Series[j].Labels[i], labelSize, false), height(c.Series[j].Values[i]), cw) {
+				out[jj] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 func (barSeries) GetName() string           { return "bars" }
 func (barSeries) GetStyle() chart.Style     { return chart.Style{} }
 func (barSeries) Validate() error           { return nil }
@@ -100,6 +120,10 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 	var labels valueSpots
 	if !c.Stacked && nb > 1 {
 		labels = b.groupedSpots(box, xr, y)
+	}
+	var outside []bool
+	if c.Stacked && nb > 1 {
+		outside = cv.besideSeries(b.bars, func(v float64) float64 { return math.Abs(y(0) - y(v)) }, group)
 	}
 	for k, i := range order {
 		cx := float64(box.Left) + float64(xr.Translate(float64(k)))
@@ -119,7 +143,7 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 				switch {
 				case nb == 1:
 					cv.text(r, label, cx, cv.valueY(y1, v), labelSize, cv.theme.Colors.Text, c.IsHighlighted(i), center)
-				case cv.fitsInside(cv.textWidth(label, labelSize, false), math.Abs(y0-y1), group):
+				case !outside[jj]:
 					cv.text(r, label, cx, (y0+y1)/2, labelSize, cv.contrast(fill), false, center)
 				default:
 					beside = append(beside, sideLabel{label, (y0 + y1) / 2})
