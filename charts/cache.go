@@ -25,7 +25,10 @@ const cacheVersion = "charts-15"
 // the size in pixels and the drawing code.
 func cacheKey(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h int, dpi float64) string {
 	spec := *c
-	spec.Pos, spec.Title, spec.Caption, spec.Sources, spec.Height = deck.Pos{}, deck.Text{}, deck.Text{}, nil, 0
+	// What the picture does not show is left out: where the chart was
+	// written, the texts the slide sets around it, and its id (two charts
+	// of the same data under different ids are one picture).
+	spec.Pos, spec.ID, spec.Title, spec.Caption, spec.Sources, spec.Height = deck.Pos{}, "", deck.Text{}, deck.Text{}, nil, 0
 	spec.Series = append([]deck.Series(nil), c.Series...)
 	for i := range spec.Series {
 		spec.Series[i].Pos = deck.Pos{}

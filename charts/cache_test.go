@@ -93,6 +93,11 @@ func TestCacheServesUnchangedCharts(t *testing.T) {
 	if cacheKey(&c, d.Theme, set, 100, 50, DPI) == k1 {
 		t.Error("a data change keeps the cache key")
 	}
+	same := c
+	same.ID, same.Pos = "another-id", deck.Pos{File: "x.yaml", Line: 9}
+	if cacheKey(&same, d.Theme, set, 100, 50, DPI) != cacheKey(&c, d.Theme, set, 100, 50, DPI) {
+		t.Error("the same chart under another id has another cache key: it is drawn twice")
+	}
 }
 
 // TestCacheKeysFollowTheFonts: a chart set in other fonts has another
