@@ -93,7 +93,11 @@ func (l *loader) groupTable(dec *decoder, n *yaml.Node, f map[string]*yaml.Node,
 		defer l.readsData(len(l.diags), dec.pos(gf["data"]))
 		t := l.dataTable(dec, gf)
 		if t != nil {
-			l.mergedCells(t, false)
+			var spanned []string
+			for _, c := range items(f["merge"]) {
+				spanned = append(spanned, c.Value)
+			}
+			l.mergedCells(t, false, spanned...)
 		}
 		return t
 	case gf["rows"] != nil:

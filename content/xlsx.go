@@ -80,6 +80,21 @@ func (l *loader) book(pos deck.Pos, name string) (*workbook.Book, bool) {
 	return ob.book, true
 }
 
+// spansColumn reports whether the merged area m lies in one column of t
+// whose header is among spanned, the columns a table's merge: names.
+func spansColumn(t *table, m workbook.Area, spanned []string) bool {
+	first, last, _ := strings.Cut(m.Range, ":")
+	if strings.TrimRight(first, "0123456789") != strings.TrimRight(last, "0123456789") {
+		return false // it spans columns
+	}
+	for _, h := range t.header {
+		if h.pos.Col == m.Col && slices.Contains(spanned, h.text) {
+			return true
+		}
+	}
+	return false
+}
+
 // closeBooks releases the workbooks the load opened.
 func (l *loader) closeBooks() {
 	for _, ob := range l.books {
@@ -163,8 +178,11 @@ func (l *loader) gridTable(pos deck.Pos, file string, g *workbook.Grid) *table {
 // block reads: a chart needs a value in each cell, so there they are an
 // error; a table draws the text in the first cell and leaves the others
 // empty, and says so.
-func (l *loader) mergedCells(t *table, chart bool) bool {
+func (l *loader) mergedCells(t *table, chart bool, spanned ...string) bool {
 	for _, m := range t.merged {
+		if !chart && spansColumn(t, m, spanned) {
+			continue // the table's merge: draws it as one cell over the rows
+		}
 		at := t.header[0].pos
 		at.Line, at.Col = m.Row, m.Col
 		if chart {

@@ -234,6 +234,8 @@ func TestWorkbookDiagnostics(t *testing.T) {
 			"data/model.xlsx[市场规模]!A3: error: cells A3:B3 are merged, inside the chart's data: a chart needs a value in each cell; unmerge them, or name a range without them\n" + note},
 		{"merged cells in a table", "      - table: {data: data/model.xlsx, range: A1:B6}\n", model(t, func(f *excelize.File) { f.MergeCell("市场规模", "A3", "B3") }),
 			"data/model.xlsx[市场规模]!A3: warning: cells A3:B3 are merged: the table shows the text of the first in its own cell and leaves the others empty\ndeck.yaml:5:23: note: the block that reads it\n"},
+		{"merged cells in a column the table merges are its span", "      - table: {data: data/model.xlsx, range: A1:B6, merge: [年份]}\n", model(t, func(f *excelize.File) { f.MergeCell("市场规模", "A3", "A4") }),
+			""},
 		{"a formula that gives an error", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellFormula("市场规模", "C4", "B4/0") }),
 			"data/model.xlsx[市场规模]!C4: error: the cell has the formula =B4/0, which gives #DIV/0! (deck computed it: the workbook was saved without its value)\ndeck.yaml:5:23: note: the block that reads it\n"},
 		{"a formula deck cannot compute", "      - table: {data: data/model.xlsx}\n", model(t, func(f *excelize.File) { f.SetCellFormula("市场规模", "C4", "FOOBAR(B4)") }),
