@@ -98,12 +98,12 @@ func (cv canvas) maxWidth(ss []string, size float64, bold bool) float64 {
 
 // categorySeries draws the category axis: a baseline and a label under
 // each category's slot.
-type categorySeries struct{ cv canvas }
+type categorySeries struct {
+	painted
+	cv canvas
+}
 
-func (categorySeries) GetName() string           { return "categories" }
-func (categorySeries) GetStyle() chart.Style     { return chart.Style{} }
-func (categorySeries) Validate() error           { return nil }
-func (categorySeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (categorySeries) GetName() string { return "categories" }
 
 func (a categorySeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
 	cv, c := a.cv, a.cv.chart

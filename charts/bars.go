@@ -14,6 +14,7 @@ import (
 // beside the columns, in every column (see besideSeries). A value
 // that fits nowhere is left out and noted, never drawn over another.
 type barSeries struct {
+	painted
 	cv    canvas
 	bars  []int
 	share float64 // of its slot that a column or a group takes
@@ -104,10 +105,7 @@ func (cv canvas) besideSeries(bars []int, height func(v float64) float64, cw flo
 	return out
 }
 
-func (barSeries) GetName() string           { return "bars" }
-func (barSeries) GetStyle() chart.Style     { return chart.Style{} }
-func (barSeries) Validate() error           { return nil }
-func (barSeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (barSeries) GetName() string { return "bars" }
 
 func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
 	cv, c := b.cv, b.cv.chart
@@ -198,12 +196,12 @@ func (b barSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _
 // category (in the chart's order, as written or sorted) at the top, so
 // that a descending sort puts the largest bar on top. A bar of a negative
 // value reaches left from zero.
-type hbarSeries struct{ cv canvas }
+type hbarSeries struct {
+	painted
+	cv canvas
+}
 
-func (hbarSeries) GetName() string           { return "bars" }
-func (hbarSeries) GetStyle() chart.Style     { return chart.Style{} }
-func (hbarSeries) Validate() error           { return nil }
-func (hbarSeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (hbarSeries) GetName() string { return "bars" }
 
 func (h hbarSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
 	cv, c := h.cv, h.cv.chart

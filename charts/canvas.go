@@ -227,3 +227,13 @@ func (cv canvas) contrast(fill deck.Color) deck.Color {
 	}
 	return cv.theme.Colors.Text
 }
+
+// painted is embedded in the series deck draws itself, in their Render:
+// go-chart asks every series for a style, a check and an axis, and these
+// have none of their own, are always valid, and use the primary axis (a
+// line series on the right says so itself).
+type painted struct{}
+
+func (painted) GetStyle() chart.Style     { return chart.Style{} }
+func (painted) Validate() error           { return nil }
+func (painted) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }

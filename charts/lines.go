@@ -12,14 +12,13 @@ import (
 // A missing value is a gap: no point, no value, and no segment to it or
 // from it; the points either side keep their dots and values.
 type lineSeries struct {
+	painted
 	cv     canvas
 	series []int
 	axis   chart.YAxisType
 }
 
 func (lineSeries) GetName() string             { return "lines" }
-func (lineSeries) GetStyle() chart.Style       { return chart.Style{} }
-func (lineSeries) Validate() error             { return nil }
 func (l lineSeries) GetYAxis() chart.YAxisType { return l.axis }
 
 func (l lineSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {

@@ -216,15 +216,13 @@ func (cv canvas) matchAxis(left valueAxis, lo, hi float64) valueAxis {
 // axis's title (its scale and unit, as 亿元) over the left labels. It is
 // drawn first, under the bars and lines.
 type axisSeries struct {
+	painted
 	cv          canvas
 	left, right valueAxis
 	twin        bool // right is drawn
 }
 
-func (axisSeries) GetName() string           { return "axes" }
-func (axisSeries) GetStyle() chart.Style     { return chart.Style{} }
-func (axisSeries) Validate() error           { return nil }
-func (axisSeries) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (axisSeries) GetName() string { return "axes" }
 
 func (a axisSeries) Render(r chart.Renderer, box chart.Box, _, yr chart.Range, _ chart.Style) {
 	cv := a.cv

@@ -49,7 +49,7 @@ func (cv canvas) xy() chart.Chart {
 		}
 		ch.XAxis = chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: min, Max: hi}}
 		ch.YAxis.Range = &chart.ContinuousRange{Min: -0.5, Max: n - 0.5}
-		ch.Series = []chart.Series{hbarSeries{cv}}
+		ch.Series = []chart.Series{hbarSeries{cv: cv}}
 		return ch
 	}
 	// The category axis is drawn by categorySeries: go-chart's X axis
@@ -62,13 +62,13 @@ func (cv canvas) xy() chart.Chart {
 		ax := cv.lineAxis(lines)
 		ch.Background.Padding.Left += int(math.Ceil(cv.labelRoom(ax)))
 		ch.YAxis.Range = &chart.ContinuousRange{Min: ax.lo, Max: ax.hi}
-		ch.Series = []chart.Series{axisSeries{cv: cv, left: ax}, categorySeries{cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
+		ch.Series = []chart.Series{axisSeries{cv: cv, left: ax}, categorySeries{cv: cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
 		return ch
 	}
 	if c.Kind == deck.ChartLine {
 		lo, hi := cv.valueSpan(lines)
 		ch.YAxis.Range = &chart.ContinuousRange{Min: lo - (hi-lo)*0.15, Max: hi + (hi-lo)*0.12}
-		ch.Series = []chart.Series{categorySeries{cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
+		ch.Series = []chart.Series{categorySeries{cv: cv}, lineSeries{cv: cv, series: lines, axis: chart.YAxisPrimary}}
 		return ch
 	}
 	// Bars stand on zero, or hang from it, and reach up to frac of the
@@ -134,7 +134,7 @@ func (cv canvas) xy() chart.Chart {
 		bs.share, extra = cv.besideRoom(bars, ch.YAxis.Range.GetMin(), ch.YAxis.Range.GetMax(), plot, width, float64(pad.Right))
 		pad.Right += int(math.Ceil(extra))
 	}
-	ch.Series = []chart.Series{categorySeries{cv}, bs}
+	ch.Series = []chart.Series{categorySeries{cv: cv}, bs}
 	if axes != nil {
 		ch.Series = append([]chart.Series{*axes}, ch.Series...)
 	}
