@@ -214,7 +214,7 @@ func (l *loader) deck() *deck.Deck {
 		return nil
 	}
 	d := &deck.Deck{Pos: dec.pos(root)}
-	f, ok := dec.fields(root, "the deck", "title", "author", "subject", "keywords", "lang", "date", "theme", "slides")
+	f, ok := dec.fields(root, "the deck", "title", "author", "subject", "keywords", "lang", "latin_lang", "date", "theme", "slides")
 	if !ok {
 		return d
 	}
@@ -225,6 +225,8 @@ func (l *loader) deck() *deck.Deck {
 		Subject:  dec.str(f["subject"], "subject"),
 		Keywords: dec.strs(f["keywords"], "keywords"),
 		Lang:     dec.str(f["lang"], "lang"),
+		// The language of the runs of Latin letters, for the tagged PDF.
+		LatinLang: dec.str(f["latin_lang"], "latin_lang"),
 	}
 	if n := f["date"]; n != nil {
 		t, err := time.Parse(time.DateOnly, dec.str(n, "date"))

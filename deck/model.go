@@ -20,6 +20,10 @@ type Meta struct {
 	Subject  string
 	Keywords []string
 	Lang     string // BCP 47 tag, "zh-CN"
+	// LatinLang is the language of the runs of Latin letters in the
+	// deck's text (ROE, Cloud), a BCP 47 tag such as "en-US": the tagged
+	// PDF says it of each such run. Empty: they are in Lang.
+	LatinLang string
 	// Date is the creation date written into the PDF. The zero value means
 	// the renderer's fixed date (SOURCE_DATE_EPOCH or the Unix epoch).
 	Date time.Time

@@ -24,10 +24,23 @@ type painter struct {
 	subsets []subset               // the fonts, as tagSubsets renames them
 	err     error                  // the first error of a call that has no error result
 	pages   []*pageTags            // the pages drawn, as tagged
+	// latinLang is the language of a text run of Latin letters only
+	// (Meta.LatinLang); empty: none is marked.
+	latinLang string
 }
 
 // mark opens the marked content of the next item on the page.
-func (p *painter) mark() { p.doc.RawWriteStr(p.pages[len(p.pages)-1].begin()) }
+func (p *painter) mark() { p.doc.RawWriteStr(p.pages[len(p.pages)-1].begin("")) }
+
+// markText opens the marked content of a text run: with the Latin
+// language when the run is Latin letters only.
+func (p *painter) markText(t layout.TextRun) {
+	lang := ""
+	if p.latinLang != "" && latinOnly(t.Text) {
+		lang = p.latinLang
+	}
+	p.doc.RawWriteStr(p.pages[len(p.pages)-1].begin(lang))
+}
 
 // unmark closes it.
 func (p *painter) unmark() { p.doc.RawWriteStr("EMC") }
@@ -49,7 +62,7 @@ func (p *painter) EndPage() error {
 }
 
 func (p *painter) Text(t layout.TextRun) {
-	p.mark()
+	p.markText(t)
 	defer p.unmark()
 	p.doc.SetFont(p.family[t.Face], "", t.Size)
 	p.doc.SetTextColor(int(t.Fill.R), int(t.Fill.G), int(t.Fill.B))

@@ -24,6 +24,9 @@ type Options struct {
 	Date    time.Time // creation and modification date; the zero value means the Unix epoch
 	Fonts   *fonts.Set
 	Engine  Engine // the library that draws the pages; the zero value is fpdf
+	// PDFA makes the file PDF/A-2b (ISO 19005-2, level B): see pdfa.go.
+	// Only the fpdf engine writes it.
+	PDFA bool
 }
 
 // Write writes pages to w as a PDF. The same pages and options give the same
@@ -56,6 +59,9 @@ func Begin(size deck.Size, opt Options) *Document {
 	if d.opt.Date.IsZero() {
 		d.opt.Date = time.Unix(0, 0)
 	}
+	if d.err == nil && d.opt.PDFA && d.opt.Engine != EngineFPDF {
+		d.err = fmt.Errorf("pdf: only the fpdf engine writes PDF/A: %v writes no structure tree, and its information dictionary is not an indirect object", d.opt.Engine)
+	}
 	if d.err != nil || d.opt.Engine != EngineFPDF {
 		close(d.ready)
 		return d
@@ -86,7 +92,7 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 				return err
 			}
 		}
-		return finishFPDF(w, p, pages)
+		return finishFPDF(w, p, pages, d.opt)
 	case EngineGoPDF:
 		return writeGoPDF(w, pages, d.opt)
 	default:
@@ -145,8 +151,9 @@ func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
 }
 
 // finishFPDF paints the pages on a document beginFPDF set up and writes it.
-func finishFPDF(w io.Writer, p *painter, pages []layout.Page) (err error) {
+func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err error) {
 	defer fpdfFailed(&err)
+	p.latinLang = opt.Meta.LatinLang
 	if err := layout.Paint(pages, p); err != nil {
 		return err
 	}
@@ -154,7 +161,11 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page) (err error) {
 	if err := p.doc.Output(&out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages)
+	var a *archive
+	if opt.PDFA {
+		a = &archive{meta: opt.Meta, creator: opt.Creator, date: opt.Date}
+	}
+	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages, a)
 	if err != nil {
 		return err
 	}

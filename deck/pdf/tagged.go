@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck/layout"
 )
@@ -70,8 +72,8 @@ func newPageTags(pg *layout.Page) *pageTags {
 }
 
 // begin returns the operator that opens the marked content of the next
-// item drawn.
-func (t *pageTags) begin() string {
+// item drawn, with a /Lang when lang is not empty.
+func (t *pageTags) begin(lang string) string {
 	i := t.next
 	n := t.take()
 	if n == nil {
@@ -79,7 +81,28 @@ func (t *pageTags) begin() string {
 	}
 	t.mcid[i] = len(t.mcids)
 	t.mcids = append(t.mcids, n)
+	if lang != "" {
+		return fmt.Sprintf("/%s <</Lang %s /MCID %d>> BDC", structType(n.Role), literal(lang), len(t.mcids)-1)
+	}
 	return fmt.Sprintf("/%s <</MCID %d>> BDC", structType(n.Role), len(t.mcids)-1)
+}
+
+// latinOnly reports whether s is written in Latin letters alone: one at
+// least, and besides them only ASCII digits, spaces and punctuation
+// (ROE, Cloud-native, IaaS/PaaS). A run with a hanzi, or without a letter
+// (28.6%), is not.
+func latinOnly(s string) bool {
+	letter := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			letter = true
+		case r < utf8.RuneSelf && !unicode.IsLetter(r) && unicode.IsPrint(r):
+		default:
+			return false
+		}
+	}
+	return letter
 }
 
 // take returns the leaf of the next item and moves past it.
@@ -149,6 +172,7 @@ type fpdfFile struct {
 	info    int
 	objs    map[int]string // the objects of the update, by number
 	next    int            // the number of the next new object
+	id      []byte         // the file identifier; nil: none
 }
 
 var (
@@ -242,7 +266,11 @@ func (f *fpdfFile) bytes() []byte {
 		}
 		i = j
 	}
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n", f.next, f.root, f.info, f.xref, xref)
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n", f.next, f.root, f.info, f.xref)
+	if f.id != nil {
+		b.WriteString(trailerID(f.id))
+	}
+	fmt.Fprintf(&b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes()
 }
 
@@ -252,11 +280,17 @@ func (f *fpdfFile) bytes() []byte {
 // artifacts (Document, then one Sect for the pages of a slide), the link
 // annotations with their /StructParent, and new versions of the catalog
 // (/StructTreeRoot, /MarkInfo, /ViewerPreferences) and of the pages
-// (/StructParents, /Tabs /S, /Annots).
-func tagFPDF(src []byte, pages []*pageTags) ([]byte, error) {
+// (/StructParents, /Tabs /S, /Annots). With an archive, the same update
+// makes the file PDF/A-2b (see pdfa.go).
+func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 	f, err := parseFPDF(src)
 	if err != nil {
 		return nil, err
+	}
+	if a != nil {
+		if err := f.addBinaryComment(); err != nil {
+			return nil, err
+		}
 	}
 	cat, err := f.body(f.root)
 	if err != nil {
@@ -279,7 +313,7 @@ func tagFPDF(src []byte, pages []*pageTags) ([]byte, error) {
 	if len(refs) != len(pages) {
 		return nil, fpdfUnexpected(fmt.Sprintf("%d pages for %d drawn", len(refs), len(pages)))
 	}
-	s := &structWriter{f: f, pages: pages, refs: refs, elems: map[*layout.Node]int{}}
+	s := &structWriter{f: f, pages: pages, refs: refs, elems: map[*layout.Node]int{}, print: a != nil}
 	root, parents := f.add(), f.add()
 	s.numberAnnots()
 	doc := s.document(root)
@@ -288,7 +322,13 @@ func tagFPDF(src []byte, pages []*pageTags) ([]byte, error) {
 	}
 	f.objs[root] = fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parents, s.nextKey)
 	f.objs[parents] = s.parentTree()
-	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + cat[len(catHead):]
+	more := ""
+	if a != nil {
+		if more, err = a.objects(f); err != nil {
+			return nil, err
+		}
+	}
+	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + more + cat[len(catHead):]
 	return f.bytes(), nil
 }
 
@@ -300,6 +340,7 @@ type structWriter struct {
 	elems    map[*layout.Node]int // the element of each node written
 	nextKey  int                  // the next key of the parent tree
 	linkKeys []string             // the parent tree's entries for the annotations
+	print    bool                 // the annotations have their print flag (PDF/A)
 }
 
 // document writes the Document element and the Sects under it, one for
@@ -420,6 +461,9 @@ func (s *structWriter) pageObjects() error {
 			r := l.rect
 			a := fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /A <</S /URI /URI %s>> /P %d 0 R",
 				r[0], r[1], r[2], r[3], literal(l.url), s.refs[p])
+			if s.print {
+				a += " /F 4"
+			}
 			if e, ok := s.elems[l.leaf]; ok && l.leaf != nil {
 				a += fmt.Sprintf(" /StructParent %d", key)
 				s.linkKeys = append(s.linkKeys, fmt.Sprintf("%d %d 0 R", key, e))

@@ -142,5 +142,5 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 	if date.IsZero() {
 		date = time.Unix(0, 0).UTC()
 	}
-	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine}
+	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine, PDFA: opt.PDFA}
 }

@@ -16,6 +16,9 @@ var Version = "v0.1.0-dev"
 type Options struct {
 	// Engine is the PDF library: fpdf (the zero value) or gopdf.
 	Engine pdf.Engine
+	// PDFA writes PDF/A-2b (ISO 19005-2, level B) for archiving; only
+	// the fpdf engine writes it (see deck/pdf).
+	PDFA bool
 	// Charts is how charts are drawn: pictures (the zero value) or vectors.
 	Charts ChartMode
 	// Date is the PDF's creation and modification date. The zero value
