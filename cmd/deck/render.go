@@ -34,6 +34,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	timings := fl.Bool("timings", false, "print how long each stage took to standard error")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default: a tagged PDF, read by screen readers) or\ngopdf, which writes an untagged PDF (no structure tree, no alt text) and whose\nhidden chart text is transparent rather than invisible; the README says more")
+	pdfa := fl.Bool("pdfa", false, pdfaFlag)
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -42,13 +43,16 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
+	if !pdfaEngine("render", *pdfa, engine.Engine, stderr) {
+		return 2
+	}
 	// The PDF may go to standard output: then everything else goes to
 	// standard error.
 	info := stdout
 	if *out == "-" {
 		info = stderr
 	}
-	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
+	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, pdfa: *pdfa, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
 	res, code := r.run(context.Background())
 	if *timings && res != nil && res.Timings != nil {
 		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, ms(total(res.Timings)))
@@ -64,6 +68,7 @@ type rendering struct {
 	form     format
 	maxSize  byteSize
 	engine   pdf.Engine
+	pdfa     bool // PDF/A-2b
 	charts   render.ChartMode
 	info     io.Writer // the summary and, in JSON, the report
 	stderr   io.Writer
@@ -78,7 +83,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return nil, 2
 	}
-	opt := render.Options{Engine: r.engine, Charts: r.charts, Date: date, CacheDir: chartCache()}
+	opt := render.Options{Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: chartCache()}
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
@@ -229,6 +234,19 @@ func (m *chartMode) Set(s string) error {
 	v, err := render.ParseChartMode(s)
 	m.ChartMode = v
 	return err
+}
+
+// pdfaFlag is the help of --pdfa.
+const pdfaFlag = "write PDF/A-2b, for archiving (fpdf only): XMP metadata, an sRGB output intent,\na file identifier; the README lists what the tests check of it"
+
+// pdfaEngine reports whether the engine can write the PDF, saying why not
+// when --pdfa asks gopdf for PDF/A.
+func pdfaEngine(cmd string, pdfa bool, e pdf.Engine, stderr io.Writer) bool {
+	if pdfa && e != pdf.EngineFPDF {
+		fmt.Fprintf(stderr, "deck %s: --pdfa needs --engine fpdf: %v writes an untagged PDF without the metadata PDF/A asks for\n", cmd, e)
+		return false
+	}
+	return true
 }
 
 // engineFlag is the value of --engine.

@@ -34,12 +34,16 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default, tagged) or gopdf (untagged)")
 	var mode chartMode
 	fl.Var(&mode, "charts", "how charts are drawn: png (the default) or vector")
+	pdfa := fl.Bool("pdfa", false, pdfaFlag)
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "deck watch: unexpected argument %q\n", fl.Arg(0))
 		fl.Usage()
+		return 2
+	}
+	if !pdfaEngine("watch", *pdfa, engine.Engine, stderr) {
 		return 2
 	}
 	if *out == "-" {
@@ -57,7 +61,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 	debug.SetMemoryLimit(512 << 20)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	w := watcher{src: *src, out: *out, engine: engine.Engine, charts: mode.ChartMode, stdout: stdout, stderr: stderr}
+	w := watcher{src: *src, out: *out, engine: engine.Engine, pdfa: *pdfa, charts: mode.ChartMode, stdout: stdout, stderr: stderr}
 	return w.run(ctx)
 }
 
@@ -65,6 +69,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 type watcher struct {
 	src, out       string
 	engine         pdf.Engine
+	pdfa           bool // PDF/A-2b
 	charts         render.ChartMode
 	stdout, stderr io.Writer
 	// rendered, when set, receives the exit code of every render: tests
@@ -239,7 +244,7 @@ func (w watcher) once(ctx context.Context) map[string]bool {
 			w.rendered <- code
 		}
 	}()
-	r := rendering{watching: true, src: w.src, out: w.out, engine: w.engine, charts: w.charts, info: w.stdout, stderr: w.stderr}
+	r := rendering{watching: true, src: w.src, out: w.out, engine: w.engine, pdfa: w.pdfa, charts: w.charts, info: w.stdout, stderr: w.stderr}
 	var res *render.Result
 	res, code = r.run(ctx)
 	if res == nil {
