@@ -27,7 +27,9 @@ import (
 //     values, its dates with their time zone (6.6.2);
 //   - an sRGB output intent, GTS_PDFA1 with the ICC profile of icc/, since
 //     the pages paint in DeviceRGB and DeviceGray (6.2.2, 6.2.4.3);
-//   - the print flag on every link annotation (6.3.2).
+//   - the print flag on every link annotation (6.3.2);
+//   - no /Names in the catalog, where fpdf writes an empty tree of
+//     embedded files.
 //
 // fpdf's fonts are embedded TrueType CID fonts (FontFile2, Identity-H,
 // a CIDToGIDMap stream, no CIDSet, which PDF/A-2 does not ask for); its
@@ -103,6 +105,14 @@ func (a archive) objects(f *fpdfFile) (string, error) {
 	f.objs[intent] = fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", icc)
 	return fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n", meta, intent), nil
 }
+
+// emptyNames is the name dictionary fpdf writes into every catalog: an
+// empty tree of embedded files.
+const emptyNames = "/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n"
+
+// withoutEmptyNames returns the entries of a catalog without fpdf's empty
+// name dictionary: a PDF/A file shows no sign of embedded files.
+func withoutEmptyNames(entries string) string { return strings.Replace(entries, emptyNames, "", 1) }
 
 // deflate compresses s as a FlateDecode stream.
 func deflate(s string) ([]byte, error) {

@@ -328,7 +328,11 @@ func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 			return nil, err
 		}
 	}
-	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + more + cat[len(catHead):]
+	rest := cat[len(catHead):]
+	if a != nil {
+		rest = withoutEmptyNames(rest)
+	}
+	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + more + rest
 	return f.bytes(), nil
 }
 
