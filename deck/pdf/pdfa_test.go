@@ -214,26 +214,10 @@ func TestPDFA(t *testing.T) {
 		}
 	})
 	t.Run("no content paints in DeviceCMYK, which an RGB output intent does not cover (6.2.4.3)", func(t *testing.T) {
-		for k, o := range f.objs {
-			if j, _ := json.Marshal(o.Value); bytes.Contains(j, []byte("DeviceCMYK")) {
-				t.Errorf("object %s uses DeviceCMYK", k)
-			}
-			if o.Stream != nil && (bytes.Contains(o.Stream.Data, []byte(" k\n")) || bytes.Contains(o.Stream.Data, []byte(" K\n"))) && o.Stream.Dict["/Subtype"] == nil {
-				t.Errorf("content stream %s sets a CMYK colour", k)
-			}
-		}
+		checkNoCMYK(t, f)
 	})
 	t.Run("every font is an embedded TrueType CID font with every glyph drawn, as wide as /W says (6.2.11.4, 6.2.11.5)", func(t *testing.T) {
-		used := usedCIDs(t, f)
-		if len(used) != 2 {
-			t.Errorf("text is drawn in %d fonts, want the two weights", len(used))
-		}
-		n := 0
-		for ref, cids := range used {
-			checkFont(t, f, ref, cids)
-			n += len(cids)
-		}
-		if n < 500 {
+		if n := checkFonts(t, f); n < 500 {
 			t.Errorf("%d characters drawn: the content was not read", n)
 		}
 	})
@@ -282,6 +266,43 @@ func TestPDFA(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkNoCMYK checks that no object of f names DeviceCMYK and no content
+// stream sets a CMYK colour.
+func checkNoCMYK(t *testing.T, f qpdfFile) {
+	t.Helper()
+	cmyk := regexp.MustCompile(`(?m) [kK]$`)
+	for k, o := range f.objs {
+		if j, _ := json.Marshal(o.Value); bytes.Contains(j, []byte("DeviceCMYK")) {
+			t.Errorf("object %s uses DeviceCMYK", k)
+		}
+		if o.Stream == nil {
+			continue
+		}
+		if j, _ := json.Marshal(o.Stream.Dict); bytes.Contains(j, []byte("DeviceCMYK")) {
+			t.Errorf("stream %s uses DeviceCMYK", k)
+		}
+		if o.Stream.Dict["/Subtype"] == nil && o.Stream.Dict["/Length1"] == nil && cmyk.Match(o.Stream.Data) {
+			t.Errorf("content stream %s sets a CMYK colour", k)
+		}
+	}
+}
+
+// checkFonts checks every font that draws text in f's pages (checkFont)
+// and returns how many characters they draw.
+func checkFonts(t *testing.T, f qpdfFile) int {
+	t.Helper()
+	used := usedCIDs(t, f)
+	n := 0
+	for ref, cids := range used {
+		checkFont(t, f, ref, cids)
+		n += len(cids)
+	}
+	if len(used) != 2 {
+		t.Errorf("text is drawn in %d fonts, want the two weights", len(used))
+	}
+	return n
 }
 
 // checkFont checks a composite font of the file and the CIDs drawn in
@@ -518,6 +539,25 @@ func xmpDate(t *testing.T, s string) string {
 		t.Fatalf("date %q: %v", s, err)
 	}
 	return d.UTC().Format(time.RFC3339)
+}
+
+// TestEveryTestDeckKeepsToPDFA checks of each deck of the parity tests,
+// with vector charts, pictures and continued tables, what its content
+// decides: a clean file, fonts and colours.
+func TestEveryTestDeckKeepsToPDFA(t *testing.T) {
+	needTools(t, "qpdf")
+	for _, d := range testDecks(t) {
+		t.Run(d.name+" is read by qpdf without a warning, draws all its glyphs and paints in no CMYK", func(t *testing.T) {
+			_, file := writePDFA(t, d)
+			out, stderr := run(t, "qpdf", "--check", file)
+			if strings.Contains(out+stderr, "WARNING") {
+				t.Errorf("qpdf --check:\n%s%s", out, stderr)
+			}
+			f := readQPDF(t, file)
+			checkFonts(t, f)
+			checkNoCMYK(t, f)
+		})
+	}
 }
 
 func TestTheGopdfEngineRefusesPDFA(t *testing.T) {
