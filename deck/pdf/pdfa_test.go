@@ -169,23 +169,7 @@ func TestPDFA(t *testing.T) {
 		}
 	})
 	t.Run("the XMP says what the document information dictionary says (6.6.2.3.1)", func(t *testing.T) {
-		info, p := f.dict(f.trailer["/Info"]), readXMP(t, string(f.data(f.catalog()["/Metadata"])))
-		pairs := []struct{ key, info, xmp string }{
-			{"Title", textOf(info["/Title"]), p.Title},
-			{"Author", textOf(info["/Author"]), p.Creator},
-			{"Subject", textOf(info["/Subject"]), p.Description},
-			{"Keywords", textOf(info["/Keywords"]), p.Keywords},
-			{"Creator", textOf(info["/Creator"]), p.CreatorTool},
-			{"Producer", textOf(info["/Producer"]), p.Producer},
-			{"CreationDate", pdfDate(t, textOf(info["/CreationDate"])), xmpDate(t, p.CreateDate)},
-			{"ModDate", pdfDate(t, textOf(info["/ModDate"])), xmpDate(t, p.ModifyDate)},
-			{"Trapped", textOf(info["/Trapped"]), p.Trapped},
-		}
-		for _, c := range pairs {
-			if c.info != c.xmp {
-				t.Errorf("/%s is %q in the information dictionary, %q in the XMP", c.key, c.info, c.xmp)
-			}
-		}
+		info := checkXMPMatchesInfo(t, f)
 		if textOf(info["/Title"]) != d.meta.Title || textOf(info["/CreationDate"]) != "D:20220930000000Z" {
 			t.Errorf("the information dictionary is %v", info)
 		}
@@ -266,6 +250,30 @@ func TestPDFA(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkXMPMatchesInfo checks that f's XMP says what its document
+// information dictionary says, and returns the dictionary.
+func checkXMPMatchesInfo(t *testing.T, f qpdfFile) map[string]any {
+	t.Helper()
+	info, p := f.dict(f.trailer["/Info"]), readXMP(t, string(f.data(f.catalog()["/Metadata"])))
+	pairs := []struct{ key, info, xmp string }{
+		{"Title", textOf(info["/Title"]), p.Title},
+		{"Author", textOf(info["/Author"]), p.Creator},
+		{"Subject", textOf(info["/Subject"]), p.Description},
+		{"Keywords", textOf(info["/Keywords"]), p.Keywords},
+		{"Creator", textOf(info["/Creator"]), p.CreatorTool},
+		{"Producer", textOf(info["/Producer"]), p.Producer},
+		{"CreationDate", pdfDate(t, textOf(info["/CreationDate"])), xmpDate(t, p.CreateDate)},
+		{"ModDate", pdfDate(t, textOf(info["/ModDate"])), xmpDate(t, p.ModifyDate)},
+		{"Trapped", textOf(info["/Trapped"]), p.Trapped},
+	}
+	for _, c := range pairs {
+		if c.info != c.xmp {
+			t.Errorf("/%s is %q in the information dictionary, %q in the XMP", c.key, c.info, c.xmp)
+		}
+	}
+	return info
 }
 
 // checkNoCMYK checks that no object of f names DeviceCMYK and no content
@@ -547,13 +555,14 @@ func xmpDate(t *testing.T, s string) string {
 func TestEveryTestDeckKeepsToPDFA(t *testing.T) {
 	needTools(t, "qpdf")
 	for _, d := range testDecks(t) {
-		t.Run(d.name+" is read by qpdf without a warning, draws all its glyphs and paints in no CMYK", func(t *testing.T) {
+		t.Run(d.name+" is read by qpdf without a warning, its XMP says its information, it draws all its glyphs and paints in no CMYK", func(t *testing.T) {
 			_, file := writePDFA(t, d)
 			out, stderr := run(t, "qpdf", "--check", file)
 			if strings.Contains(out+stderr, "WARNING") {
 				t.Errorf("qpdf --check:\n%s%s", out, stderr)
 			}
 			f := readQPDF(t, file)
+			checkXMPMatchesInfo(t, f)
 			checkFonts(t, f)
 			checkNoCMYK(t, f)
 		})
