@@ -146,6 +146,8 @@ func TestDiagnostics(t *testing.T) {
 			"deck.yaml:5:21: error: url \"www.example.com\" must start with https://, http:// or mailto:\n"},
 		{"bad date", files("deck.yaml", "title: t\ndate: 2022.9\nslides:\n  - title: x\n"),
 			"deck.yaml:2:7: error: date must be a day written as 2022-09-30, not \"2022.9\"\n"},
+		{"latin_lang not a language tag", files("deck.yaml", "title: t\nlatin_lang: 英语\nslides:\n  - title: x\n"),
+			"deck.yaml:2:13: error: latin_lang must be a language tag such as en-US, not \"英语\"\n"},
 		{"missing theme file", files("deck.yaml", "title: t\ntheme: brand.yaml\nslides:\n  - title: x\n"),
 			"deck.yaml:2:8: error: theme file \"brand.yaml\" does not exist\n"},
 		{"theme path leaving the folder", files("deck.yaml", "title: t\ntheme: ../brand.yaml\nslides:\n  - title: x\n"),

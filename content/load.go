@@ -228,6 +228,9 @@ func (l *loader) deck() *deck.Deck {
 		// The language of the runs of Latin letters, for the tagged PDF.
 		LatinLang: dec.str(f["latin_lang"], "latin_lang"),
 	}
+	if n := f["latin_lang"]; n != nil && !languageTag(d.Meta.LatinLang) {
+		dec.errorf(n, "latin_lang must be a language tag such as en-US, not %q", n.Value)
+	}
 	if n := f["date"]; n != nil {
 		t, err := time.Parse(time.DateOnly, dec.str(n, "date"))
 		if err != nil {
@@ -322,4 +325,22 @@ func layoutNamed(dec *decoder, n *yaml.Node) deck.Layout {
 	}
 	dec.errorf(n, "unknown layout %q%s; the layouts are %s", name, suggest(name, names), strings.Join(names, ", "))
 	return deck.LayoutContent
+}
+
+// languageTag reports whether s looks like a BCP 47 language tag: ASCII
+// letters and digits in subtags of 1 to 8, joined by hyphens, a letter
+// first (en, en-US, zh-Hant-TW).
+func languageTag(s string) bool {
+	for i, sub := range strings.Split(s, "-") {
+		if len(sub) == 0 || len(sub) > 8 {
+			return false
+		}
+		for _, r := range sub {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
