@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"mime"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	message "github.com/emersion/go-message"
 	gomail "github.com/emersion/go-message/mail"
@@ -102,7 +104,7 @@ func (d *Draft) header(id, boundary string) gomail.Header {
 		h.Set("X-Unsent", "1")
 	}
 	h.SetMessageID(id + "@" + d.domain())
-	h.SetSubject(d.subject())
+	h.Set("Subject", encodeWords(d.subject()))
 	if len(d.Cc) > 0 {
 		h.SetAddressList("Cc", d.Cc)
 	}
@@ -167,6 +169,37 @@ func (d *Draft) writeAttachment(w *message.Writer) error {
 	h.Set("Content-Disposition", "attachment;"+extParam("filename", name))
 	h.Set("Content-Type", "application/pdf; name="+quote(mime.BEncoding.Encode("UTF-8", name)))
 	return writeLeaf(w, h, d.PDF)
+}
+
+// encodeWords returns s as a header value: as it is when it is printable
+// ASCII, else as RFC 2047 B words of at most 39 bytes of UTF-8 (66
+// characters) each, so that the header folds between words into lines of
+// no more than 78 characters. (go-message's SetSubject makes words of up
+// to 75 characters, and the first, after "Subject: ", cannot be folded:
+// a long Chinese subject became one line of up to 998.)
+func encodeWords(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		ascii = ascii && s[i] >= 0x20 && s[i] < 0x7f
+	}
+	if ascii {
+		return s
+	}
+	var words []string
+	for s != "" {
+		n := 0
+		for _, r := range s {
+			if k := utf8.RuneLen(r); n+k <= 39 || n == 0 {
+				n += max(k, 1)
+				continue
+			}
+			break
+		}
+		n = min(n, len(s))
+		words = append(words, "=?UTF-8?B?"+base64.StdEncoding.EncodeToString([]byte(s[:n]))+"?=")
+		s = s[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 // quote returns s as a quoted string.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deckpdf/deck/deck/internal/smtptest"
+	"github.com/deckpdf/deck/deck/internal/mailtest"
 	"github.com/deckpdf/deck/deck/mail"
 )
 
@@ -22,7 +22,7 @@ var testMessage = []byte("From: a@example.cn\r\nTo: b@example.cn\r\nSubject: tes
 // over a plain connection to a local relay, the server receives exactly
 // the bytes given, from the sender given, for every recipient given.
 func TestSendDeliversTheMessageByteForByte(t *testing.T) {
-	srvTLS, pool := smtptest.Cert(t)
+	srvTLS, pool := mailtest.Cert(t)
 	for _, tc := range []struct {
 		name     string
 		server   *tls.Config
@@ -35,7 +35,7 @@ func TestSendDeliversTheMessageByteForByte(t *testing.T) {
 		{"to a local relay without TLS the message goes as it is", nil, true, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := smtptest.Start(t, tc.server)
+			srv := mailtest.Start(t, tc.server)
 			s := mail.SMTP{Addr: srv.Addr, Insecure: tc.insecure, User: tc.user, Password: "secret",
 				TLS: &tls.Config{RootCAs: pool}, Timeout: 5 * time.Second}
 			rcpt := []string{"b@example.cn", "c@example.com"}
@@ -66,11 +66,11 @@ func TestSendDeliversTheMessageByteForByte(t *testing.T) {
 // TestSendRefuses: what cannot be sent safely or at all is an error that
 // says why, whole, within the time bound.
 func TestSendRefuses(t *testing.T) {
-	srvTLS, pool := smtptest.Cert(t)
-	plain := smtptest.Start(t, nil)
+	srvTLS, pool := mailtest.Cert(t)
+	plain := mailtest.Start(t, nil)
 	closed := closedPort(t)
 	silent := silentServer(t)
-	self := smtptest.Start(t, srvTLS)
+	self := mailtest.Start(t, srvTLS)
 	for _, tc := range []struct {
 		name string
 		s    mail.SMTP

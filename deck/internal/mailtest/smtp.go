@@ -1,7 +1,7 @@
-// Package smtptest runs a real SMTP server (github.com/emersion/go-smtp)
+// Package mailtest runs a real SMTP server (github.com/emersion/go-smtp)
 // on 127.0.0.1 for the tests of deck/mail and cmd/deck, recording what
 // it is sent, and makes the self-signed certificate its STARTTLS shows.
-package smtptest
+package mailtest
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"io"
+	"log"
 	"math/big"
 	"net"
 	"sync"
@@ -58,6 +59,7 @@ func Start(t testing.TB, cfg *tls.Config) *Server {
 	be := smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) { return &session{srv: srv, conn: c}, nil })
 	s := smtp.NewServer(be)
 	s.Domain = "localhost"
+	s.ErrorLog = log.New(io.Discard, "", 0) // a client that hangs up (a refused certificate) is no news
 	s.TLSConfig = cfg
 	s.ReadTimeout, s.WriteTimeout = 10*time.Second, 10*time.Second
 	l, err := net.Listen("tcp", "127.0.0.1:0")
