@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deckpdf/deck/deck/internal/mailtest"
+	"github.com/deckpdf/deck/internal/mailtest"
 	"github.com/deckpdf/deck/deck/mail"
 )
 

@@ -18,7 +18,7 @@ type Part struct {
 	Type   string            // the media type, "text/plain"
 	Params map[string]string // its parameters, decoded (RFC 2231 too)
 	Header mail.Header
-	Body   []byte // with its transfer encoding undone
+	Body   []byte // with its transfer encoding undone; a text's lines end in \n
 }
 
 // Read parses msg with Go's net/mail and mime/multipart and returns the
@@ -66,6 +66,9 @@ func walk(t testing.TB, h mail.Header, body io.Reader, depth int, tree *strings.
 	b, err := io.ReadAll(dec)
 	if err != nil {
 		t.Fatalf("%s: %v", typ, err)
+	}
+	if strings.HasPrefix(typ, "text/") {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	}
 	*parts = append(*parts, Part{Type: typ, Params: params, Header: h, Body: b})
 }
