@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deckpdf/deck/internal/mailtest"
 	"github.com/deckpdf/deck/deck/mail"
+	"github.com/deckpdf/deck/internal/mailtest"
 )
 
 // testMessage is a small message with CRLF lines, a line starting with a
