@@ -89,7 +89,12 @@ func (d *Draft) bodies(cid string) (text, html string) {
 		if b.Summary.Title != "" {
 			t.WriteString(b.Summary.Title + "\n\n")
 		}
-		t.WriteString(strings.Join(b.Summary.Paragraphs, "\n\n") + "\n")
+		for i, p := range b.Summary.Paragraphs {
+			t.WriteString(p.Text + "\n")
+			if !p.Heading && i < len(b.Summary.Paragraphs)-1 {
+				t.WriteString("\n") // a heading stands on the line over its paragraph
+			}
+		}
 	}
 	t.WriteString("\n" + b.Attached + "\n")
 	var h strings.Builder
@@ -117,7 +122,11 @@ var page = template.Must(template.New("body").Parse(`<!DOCTYPE html>
 <h2 style="font-size: 16px; margin: 16px 0 8px;">{{.Summary.Title}}</h2>
 {{- end}}
 {{- range .Summary.Paragraphs}}
-<p style="margin: 0 0 8px;">{{.}}</p>
+{{- if .Heading}}
+<h3 style="font-size: 14px; margin: 12px 0 2px;">{{.Text}}</h3>
+{{- else}}
+<p style="margin: 0 0 8px;">{{.Text}}</p>
+{{- end}}
 {{- end}}
 <p style="color: #666; margin: 16px 0 0;">{{.Attached}}</p>
 </body>

@@ -63,7 +63,14 @@ type Draft struct {
 // A Summary is the text of a deck's summary slide.
 type Summary struct {
 	Title      string
-	Paragraphs []string
+	Paragraphs []Paragraph
+}
+
+// A Paragraph is a paragraph of a summary, or a heading over the
+// paragraphs that follow it (a labeled block's label).
+type Paragraph struct {
+	Text    string
+	Heading bool
 }
 
 // Message returns the draft as an RFC 5322 message, with CRLF line ends
@@ -295,7 +302,7 @@ func (d *Draft) hash() [sha256.Size]byte {
 		field([]byte(s))
 	}
 	for _, p := range d.Summary.Paragraphs {
-		field([]byte(p))
+		field([]byte(fmt.Sprint(p.Heading, p.Text)))
 	}
 	field(d.PDF)
 	field(d.Picture)

@@ -45,8 +45,9 @@ func isSummaryName(s string) bool {
 
 // SummaryOf returns the title and the text of the deck's summary slide
 // (SummarySlide), read from its pages' structure trees as a screen reader
-// reads them: one paragraph a leaf (a heading, a paragraph, a list item,
-// a table row), a figure as its alt text; the slide's title apart, its
+// reads them: one paragraph a leaf (a paragraph, a list item, a table
+// row; a heading or a labeled block's label marked Heading), a figure as
+// its alt text; the slide's title apart, its
 // notes, sources and artifacts left out. A deck without a summary slide
 // gives the zero Summary.
 func SummaryOf(d *deck.Deck, pages []layout.Page) Summary {
@@ -64,11 +65,12 @@ func SummaryOf(d *deck.Deck, pages []layout.Page) Summary {
 }
 
 // readPage returns the paragraphs of a page's tree.
-func readPage(p layout.Page) []string {
-	var out []string
+func readPage(p layout.Page) []Paragraph {
+	var out []Paragraph
+	heading := false
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+			out = append(out, Paragraph{Text: s, Heading: heading})
 		}
 	}
 	p.Tree.Walk(func(n *layout.Node) bool {
@@ -83,7 +85,9 @@ func readPage(p layout.Page) []string {
 			return false
 		}
 		if len(n.Children) == 0 {
+			heading = n.Role == layout.RoleHeading
 			add(leafText(p, n))
+			heading = false
 		}
 		return true
 	})

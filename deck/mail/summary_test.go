@@ -62,19 +62,19 @@ func TestTheDefaultDecksSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := mail.SummaryOf(doc.Deck, doc.Pages)
+	all := strings.Join(texts(s.Paragraphs), "\n")
 	if s.Title != "摘要" || len(s.Paragraphs) != 10 {
-		t.Fatalf("summary %q with %d paragraphs:\n%s", s.Title, len(s.Paragraphs), strings.Join(s.Paragraphs, "\n"))
+		t.Fatalf("summary %q with %d paragraphs:\n%s", s.Title, len(s.Paragraphs), all)
 	}
 	var labels []string
 	for _, p := range s.Paragraphs {
-		if len([]rune(p)) == 4 {
-			labels = append(labels, p)
+		if p.Heading {
+			labels = append(labels, p.Text)
 		}
 	}
 	if want := []string{"趋势洞察", "市场规模", "发展背景", "竞争格局"}; !slices.Equal(labels, want) {
 		t.Errorf("labels %q, want %q", labels, want)
 	}
-	all := strings.Join(s.Paragraphs, "\n")
 	for _, want := range []string{"2021年中国金融云市场规模达到394亿元，预计未来4年复合增长率为28.6%，2025年我国金融云市场规模将有望突破千亿。", "“云厂商+IT服务商”成为典型服务组合。"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the summary lacks %q", want)
@@ -100,7 +100,7 @@ slides:
       - paragraph: "`+chinese+`"
       - list: {items: [第一项, second item]}
 `)
-	got := mail.SummaryOf(doc.Deck, doc.Pages).Paragraphs
+	got := texts(mail.SummaryOf(doc.Deck, doc.Pages).Paragraphs)
 	want := []string{strings.TrimSpace(english), chinese, "• 第一项", "• second item"}
 	if !slices.Equal(got, want) {
 		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
@@ -114,4 +114,13 @@ slides:
 	if lines < 3 {
 		t.Errorf("the English paragraph took %d lines, want several", lines)
 	}
+}
+
+// texts returns the paragraphs' texts.
+func texts(ps []mail.Paragraph) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	return out
 }
