@@ -50,7 +50,7 @@ func TestMailDraftOfTheDefaultDeck(t *testing.T) {
 		t.Errorf("printed %q, want %q", stdout, line)
 	}
 	h, tree, parts := mailtest.Read(t, msg)
-	if wantTree := "multipart/mixed\n    multipart/related\n        multipart/alternative\n            text/plain\n            text/html\n    application/pdf\n"; tree != wantTree {
+	if wantTree := "multipart/mixed\n    multipart/alternative\n        text/plain\n        text/html\n    application/pdf\n"; tree != wantTree {
 		t.Errorf("tree\n%swant (no picture until deck/raster is wired)\n%s", tree, wantTree)
 	}
 	if h.Get("X-Unsent") != "1" || h.Get("From") != "" {
@@ -122,7 +122,7 @@ print(len(m.defects) + sum(len(p.defects) for p in m.walk()), 'defects')
 	pdfFile := filepath.Join(t.TempDir(), "r.pdf")
 	renderDefault(t, pdfFile)
 	pdf, _ := os.ReadFile(pdfFile)
-	want := "multipart/mixed\n    multipart/related\n        multipart/alternative\n            text/plain\n            text/html\n    application/pdf\n" +
+	want := "multipart/mixed\n    multipart/alternative\n        text/plain\n        text/html\n    application/pdf\n" +
 		"请审阅：金融云报告|王伟 <wang@example.cn>|1\n"
 	if !strings.HasPrefix(string(out), want) || !strings.Contains(string(out), fmt.Sprintf("\n中国金融云行业研究报告.pdf|%d|b'%%PDF-'\n中国金融云行业研究报告\n0 defects\n", len(pdf))) {
 		t.Errorf("python read\n%s\nwant it to start\n%s", out, want)

@@ -14,6 +14,9 @@
 //	    image/png (inline, referenced by the HTML as cid:)
 //	  application/pdf (attachment)
 //
+// and, for a draft without a picture, multipart/mixed of the
+// multipart/alternative and the PDF.
+//
 // A message is a function of its Draft: boundaries, the Message-ID and
 // the Date come from the draft's content and dates, never from the clock
 // or a random source, so the same deck gives the same bytes.

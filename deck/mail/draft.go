@@ -125,23 +125,26 @@ func (d *Draft) header(id, boundary string) gomail.Header {
 	return h
 }
 
-// writeBodies writes the related part: the alternative bodies and, when
-// there is one, the picture they show, as cid.
+// writeBodies writes the alternative bodies and, when there is one, in a
+// related part with them, the picture they show as cid.
 func (d *Draft) writeBodies(w *message.Writer, boundary func(string) string, cid string) error {
-	var rh message.Header
-	rh.SetContentType("multipart/related", map[string]string{"boundary": boundary("related"), "type": "multipart/alternative"})
-	related, err := w.CreatePart(rh)
-	if err != nil {
-		return err
+	parent := w
+	if d.Picture != nil {
+		var rh message.Header
+		rh.SetContentType("multipart/related", map[string]string{"boundary": boundary("related"), "type": "multipart/alternative"})
+		related, err := w.CreatePart(rh)
+		if err != nil {
+			return err
+		}
+		parent = related
+	} else {
+		cid = ""
 	}
 	var ah message.Header
 	ah.SetContentType("multipart/alternative", map[string]string{"boundary": boundary("alternative")})
-	alt, err := related.CreatePart(ah)
+	alt, err := parent.CreatePart(ah)
 	if err != nil {
 		return err
-	}
-	if d.Picture == nil {
-		cid = ""
 	}
 	text, html := d.bodies(cid)
 	for _, b := range []struct{ typ, body string }{{"text/plain", text}, {"text/html", html}} {
@@ -149,20 +152,18 @@ func (d *Draft) writeBodies(w *message.Writer, boundary func(string) string, cid
 			return err
 		}
 	}
-	if err := alt.Close(); err != nil {
+	if err := alt.Close(); err != nil || d.Picture == nil {
 		return err
 	}
-	if d.Picture != nil {
-		var ph message.Header // fields in the reverse of their order
-		ph.Set("Content-Transfer-Encoding", "base64")
-		ph.Set("Content-ID", "<"+cid+">")
-		ph.Set("Content-Disposition", "inline; filename=slide1.png")
-		ph.SetContentType("image/png", nil)
-		if err := writeLeaf(related, ph, d.Picture); err != nil {
-			return err
-		}
+	var ph message.Header // fields in the reverse of their order
+	ph.Set("Content-Transfer-Encoding", "base64")
+	ph.Set("Content-ID", "<"+cid+">")
+	ph.Set("Content-Disposition", "inline; filename=slide1.png")
+	ph.SetContentType("image/png", nil)
+	if err := writeLeaf(parent, ph, d.Picture); err != nil {
+		return err
 	}
-	return related.Close()
+	return parent.Close()
 }
 
 // writeAttachment writes the PDF, named as Thunderbird names an

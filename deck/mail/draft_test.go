@@ -76,6 +76,24 @@ func TestTheDraftIsTheTreeMailProgramsRead(t *testing.T) {
 	}
 }
 
+// TestADraftWithoutAPictureHasNoRelatedPart: without the first slide's
+// picture, the bodies stand beside the PDF and the HTML shows no image.
+func TestADraftWithoutAPictureHasNoRelatedPart(t *testing.T) {
+	d := testDraft(t)
+	d.Picture = nil
+	msg, err := d.Message()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tree, parts := mailtest.Read(t, msg)
+	if want := "multipart/mixed\n    multipart/alternative\n        text/plain\n        text/html\n    application/pdf\n"; tree != want {
+		t.Errorf("tree\n%swant\n%s", tree, want)
+	}
+	if bytes.Contains(parts[1].Body, []byte("<img")) {
+		t.Error("the HTML shows a picture it does not have")
+	}
+}
+
 // TestTheDraftIsSevenBitWithShortLines: every byte is ASCII (Chinese
 // header text as RFC 2047 words, bodies quoted-printable or base64),
 // lines end in CRLF, none is longer than RFC 5322's 998 characters, and

@@ -63,10 +63,11 @@ func Send(ctx context.Context, s SMTP, from string, rcpt []string, msg []byte) e
 	if err != nil {
 		return fmt.Errorf("mail: cannot reach %s: %w", s.Addr, bounded(err, timeout))
 	}
-	deadline, _ := ctx.Deadline()
-	conn.SetDeadline(deadline)
-	stop := context.AfterFunc(ctx, func() { conn.Close() }) // a cancel ends a session waiting on the server
+	// go-smtp sets and clears the connection's deadlines command by
+	// command; closing the connection when ctx ends bounds the whole.
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
+	s.Timeout = timeout
 	if err := session(conn, host, s, from, rcpt, msg); err != nil {
 		if ctx.Err() != nil {
 			err = bounded(ctx.Err(), timeout)
@@ -107,6 +108,7 @@ func session(conn net.Conn, host string, s SMTP, from string, rcpt []string, msg
 		}
 	}
 	defer c.Close()
+	c.CommandTimeout, c.SubmissionTimeout = s.Timeout, s.Timeout
 	if s.User != "" {
 		if _, ok := c.TLSConnectionState(); !ok {
 			return errors.New("refusing to send the password without TLS")
