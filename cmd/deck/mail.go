@@ -31,7 +31,6 @@ type mailing struct {
 	maxSize                 byteSize
 	engine                  engineFlag
 	charts                  chartMode
-	timeout                 time.Duration // of the SMTP session; zero: mail.DefaultTimeout
 }
 
 func mailCmd(args []string, stdout, stderr io.Writer) int {
@@ -48,7 +47,7 @@ func mailCmd(args []string, stdout, stderr io.Writer) int {
 		envFrom+". Nothing is written or sent when the deck has errors.", stdout, stderr)
 	var m mailing
 	fl.StringVar(&m.src, "c", "", deckFlag)
-	fl.StringVar(&m.out, "o", "report.eml", "the draft to write (with --smtp: a copy of the message sent, only if given)")
+	fl.StringVar(&m.out, "o", "report.eml", "the draft to write, or - for standard output (with --smtp: a copy of the\nmessage sent, only if given)")
 	fromFlag := fl.String("from", "", "the sender, name@example.com or \"Name <name@example.com>\" (default $"+envFrom+"; a draft may have none)")
 	to := fl.String("to", "", "the recipients, separated by commas")
 	cc := fl.String("cc", "", "the recipients of copies, separated by commas")
@@ -121,7 +120,7 @@ func (m *mailing) run(ctx context.Context, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opt := render.Options{Engine: m.engine.Engine, Charts: m.charts.ChartMode, Date: date, CacheDir: chartCache()}
-	keep := m.smtp == "" || m.wroteOut // a file is written
+	keep := (m.smtp == "" || m.wroteOut) && m.out != "-" // a file is written
 	if keep {
 		opt.Previous, _ = previousPages(m.out)
 	}
@@ -200,17 +199,28 @@ func firstSlidePNG(ctx context.Context, doc *render.Document) ([]byte, error) {
 // deliver writes the draft, or sends the message and keeps a copy when
 // -o was given, and says what it did.
 func (m *mailing) deliver(ctx context.Context, d *mail.Draft, msg []byte, res *render.Result, stdout, stderr io.Writer) int {
+	info := stdout // what was done; the message itself may go to stdout
+	if m.out == "-" {
+		info = stderr
+	}
 	if m.smtp != "" {
 		from, rcpt := d.Envelope()
-		s := mail.SMTP{Addr: m.smtp, Insecure: m.insecure, User: os.Getenv(envUser), Password: os.Getenv(envPassword), Timeout: m.timeout}
+		s := mail.SMTP{Addr: m.smtp, Insecure: m.insecure, User: os.Getenv(envUser), Password: os.Getenv(envPassword)}
 		if err := mail.Send(ctx, s, from, rcpt, msg); err != nil {
 			fmt.Fprintf(stderr, "deck mail: %v; nothing sent\n", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "sent to %s through %s: %s, PDF %s\n", plural(len(rcpt), "recipient"), m.smtp, size(int64(len(msg))), size(int64(len(d.PDF))))
+		fmt.Fprintf(info, "sent to %s through %s: %s, PDF %s\n", plural(len(rcpt), "recipient"), m.smtp, size(int64(len(msg))), size(int64(len(d.PDF))))
 		if !m.wroteOut {
 			return 0
 		}
+	}
+	if m.out == "-" {
+		if _, err := stdout.Write(msg); err != nil {
+			fmt.Fprintf(stderr, "deck mail: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if err := writeAtomic(m.out, msg); err != nil {
 		fmt.Fprintf(stderr, "deck mail: %v\n", err)

@@ -66,6 +66,9 @@ func TestMailDraftOfTheDefaultDeck(t *testing.T) {
 	if b, _ := os.ReadFile(again); !bytes.Equal(b, msg) {
 		t.Error("a second draft of the same deck differs")
 	}
+	if code, out, _ := runMail(append(args, "-o", "-")...); code != 0 || out != string(msg) {
+		t.Errorf("-o - wrote %d bytes (exit %d), not the draft's %d", len(out), code, len(msg))
+	}
 }
 
 // TestMailDraftSaysWhatChanged: a draft written over the previous one
@@ -150,25 +153,29 @@ func TestMailRefuses(t *testing.T) {
 		args   []string
 		code   int
 		stderr string
+		user   string // DECK_SMTP_USER
 	}{
 		{"an invalid recipient is a usage error naming it", []string{"--to", "a@b.cn, wangwei"}, 2,
-			"deck mail: --to: \"wangwei\" is not a mail address such as name@example.com\n"},
+			"deck mail: --to: \"wangwei\" is not a mail address such as name@example.com\n", ""},
 		{"an invalid copy recipient is a usage error naming it", []string{"--cc", "王伟 <wang@b.cn"}, 2,
-			"deck mail: --cc: \"王伟 <wang@b.cn\" is not a mail address such as name@example.com\n"},
+			"deck mail: --cc: \"王伟 <wang@b.cn\" is not a mail address such as name@example.com\n", ""},
 		{"two senders are a usage error", []string{"--from", "a@b.cn, c@d.cn"}, 2,
-			"deck mail: --from: give one sender, not 2\n"},
+			"deck mail: --from: give one sender, not 2\n", ""},
 		{"sending without a sender is a usage error", []string{"--smtp", closed, "--to", "a@b.cn"}, 2,
-			"deck mail: --smtp: a message sent needs a sender: give --from or set DECK_MAIL_FROM\n"},
+			"deck mail: --smtp: a message sent needs a sender: give --from or set DECK_MAIL_FROM\n", ""},
 		{"sending without a recipient is a usage error", []string{"--smtp", closed, "--from", "a@b.cn"}, 2,
-			"deck mail: --smtp: a message sent needs a recipient: give --to or --cc\n"},
+			"deck mail: --smtp: a message sent needs a recipient: give --to or --cc\n", ""},
+		{"a login to a relay without TLS is a usage error", []string{"--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 2,
+			"deck mail: --smtp-insecure: DECK_SMTP_USER is set, and the password would go without TLS: unset it for a local relay\n", "deck"},
 		{"a PDF over --max-size is refused", []string{"--max-size", "100KB"}, 1,
-			fmt.Sprintf("deck mail: the PDF would be %d bytes (%s), over --max-size 100KB (100000 bytes); nothing written or sent\n", pdf.Len(), size(int64(pdf.Len())))},
+			fmt.Sprintf("deck mail: the PDF would be %d bytes (%s), over --max-size 100KB (100000 bytes); nothing written or sent\n", pdf.Len(), size(int64(pdf.Len()))), ""},
 		{"a deck with errors is neither written nor sent", []string{"-c", bad, "--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
-			filepath.Join(bad, "deck.yaml") + ":5:9: error: unknown block kind \"chrt\" (did you mean \"chart\"?)\ndeck mail: 1 error; nothing written or sent\n"},
+			filepath.Join(bad, "deck.yaml") + ":5:9: error: unknown block kind \"chrt\" (did you mean \"chart\"?)\ndeck mail: 1 error; nothing written or sent\n", ""},
 		{"an unreachable server fails at once", []string{"--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
-			fmt.Sprintf("deck mail: mail: cannot reach %s: dial tcp %s: connect: connection refused; nothing sent\n", closed, closed)},
+			fmt.Sprintf("deck mail: mail: cannot reach %s: dial tcp %s: connect: connection refused; nothing sent\n", closed, closed), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(envUser, tc.user)
 			out := filepath.Join(t.TempDir(), "r.eml")
 			start := time.Now()
 			code, _, stderr := runMail(append(tc.args, "-o", out)...)
