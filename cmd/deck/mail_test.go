@@ -142,6 +142,12 @@ func TestMailRefuses(t *testing.T) {
 	}
 	closed := l.Addr().String()
 	l.Close()
+	srv := mailtest.Start(t, nil)
+	defer func() {
+		if n := len(srv.Messages()); n > 0 {
+			t.Errorf("%d messages were sent", n)
+		}
+	}()
 	bad := writeDeck(t, map[string][]byte{"deck.yaml": []byte("title: T\nslides:\n  - title: A\n    blocks:\n      - chrt: {}\n")})
 	var pdf bytes.Buffer
 	dir := t.TempDir()
@@ -167,9 +173,9 @@ func TestMailRefuses(t *testing.T) {
 			"deck mail: --smtp: a message sent needs a recipient: give --to or --cc\n", ""},
 		{"a login to a relay without TLS is a usage error", []string{"--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 2,
 			"deck mail: --smtp-insecure: DECK_SMTP_USER is set, and the password would go without TLS: unset it for a local relay\n", "deck"},
-		{"a PDF over --max-size is refused", []string{"--max-size", "100KB"}, 1,
+		{"a PDF over --max-size is refused", []string{"--max-size", "100KB", "--smtp", srv.Addr, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
 			fmt.Sprintf("deck mail: the PDF would be %d bytes (%s), over --max-size 100KB (100000 bytes); nothing written or sent\n", pdf.Len(), size(int64(pdf.Len()))), ""},
-		{"a deck with errors is neither written nor sent", []string{"-c", bad, "--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
+		{"a deck with errors is neither written nor sent", []string{"-c", bad, "--smtp", srv.Addr, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
 			filepath.Join(bad, "deck.yaml") + ":5:9: error: unknown block kind \"chrt\" (did you mean \"chart\"?)\ndeck mail: 1 error; nothing written or sent\n", ""},
 		{"an unreachable server fails at once", []string{"--smtp", closed, "--smtp-insecure", "--from", "a@b.cn", "--to", "c@d.cn"}, 1,
 			fmt.Sprintf("deck mail: mail: cannot reach %s: dial tcp %s: connect: connection refused; nothing sent\n", closed, closed), ""},
