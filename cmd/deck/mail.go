@@ -172,9 +172,14 @@ func (m *mailing) run(ctx context.Context, stdout, stderr io.Writer) int {
 
 // draft builds the draft of a rendered deck whose PDF is pdf.
 func (m *mailing) draft(ctx context.Context, res *render.Result, pdf []byte, opt render.Options) (*mail.Draft, error) {
+	// The PDF's render keeps no pages: the deck is built again for the
+	// summary's text (charts come from the cache).
 	doc, err := render.Build(ctx, source(m.src), opt)
 	if err != nil {
 		return nil, err
+	}
+	if !doc.OK() || len(doc.Pages) != res.Pages {
+		return nil, errors.New("the deck changed while it was read: run deck mail again")
 	}
 	pic, err := firstSlidePNG(ctx, doc)
 	if err != nil {
