@@ -8,6 +8,7 @@
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
 //	deck watch [-c PATH] [-o FILE]    render again whenever a file is saved
 //	deck charts [-c PATH] -o DIR      write every chart as a PNG
+//	deck mail [-c PATH] [-o FILE]     write a mail draft with the PDF attached
 //	deck version                      print the version
 //
 // Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
@@ -30,6 +31,7 @@ Usage:
   deck render [-c PATH] [-o FILE]   render a deck to PDF
   deck watch [-c PATH] [-o FILE]    render again whenever a file of the deck is saved
   deck charts [-c PATH] -o DIR      write every chart as a PNG
+  deck mail [-c PATH] [-o FILE]     write a mail draft with the PDF attached, or send it
   deck version                      print the version
   deck help                         print this help
 
@@ -55,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return renderCmd(args[1:], stdout, stderr)
 	case "charts":
 		return chartsCmd(args[1:], stdout, stderr)
+	case "mail":
+		return mailCmd(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
 	case "init":
