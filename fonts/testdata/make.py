@@ -8,7 +8,7 @@ python3-fonttools). Run it from anywhere: /usr/bin/python3 make.py
                   transform), 中, and U+20000 above the BMP. Advances all
                   differ, so a shifted advance shows.
   collection.ttc  two TrueType faces, DeckTest-Regular and DeckTest-Bold.
-  mixed.otc       face 0 DeckTest-CFF with CFF (PostScript) outlines,
+  mixed.otc       face 0 DeckTestCFF-Regular with CFF (PostScript) outlines,
                   face 1 DeckTest-Regular with TrueType outlines.
 
 The outlines are rectangles drawn here: the fonts are ours, under no
@@ -59,7 +59,7 @@ def truetype(family, style):
     fb.setupGlyf(glyphs)
     fb.setupHorizontalMetrics({g: (advances[g], 0) for g in order})
     fb.setupHorizontalHeader(ascent=880, descent=-120)
-    fb.setupNameTable({"familyName": family, "styleName": style, "psName": family + "-" + style})
+    fb.setupNameTable({"familyName": family, "styleName": style, "fullName": family + " " + style, "psName": family + "-" + style})
     fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=900, usWinDescent=150)
     fb.setupPost()
     return fb.font
@@ -80,7 +80,7 @@ def cff(family, style):
     fb.setupCFF(ps, {"FullName": ps}, charstrings, {})
     fb.setupHorizontalMetrics({g: (advances[g], 0) for g in names})
     fb.setupHorizontalHeader(ascent=880, descent=-120)
-    fb.setupNameTable({"familyName": family, "styleName": style, "psName": ps})
+    fb.setupNameTable({"familyName": family, "styleName": style, "fullName": family + " " + style, "psName": ps})
     fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=900, usWinDescent=150)
     fb.setupPost()
     return fb.font
@@ -101,4 +101,4 @@ def collection(faces, name):
 regular = save(truetype("DeckTest", "Regular"), "composite.ttf")
 bold = truetype("DeckTest", "Bold")
 collection([regular, bold], "collection.ttc")
-collection([cff("DeckTest", "CFF"), truetype("DeckTest", "Regular")], "mixed.otc")
+collection([cff("DeckTestCFF", "Regular"), truetype("DeckTest", "Regular")], "mixed.otc")
