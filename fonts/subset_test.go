@@ -27,16 +27,23 @@ func testFace(t testing.TB, file string) *Face {
 	return f
 }
 
+// bundled returns the bundled faces.
+func bundled(t *testing.T) *Set {
+	t.Helper()
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
 // subsetCases are faces and the text to subset them to.
 func subsetCases(t *testing.T) []struct {
 	name string
 	face *Face
 	text string
 } {
-	set, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := bundled(t)
 	return []struct {
 		name string
 		face *Face
@@ -91,11 +98,7 @@ func outline(t *testing.T, f *Face, r rune) []sfnt.Segment {
 }
 
 func TestSubsetKeepsOnlyTheGlyphsAskedFor(t *testing.T) {
-	comp := testFace(t, "composite.ttf")
-	set, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	comp, set := testFace(t, "composite.ttf"), bundled(t)
 	tests := []struct {
 		name       string
 		face       *Face
@@ -133,10 +136,7 @@ func TestSubsetKeepsOnlyTheGlyphsAskedFor(t *testing.T) {
 }
 
 func TestSubsetGivesTheSameBytesWhateverTheOrderOfTheRunes(t *testing.T) {
-	set, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := bundled(t)
 	a, err := Subset(set.Regular, []rune("中国金融云，2021"))
 	if err != nil {
 		t.Fatal(err)

@@ -333,43 +333,37 @@ func TestThemeFontsAreUsed(t *testing.T) {
 	needTools(t, "pdffonts", "qpdf")
 	regular, _ := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
 	bold, _ := os.ReadFile("../../fonts/NotoSansSC-Bold.ttf")
-	dir := writeDeck(t, map[string][]byte{
-		"deck.yaml":       []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n"),
-		"theme.yaml":      []byte("fonts: {regular: my/Sans.ttf, bold: my/SansBold.ttf}\n"),
-		"my/Sans.ttf":     regular,
-		"my/SansBold.ttf": bold,
-	})
-	out := filepath.Join(dir, "out.pdf")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	tests := []struct {
+		name  string
+		theme string
+		files map[string][]byte
+	}{
+		{"two .ttf files", "fonts: {regular: my/Sans.ttf, bold: my/SansBold.ttf}\n",
+			map[string][]byte{"my/Sans.ttf": regular, "my/SansBold.ttf": bold}},
+		{"two faces of a .ttc, by index and by name", "fonts: {regular: {file: my/Sans.ttc, index: 1}, bold: {file: my/Sans.ttc, name: NotoSansSC-Bold}}\n",
+			map[string][]byte{"my/Sans.ttc": fontCollection(bold, regular)}},
 	}
-	tool(t, "qpdf", "--check", out)
-	if f := tool(t, "pdffonts", out); strings.Count(f, "CID TrueType      Identity-H       yes") != 2 {
-		t.Errorf("want the two theme fonts embedded; pdffonts:\n%s", f)
-	}
-}
-
-func TestThemeFontsAreTakenOutOfACollection(t *testing.T) {
-	needTools(t, "pdffonts", "qpdf")
-	regular, _ := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
-	bold, _ := os.ReadFile("../../fonts/NotoSansSC-Bold.ttf")
-	dir := writeDeck(t, map[string][]byte{
-		"deck.yaml":   []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n"),
-		"theme.yaml":  []byte("fonts: {regular: {file: my/Sans.ttc, index: 1}, bold: {file: my/Sans.ttc, name: NotoSansSC-Bold}}\n"),
-		"my/Sans.ttc": fontCollection(bold, regular),
-	})
-	out := filepath.Join(dir, "out.pdf")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	tool(t, "qpdf", "--check", out)
-	f := tool(t, "pdffonts", out)
-	for _, name := range []string{"+NotoSansSC-Regular ", "+NotoSansSC-Bold "} {
-		if !strings.Contains(f, name) {
-			t.Errorf("want %s embedded; pdffonts:\n%s", name, f)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["deck.yaml"] = []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n")
+			tt.files["theme.yaml"] = []byte(tt.theme)
+			dir := writeDeck(t, tt.files)
+			out := filepath.Join(dir, "out.pdf")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			tool(t, "qpdf", "--check", out)
+			f := tool(t, "pdffonts", out)
+			for _, name := range []string{"+NotoSansSC-Regular ", "+NotoSansSC-Bold "} {
+				if !strings.Contains(f, name) {
+					t.Errorf("want %s embedded; pdffonts:\n%s", name, f)
+				}
+			}
+			if strings.Count(f, "CID TrueType      Identity-H       yes") != 2 {
+				t.Errorf("want the two theme fonts embedded; pdffonts:\n%s", f)
+			}
+		})
 	}
 }
 
