@@ -60,7 +60,8 @@ func (f *Face) PostScriptName() string {
 // Name returns the name the face was parsed under.
 func (f *Face) Name() string { return f.name }
 
-// Data returns the font file's bytes, as the PDF embeds them.
+// Data returns the font file's bytes: a face taken out of a collection is
+// a font file of its own. The PDF embeds a Subset of them.
 func (f *Face) Data() []byte { return f.data }
 
 // Table returns the bytes of the font's table tag ("hhea", "OS/2"), or nil
