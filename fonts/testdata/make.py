@@ -5,8 +5,11 @@ python3-fonttools). Run it from anywhere: /usr/bin/python3 make.py
   composite.ttf   TrueType outlines: notdef, space, A, a dot, Ä (A and the
                   dot: a composite), Ǟ (Ä and a dot: a composite of a
                   composite), Å (A and the dot scaled: a component with a
-                  transform), 中, and U+20000 above the BMP. Advances all
-                  differ, so a shifted advance shows.
+                  transform), 中, and U+20000 above the BMP. Advances
+                  differ, so a shifted advance shows, but for the last
+                  two: fontTools then writes one hmtx entry for both
+                  (hhea.numberOfHMetrics below the glyph count), as
+                  most fonts do.
   collection.ttc  two TrueType faces, DeckTest-Regular and DeckTest-Bold.
   mixed.otc       face 0 DeckTestCFF-Regular with CFF (PostScript) outlines,
                   face 1 DeckTest-Regular with TrueType outlines.
@@ -26,7 +29,7 @@ order = [".notdef", "space", "A", "dot", "Adieresis", "Adieresismacron", "Aring"
 cmap = {0x20: "space", 0x41: "A", 0x2E: "dot", 0xC4: "Adieresis", 0x1DE: "Adieresismacron",
         0xC5: "Aring", 0x4E2D: "zhong", 0x20000: "u20000"}
 advances = {".notdef": 500, "space": 250, "A": 600, "dot": 200, "Adieresis": 610,
-            "Adieresismacron": 620, "Aring": 630, "zhong": 1000, "u20000": 990}
+            "Adieresismacron": 620, "Aring": 630, "zhong": 1000, "u20000": 1000}
 boxes = {".notdef": (50, 0, 450, 700), "A": (40, 0, 560, 700), "dot": (50, 800, 150, 900),
          "zhong": (60, -80, 940, 820), "u20000": (70, -60, 920, 800)}
 
