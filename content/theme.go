@@ -125,13 +125,39 @@ func (l *loader) themeFonts(dec *decoder, n *yaml.Node, t *deck.Theme) {
 	if !ok || !dec.require(n, fo, "fonts", "regular") {
 		return
 	}
-	t.Fonts.Regular = l.file(dec, fo["regular"], "font file")
+	t.Fonts.Regular, t.Fonts.RegularFace = l.fontFile(dec, fo["regular"])
 	// A font of one weight serves for both: bold text is then set in it,
 	// not bolder.
-	t.Fonts.Bold = t.Fonts.Regular
+	t.Fonts.Bold, t.Fonts.BoldFace = t.Fonts.Regular, t.Fonts.RegularFace
 	if fo["bold"] != nil {
-		t.Fonts.Bold = l.file(dec, fo["bold"], "font file")
+		t.Fonts.Bold, t.Fonts.BoldFace = l.fontFile(dec, fo["bold"])
 	}
+}
+
+// fontFile reads a font: a file name, or a mapping of the file and, for a
+// collection (.ttc, .otc), the index or name of the face to take.
+func (l *loader) fontFile(dec *decoder, n *yaml.Node) (deck.File, deck.FontFace) {
+	if n.Kind != yaml.MappingNode {
+		return l.file(dec, n, "font file"), deck.FontFace{}
+	}
+	fo, ok := dec.fields(n, "font", "file", "index", "name")
+	if !ok || !dec.require(n, fo, "font", "file") {
+		return deck.File{}, deck.FontFace{}
+	}
+	var face deck.FontFace
+	if fo["index"] != nil {
+		v := dec.num(fo["index"], "font index", 0, 65535)
+		if face.Index = int(v); float64(face.Index) != v {
+			dec.errorf(fo["index"], "font index must be a whole number, not %g", v)
+		}
+	}
+	if fo["name"] != nil {
+		face.Name = dec.str(fo["name"], "font name")
+		if fo["index"] != nil {
+			dec.errorf(fo["name"], "a font is taken by index or by name, not both")
+		}
+	}
+	return l.file(dec, fo["file"], "font file"), face
 }
 
 func (l *loader) themeLogo(dec *decoder, n *yaml.Node, t *deck.Theme) {

@@ -87,6 +87,16 @@ type TypeScale struct {
 type FontFiles struct {
 	Regular File
 	Bold    File
+	// RegularFace and BoldFace say which face of a font collection (.ttc,
+	// .otc) each file gives; the zero FontFace takes the first.
+	RegularFace, BoldFace FontFace
+}
+
+// A FontFace names a face of a font collection: by Name when it is set
+// (a full, PostScript or family name), else by Index, counted from 0.
+type FontFace struct {
+	Index int
+	Name  string
 }
 
 // A File is a file the content refers to, with its bytes once loaded.

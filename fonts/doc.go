@@ -1,7 +1,9 @@
 // Package fonts provides the faces that deck measures and embeds: the bundled
 // Noto Sans SC subset (Regular and Bold) or a user's own TrueType files.
 //
-// It is the only source of glyph widths in deck. The PDF backends embed the
-// very bytes a Face was parsed from, so what the layout measures is what the
-// PDF draws.
+// It is the only source of glyph widths in deck. The PDF backends embed a
+// Subset of the bytes a Face was parsed from: the glyphs a document draws,
+// each with its outline and advance unchanged, so what the layout measures
+// is what the PDF draws. A face may come out of a font collection
+// (ParsePick).
 package fonts

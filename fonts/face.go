@@ -29,7 +29,8 @@ type Face struct {
 }
 
 // Parse checks that data is a single TrueType-outline font and parses it.
-// name identifies the face in messages and in the PDF.
+// name identifies the face in messages and in the PDF. ParsePick takes a
+// face out of a collection.
 func Parse(name string, data []byte) (*Face, error) {
 	if err := checkTrueType(data); err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", name, err)
@@ -59,7 +60,8 @@ func (f *Face) PostScriptName() string {
 // Name returns the name the face was parsed under.
 func (f *Face) Name() string { return f.name }
 
-// Data returns the font file's bytes, as the PDF embeds them.
+// Data returns the font file's bytes: a face taken out of a collection is
+// a font file of its own. The PDF embeds a Subset of them.
 func (f *Face) Data() []byte { return f.data }
 
 // Table returns the bytes of the font's table tag ("hhea", "OS/2"), or nil
@@ -138,9 +140,9 @@ func checkTrueType(data []byte) error {
 	switch tag := string(data[:4]); tag {
 	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return errors.New("the font has CFF (PostScript) outlines; deck needs a TrueType-outline .ttf (glyf table)")
+		return errors.New(errCFF)
 	case "ttcf":
-		return errors.New("the file is a font collection (.ttc/.otc); deck needs a single-font .ttf")
+		return errors.New("the file is a font collection (.ttc/.otc): say which face to take (ParsePick)")
 	case "wOFF", "wOF2":
 		return errors.New("the file is a WOFF web font; deck needs a plain TrueType .ttf")
 	default:

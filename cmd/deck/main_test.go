@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"image"
 	"image/color"
@@ -308,16 +309,20 @@ func writeDeckAt(t *testing.T, dir string, files map[string][]byte) {
 
 func TestThemeFontsThatCannotBeEmbeddedAreRefused(t *testing.T) {
 	otf := append([]byte("OTTO"), make([]byte, 64)...)
+	mixed, err := os.ReadFile("../../fonts/testdata/mixed.otc")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := writeDeck(t, map[string][]byte{
 		"deck.yaml":     []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n"),
-		"theme.yaml":    []byte("fonts:\n  regular: f/Regular.otf\n  bold: f/Bold.ttc\n"),
+		"theme.yaml":    []byte("fonts:\n  regular: f/Regular.otf\n  bold: f/Bold.otc\n"),
 		"f/Regular.otf": otf,
-		"f/Bold.ttc":    append([]byte("ttcf"), make([]byte, 64)...),
+		"f/Bold.otc":    mixed, // face 0 has CFF outlines
 	})
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"render", "-c", dir, "-o", filepath.Join(dir, "out.pdf")}, &stdout, &stderr)
-	want := dir + "/theme.yaml:2:12: error: fonts: f/Regular.otf: the font has CFF (PostScript) outlines; deck needs a TrueType-outline .ttf (glyf table)\n" +
-		dir + "/theme.yaml:3:9: error: fonts: f/Bold.ttc: the file is a font collection (.ttc/.otc); deck needs a single-font .ttf\n" +
+	want := dir + "/theme.yaml:2:12: error: fonts: f/Regular.otf: the font has CFF (PostScript) outlines; deck embeds TrueType outlines (a glyf table) only, as both PDF engines do: take a TrueType face or .ttf\n" +
+		dir + "/theme.yaml:3:9: error: fonts: f/Bold.otc: face 0 of the collection: the font has CFF (PostScript) outlines; deck embeds TrueType outlines (a glyf table) only, as both PDF engines do: take a TrueType face or .ttf\n" +
 		"deck render: 2 errors; nothing written\n"
 	if code != 1 || stderr.String() != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr.String(), want)
@@ -328,21 +333,55 @@ func TestThemeFontsAreUsed(t *testing.T) {
 	needTools(t, "pdffonts", "qpdf")
 	regular, _ := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
 	bold, _ := os.ReadFile("../../fonts/NotoSansSC-Bold.ttf")
-	dir := writeDeck(t, map[string][]byte{
-		"deck.yaml":       []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n"),
-		"theme.yaml":      []byte("fonts: {regular: my/Sans.ttf, bold: my/SansBold.ttf}\n"),
-		"my/Sans.ttf":     regular,
-		"my/SansBold.ttf": bold,
-	})
-	out := filepath.Join(dir, "out.pdf")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	tests := []struct {
+		name  string
+		theme string
+		files map[string][]byte
+	}{
+		{"two .ttf files", "fonts: {regular: my/Sans.ttf, bold: my/SansBold.ttf}\n",
+			map[string][]byte{"my/Sans.ttf": regular, "my/SansBold.ttf": bold}},
+		{"two faces of a .ttc, by index and by name", "fonts: {regular: {file: my/Sans.ttc, index: 1}, bold: {file: my/Sans.ttc, name: NotoSansSC-Bold}}\n",
+			map[string][]byte{"my/Sans.ttc": fontCollection(bold, regular)}},
 	}
-	tool(t, "qpdf", "--check", out)
-	if f := tool(t, "pdffonts", out); strings.Count(f, "CID TrueType      Identity-H       yes") != 2 {
-		t.Errorf("want the two theme fonts embedded; pdffonts:\n%s", f)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["deck.yaml"] = []byte("title: t\ntheme: theme.yaml\nslides:\n  - title: 标题\n    blocks:\n      - paragraph: 正文\n")
+			tt.files["theme.yaml"] = []byte(tt.theme)
+			dir := writeDeck(t, tt.files)
+			out := filepath.Join(dir, "out.pdf")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"render", "-c", dir, "-o", out}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			tool(t, "qpdf", "--check", out)
+			f := tool(t, "pdffonts", out)
+			for _, name := range []string{"+NotoSansSC-Regular ", "+NotoSansSC-Bold "} {
+				if !strings.Contains(f, name) {
+					t.Errorf("want %s embedded; pdffonts:\n%s", name, f)
+				}
+			}
+			if strings.Count(f, "CID TrueType      Identity-H       yes") != 2 {
+				t.Errorf("want the two theme fonts embedded; pdffonts:\n%s", f)
+			}
+		})
 	}
+}
+
+// fontCollection writes faces as a .ttc: its header, then each face with
+// its table offsets counted from the start of the collection.
+func fontCollection(faces ...[]byte) []byte {
+	out := make([]byte, 12+4*len(faces))
+	copy(out, "ttcf\x00\x01\x00\x00")
+	binary.BigEndian.PutUint32(out[8:], uint32(len(faces)))
+	for i, f := range faces {
+		at := len(out)
+		binary.BigEndian.PutUint32(out[12+4*i:], uint32(at))
+		out = append(out, f...)
+		for rec := at + 12; rec < at+12+16*int(binary.BigEndian.Uint16(f[4:])); rec += 16 {
+			binary.BigEndian.PutUint32(out[rec+8:], binary.BigEndian.Uint32(out[rec+8:])+uint32(at))
+		}
+	}
+	return out
 }
 
 // TestPDFEmbedsOnlyTheGlyphsUsed renders a one-slide deck: its PDF is a

@@ -16,7 +16,7 @@ import (
 // writeGoPDF writes the PDF with gopdf, then gives it the outline, the
 // document information and the catalog (finishGoPDF). The package
 // documentation says what gopdf draws differently from fpdf.
-func writeGoPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
+func writeGoPDF(w io.Writer, pages []layout.Page, opt Options, subsets map[*fonts.Face][]byte) (err error) {
 	defer func() {
 		// Like fpdf, gopdf may panic on input the layout should have
 		// refused: turn a library bug into an error.
@@ -27,7 +27,7 @@ func writeGoPDF(w io.Writer, pages []layout.Page, opt Options) (err error) {
 	size := pages[0].Size
 	doc := &gopdf.GoPdf{}
 	doc.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: size.W, H: size.H}})
-	p := &goPainter{doc: doc, docHeight: size.H, family: map[*fonts.Face]string{}}
+	p := &goPainter{doc: doc, docHeight: size.H, family: map[*fonts.Face]string{}, subsets: subsets}
 	if err := layout.Paint(pages, p); err != nil {
 		return err
 	}
@@ -49,6 +49,7 @@ type goPainter struct {
 	docHeight float64                // the height gopdf places links by: the first page's
 	height    float64                // the current page's height
 	family    map[*fonts.Face]string // the gopdf family each face is registered as
+	subsets   map[*fonts.Face][]byte // the font file embedded for each face
 	hidden    *gopdf.Transparency    // fully transparent, for hidden text
 	outline   []outlineEntry         // every page's entry in the outline
 	err       error                  // the first error of a call that has no error result
@@ -73,8 +74,8 @@ func (p *goPainter) BeginPage(pg *layout.Page) error {
 
 func (p *goPainter) EndPage() error { return p.err }
 
-// font returns the gopdf family of the face f, registering the face on
-// first use, so that a face the deck never uses is not embedded.
+// font returns the gopdf family of the face f, registering the face's
+// subset on first use, so that a face the deck never uses is not embedded.
 func (p *goPainter) font(f *fonts.Face) (string, error) {
 	if fam, ok := p.family[f]; ok {
 		return fam, nil
@@ -90,7 +91,7 @@ func (p *goPainter) font(f *fonts.Face) (string, error) {
 			p.fail(fmt.Errorf("pdf: font %s has no glyph for %q (U+%04X)", f.Name(), r, r))
 		},
 	}
-	if err := p.doc.AddTTFFontDataWithOption(fam, f.Data(), opt); err != nil {
+	if err := p.doc.AddTTFFontDataWithOption(fam, p.subsets[f], opt); err != nil {
 		return "", fmt.Errorf("pdf: font %s: %v", f.Name(), err)
 	}
 	p.family[f] = fam

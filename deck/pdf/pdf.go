@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -40,19 +39,16 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 
 // A Document is a PDF begun before its pages are laid out.
 type Document struct {
-	size  deck.Size
-	opt   Options
-	ready chan struct{} // closed when the set-up is done
-	fpdf  *painter      // fpdf's document with the fonts added
-	err   error
+	opt Options
+	err error
 }
 
-// Begin starts a PDF whose pages are of the given size. The part of the
-// work that needs only the options runs in the background meanwhile: fpdf
-// parses both fonts, about 6 ms that overlap with laying out the pages.
-// Write the pages with the Document's Write.
+// Begin starts a PDF with the given options. The fonts are embedded only
+// once the pages are known, subset to the characters they draw (see
+// subsetFonts), so nothing is done before Write but settling the options;
+// size is the page size the deck asks for, which the pages carry too.
 func Begin(size deck.Size, opt Options) *Document {
-	d := &Document{size: size, opt: opt, ready: make(chan struct{})}
+	d := &Document{opt: opt}
 	if d.opt.Fonts == nil {
 		d.opt.Fonts, d.err = fonts.Default()
 	}
@@ -62,39 +58,30 @@ func Begin(size deck.Size, opt Options) *Document {
 	if d.err == nil && d.opt.PDFA && d.opt.Engine != EngineFPDF {
 		d.err = fmt.Errorf("pdf: only the fpdf engine writes PDF/A: %v writes no structure tree, and its information dictionary is not an indirect object", d.opt.Engine)
 	}
-	if d.err != nil || d.opt.Engine != EngineFPDF {
-		close(d.ready)
-		return d
-	}
-	go func() {
-		defer close(d.ready)
-		d.fpdf, d.err = beginFPDF(size, d.opt)
-	}()
 	return d
 }
 
 // Write writes pages to w. A Document is not for concurrent use.
 func (d *Document) Write(w io.Writer, pages []layout.Page) error {
-	<-d.ready
 	if d.err != nil {
 		return d.err
 	}
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
 	}
+	subsets, err := subsetFonts(pages, d.opt.Fonts)
+	if err != nil {
+		return err
+	}
 	switch d.opt.Engine {
 	case EngineFPDF:
-		p := d.fpdf
-		d.fpdf = nil
-		if p == nil || pages[0].Size != d.size {
-			var err error
-			if p, err = beginFPDF(pages[0].Size, d.opt); err != nil {
-				return err
-			}
+		p, err := beginFPDF(pages[0].Size, d.opt, subsets)
+		if err != nil {
+			return err
 		}
 		return finishFPDF(w, p, pages, d.opt)
 	case EngineGoPDF:
-		return writeGoPDF(w, pages, d.opt)
+		return writeGoPDF(w, pages, d.opt, subsets)
 	default:
 		return fmt.Errorf("pdf: unknown engine %v", d.opt.Engine)
 	}
@@ -109,8 +96,9 @@ func fpdfFailed(err *error) {
 	}
 }
 
-// beginFPDF sets up an fpdf document: page size, metadata, fonts.
-func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
+// beginFPDF sets up an fpdf document: page size, metadata, and the fonts,
+// each face embedded as its subset.
+func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face][]byte) (p *painter, err error) {
 	defer fpdfFailed(&err)
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
 	doc.SetAutoPageBreak(false, 0)
@@ -142,7 +130,7 @@ func beginFPDF(size deck.Size, opt Options) (p *painter, err error) {
 		fam := fmt.Sprintf("%s-%02d", ps, i)
 		p.family[f] = fam
 		p.subsets = append(p.subsets, subset{fpdfName: "utf8" + strings.ToLower(fam), name: ps})
-		doc.AddUTF8FontFromBytes(fam, "", fpdfData(f))
+		doc.AddUTF8FontFromBytes(fam, "", subsets[f])
 	}
 	if err := doc.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -213,18 +201,4 @@ func pdfName(s string) string {
 		return "Font"
 	}
 	return b.String()
-}
-
-// fpdfData is the font file as fpdf may have it. fpdf reads the advance of
-// a glyph past hhea.numberOfHMetrics by appending to a slice of the file
-// (utf8FontFile.getMetrics), which writes into the bytes it was given: such
-// a font gets a copy, so that the shared face stays as it was. The embedded
-// fonts have an entry for every glyph (fonts/subset.sh) and are handed
-// over as they are, which saves copying 5.7 MB per render.
-func fpdfData(f *fonts.Face) []byte {
-	hhea, maxp := f.Table("hhea"), f.Table("maxp")
-	if len(hhea) >= 36 && len(maxp) >= 6 && binary.BigEndian.Uint16(hhea[34:]) >= binary.BigEndian.Uint16(maxp[4:]) {
-		return f.Data()
-	}
-	return bytes.Clone(f.Data())
 }

@@ -109,15 +109,16 @@ func deckFonts(t deck.Theme, diags *deck.Diagnostics) *fonts.Set {
 		return set
 	}
 	var faces [2]*fonts.Face
+	picks := [2]deck.FontFace{t.Fonts.RegularFace, t.Fonts.BoldFace}
 	for i, f := range []deck.File{t.Fonts.Regular, t.Fonts.Bold} {
 		if f.Data == nil {
 			return nil // not read: already reported
 		}
-		if i == 1 && f.Path == t.Fonts.Regular.Path {
-			faces[1] = faces[0] // one file for both weights
+		if i == 1 && f.Path == t.Fonts.Regular.Path && picks[1] == picks[0] {
+			faces[1] = faces[0] // one face for both weights
 			break
 		}
-		face, err := fonts.Parse(f.Path, f.Data)
+		face, err := fonts.ParsePick(f.Path, f.Data, fonts.Pick{Index: picks[i].Index, Name: picks[i].Name})
 		if err != nil {
 			diags.Errorf(f.Pos, "%v", err)
 		}
