@@ -111,8 +111,8 @@ func linkBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
 	if b.Text.IsZero() {
 		b.Text = deck.Text{Pos: pos, Spans: []deck.Span{{Text: b.URL}}}
 	}
-	if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
-		dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
+	if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") && !internalURL(b.URL) {
+		dec.errorf(f["url"], "url %q must start with https://, http://, mailto: or # (#slide-id: a slide of the deck)", b.URL)
 	}
 	return b
 }

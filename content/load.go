@@ -256,7 +256,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 	ids := map[string]deck.Pos{}
 	for _, c := range n.Content {
 		c = resolve(c)
-		f, ok := dec.fields(c, "a slide", "id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source")
+		f, ok := dec.fields(c, "a slide", append([]string{"id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source"}, slideExtraKeys...)...)
 		if !ok {
 			continue
 		}
@@ -285,6 +285,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 		if b := f["blocks"]; b != nil {
 			s.Blocks = l.slideBlocks(dec, b)
 		}
+		slideExtras(dec, c, f, &s)
 		// An empty slide, unless a misspelt key already explains it.
 		if s.Title.IsZero() && len(s.Blocks) == 0 && len(c.Content)/2 == len(f) {
 			dec.errorf(c, "the slide is empty: give it a title or blocks")
