@@ -1,7 +1,9 @@
 package content
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/deckpdf/deck/deck"
@@ -128,3 +130,19 @@ func themeNumberFigures(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
 // internalURL reports whether url is a link to a slide of the deck:
 // #slide-id. The layout checks that the slide is there.
 func internalURL(url string) bool { return len(url) > 1 && url[0] == '#' }
+
+// A target is a slide that a link names (#slide-id), and where.
+type target struct {
+	pos deck.Pos
+	id  string
+}
+
+// checkTargets reports a link to a slide whose id is not among ids.
+func (l *loader) checkTargets(ids map[string]deck.Pos) {
+	known := slices.Sorted(maps.Keys(ids))
+	for _, t := range l.targets {
+		if _, ok := ids[t.id]; !ok {
+			l.diags.Errorf(t.pos, "link \"#%s\" names no slide of the deck: no slide has the id %q%s", t.id, t.id, suggest(t.id, known))
+		}
+	}
+}

@@ -54,7 +54,8 @@ type loader struct {
 	// pictures are the picture files read, by clean name: each is read
 	// and checked once, however many blocks show it.
 	pictures map[string]*pictureRead
-	checks   int // picture files checked (picture.Normalize), for tests
+	checks   int      // picture files checked (picture.Normalize), for tests
+	targets  []target // the slides that links name (#slide-id)
 }
 
 // shown returns the name of a file as diagnostics show it.
@@ -292,6 +293,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 		}
 		slides = append(slides, s)
 	}
+	l.checkTargets(ids)
 	return slides
 }
 

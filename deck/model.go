@@ -56,16 +56,16 @@ type Layout int
 
 // The slide layouts.
 const (
-	LayoutContent Layout = iota // title, subtitle, body, notes and sources, footer
-	LayoutCover                 // the title page
-	LayoutClosing               // the last page: a message and a link
-	LayoutSection               // a section divider: its number and title (see layouts.go)
-	LayoutAgenda                // the contents: the sections' or slides' titles, linked, with page numbers
-	LayoutPictureLeft           // the first block, a picture or chart, left of the others
-	LayoutPictureRight          // the first block, a picture or chart, right of the others
-	LayoutBigNumber             // a figure set large beside its explanation
-	LayoutQuote                 // the title as a quotation, the subtitle as who said it
-	LayoutTitleOnly             // the title and subtitle large, as a statement
+	LayoutContent      Layout = iota // title, subtitle, body, notes and sources, footer
+	LayoutCover                      // the title page
+	LayoutClosing                    // the last page: a message and a link
+	LayoutSection                    // a section divider: its number and title (see layouts.go)
+	LayoutAgenda                     // the contents: the sections' or slides' titles, linked, with page numbers
+	LayoutPictureLeft                // the first block, a picture or chart, left of the others
+	LayoutPictureRight               // the first block, a picture or chart, right of the others
+	LayoutBigNumber                  // a figure set large beside its explanation
+	LayoutQuote                      // the title as a quotation, the subtitle as who said it
+	LayoutTitleOnly                  // the title and subtitle large, as a statement
 )
 
 // Layouts lists every layout, in the order of the constants.
