@@ -136,10 +136,11 @@ func (e *engine) bigNumber(s *deck.Slide, w, h float64) frame {
 }
 
 // An agendaEntry is one line of an agenda: the slide it lists, by index,
-// and its title.
+// its title, and a section's subtitle, set small under it.
 type agendaEntry struct {
 	slide int
 	title deck.Text
+	sub   deck.Text
 }
 
 // agendaEntries are what the agenda s lists: the deck's section dividers,
@@ -152,9 +153,10 @@ func (e *engine) agendaEntries(s *deck.Slide) []agendaEntry {
 		switch {
 		case d == s:
 		case d.Layout == deck.LayoutSection:
-			sections = append(sections, agendaEntry{i, title})
+			sub := deck.Text{Pos: d.Subtitle.Pos, Spans: []deck.Span{{Text: d.Subtitle.Plain()}}}
+			sections = append(sections, agendaEntry{i, title, sub})
 		case d.Layout.Listed():
-			slides = append(slides, agendaEntry{i, title})
+			slides = append(slides, agendaEntry{i, title, deck.Text{}})
 		}
 	}
 	if len(sections) > 0 {
@@ -183,7 +185,10 @@ func (e *engine) agenda(s *deck.Slide, w, h float64) frame {
 	gap := t.Sizes.Body * 3
 	colW := (w - gap*float64(cols-1)) / float64(cols)
 	size := t.Sizes.Subtitle * 1.1
-	rowH := min(h/float64(rows), size*3.4)
+	if rows <= 5 {
+		size = t.Sizes.Subtitle * 1.3
+	}
+	rowH := min(h/float64(rows), size*4)
 	if rowH < size*1.9 {
 		size = max(rowH/1.9, t.Sizes.MinBody)
 	}
@@ -216,6 +221,13 @@ func (e *engine) agendaRow(en agendaEntry, i int, w, h, size float64) frame {
 	e.checkWidth(title, en.title.Pos, "the agenda's entry")
 	f.placeAs(num, 0, (h-num.h)/2, RoleLabel)
 	from := len(f.items)
+	if !en.sub.IsZero() {
+		sub := e.text(en.sub, textStyle{size: size * 0.62, leading: 1.3, color: c.Muted, align: alignLeft}, w-numW-pageW)
+		e.checkWidth(sub, en.sub.Pos, "the section's subtitle in the agenda")
+		y := (h - title.h - sub.h - size*0.15) / 2
+		title.place(sub, 0, title.h+size*0.15)
+		title.h = h - 2*y
+	}
 	f.place(title, numW, (h-title.h)/2)
 	f.place(pg, w-pg.w, (h-pg.h)/2)
 	f.add(Link{Rect: Rect{0, 0, w, h}, Page: e.pageNumberOf(en.slide)})

@@ -56,12 +56,13 @@ func (e *engine) headGroup(s *deck.Slide, w, titleSize, bodyH float64) frame {
 	if len(s.Blocks) > 0 {
 		parts = append(parts, e.fitBody(s.Blocks, w, bodyH, s)[0])
 	}
-	return e.centred(parts, w, t.Sizes.Title*0.8)
+	return e.centred(parts, w, t.Sizes.Title*0.8, true)
 }
 
-// centred stacks parts under an accent rule, gap apart, centred on the
-// height of the page between its top margin and the footer.
-func (e *engine) centred(parts []frame, w, gap float64) frame {
+// centred stacks parts, under an accent rule when rule is set, gap
+// apart, centred on the height of the page between its top margin and
+// the footer.
+func (e *engine) centred(parts []frame, w, gap float64, withRule bool) frame {
 	t := e.theme
 	rule := t.Sizes.Title * 1.2
 	h := rule
@@ -73,7 +74,9 @@ func (e *engine) centred(parts []frame, w, gap float64) frame {
 	}
 	f := frame{w: w, h: t.Page.H}
 	y := t.Margins.Top + (e.footerTop()-t.Margins.Top-h)/2
-	f.addAs(RoleArtifact, Box{Rect: Rect{0, y, t.Sizes.Title * 2.5, 3}, Fill: t.Colors.Accent})
+	if withRule {
+		f.addAs(RoleArtifact, Box{Rect: Rect{0, y, t.Sizes.Title * 2.5, 3}, Fill: t.Colors.Accent})
+	}
 	y += rule
 	for i, p := range parts {
 		if i > 0 {
@@ -125,11 +128,11 @@ func (e *engine) quote(s *deck.Slide) frame {
 	if len(s.Blocks) > 0 {
 		parts = append(parts, e.fitBody(s.Blocks, w, t.Page.H*0.25, s)[0])
 	}
-	g := e.centred(parts, w, t.Sizes.Title*0.7)
-	top := g.items[0].Bounds().Y // the accent rule's
+	g := e.centred(parts, w, t.Sizes.Title*0.7, false)
+	top := g.items[0].Bounds().Y - t.Sizes.Title*1.15*1.6 // a line over the quotation's first
 	mark := e.label("“", s.Pos, t.Sizes.Title*4, true, c.Accent.Mix(0.55))
-	f.placeAs(mark, x-mark.w*0.55, top-mark.h*0.35, RoleArtifact)
-	f.addAs(RoleArtifact, Box{Rect: Rect{x - t.Sizes.Title*0.8, top + t.Sizes.Title*1.2, 3, q.h}, Fill: c.Accent})
+	f.placeAs(mark, x-t.Sizes.Title*0.8, top-mark.h*0.2, RoleArtifact)
+	f.addAs(RoleArtifact, Box{Rect: Rect{x - t.Sizes.Title*0.8, top + t.Sizes.Title*2.2, 3, q.h - t.Sizes.Title*0.6}, Fill: c.Accent})
 	f.place(g, x, 0)
 	return f
 }
