@@ -39,7 +39,20 @@ func slideExtras(dec *decoder, c *yaml.Node, f map[string]*yaml.Node, s *deck.Sl
 	if n := f["weights"]; n != nil && s.Layout != deck.LayoutPictureLeft && s.Layout != deck.LayoutPictureRight {
 		dec.errorf(n, "\"weights\" is for a picture-left or picture-right slide; this slide's layout is %s", s.Layout)
 	}
+	if n := f["footnotes"]; n != nil && !hasFoot(s.Layout) {
+		dec.errorf(n, "a %s slide has no foot for footnotes: put them on a content slide", s.Layout)
+	}
 	dec.checkMarkers(c, s.Footnotes)
+}
+
+// hasFoot reports whether slides of the layout print footnotes: those
+// laid out on the content grid, whose foot holds notes and sources.
+func hasFoot(l deck.Layout) bool {
+	switch l {
+	case deck.LayoutCover, deck.LayoutClosing, deck.LayoutSection, deck.LayoutQuote, deck.LayoutTitleOnly:
+		return false
+	}
+	return true
 }
 
 // visual reports whether b can stand beside the text of a picture slide.
