@@ -9,34 +9,19 @@ import (
 )
 
 // agendaDeck is a deck whose agenda lists a slide with a table of rows
-// rows, and the slide after it.
+// rows (see longTable), and the slide after it, which links back.
 func agendaDeck(rows int) string {
-	var b strings.Builder
-	b.WriteString("title: t\nslides:\n  - id: agenda\n    layout: agenda\n    title: 目录\n  - id: data\n    title: 数据\n    blocks:\n      - table:\n          rows:\n            - [编号, 内容]\n")
-	for i := 1; i <= rows; i++ {
-		fmt.Fprintf(&b, "            - [R%03d, 布局先进高效的算力体系。]\n", i)
-	}
-	b.WriteString("  - id: end\n    title: 结论\n    blocks:\n      - link: {text: 目录, url: \"#agenda\"}\n")
-	return b.String()
+	agenda := "slides:\n  - id: agenda\n    layout: agenda\n    title: 目录\n"
+	end := "  - id: end\n    title: 结论\n    blocks:\n      - link: {text: 目录, url: \"#agenda\"}\n"
+	return strings.Replace(longTable(rows), "slides:\n", agenda, 1) + end
 }
 
-// runsOn returns the text runs of page p.
-func runsOn(p layout.Page) []layout.TextRun {
-	var out []layout.TextRun
+// itemsOf returns the items of page p of type T, in the order drawn.
+func itemsOf[T layout.Item](p layout.Page) []T {
+	var out []T
 	for _, it := range p.Items {
-		if r, ok := it.(layout.TextRun); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// linksOn returns the links of page p.
-func linksOn(p layout.Page) []layout.Link {
-	var out []layout.Link
-	for _, it := range p.Items {
-		if l, ok := it.(layout.Link); ok {
-			out = append(out, l)
+		if x, ok := it.(T); ok {
+			out = append(out, x)
 		}
 	}
 	return out
@@ -53,12 +38,12 @@ func TestAgendaPageNumbersFollowATableThatGrows(t *testing.T) {
 			if rows > 3 && end < 5 {
 				t.Fatalf("the table of %d rows takes %d pages; want it to continue", rows, end-2)
 			}
-			links := linksOn(pages[0])
+			links := itemsOf[layout.Link](pages[0])
 			if len(links) != 2 || links[0].Page != 2 || links[1].Page != end {
 				t.Fatalf("the agenda's links go to %+v; want pages 2 and %d", links, end)
 			}
 			var shown []string
-			for _, r := range runsOn(pages[0]) {
+			for _, r := range itemsOf[layout.TextRun](pages[0]) {
 				if _, err := fmt.Sscan(r.Text, new(int)); err == nil && r.Text != "01" && r.Text != "02" {
 					shown = append(shown, r.Text)
 				}
@@ -71,7 +56,7 @@ func TestAgendaPageNumbersFollowATableThatGrows(t *testing.T) {
 					t.Errorf("entry %d's link covers %+v: want the whole row", i+1, r)
 				}
 			}
-			back := linksOn(pages[end-1])
+			back := itemsOf[layout.Link](pages[end-1])
 			if len(back) != 1 || back[0].Page != 1 || back[0].URL != "" {
 				t.Errorf("the link to #agenda is %+v; want one to page 1 with no URL", back)
 			}
@@ -85,7 +70,7 @@ func TestAgendaPageNumbersFollowATableThatGrows(t *testing.T) {
 func TestFootnotesStandAtTheFootUnderRaisedMarkers(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 市场规模达到394亿元[^1]，增速28.6%[^2]。\n    footnotes: [含公有云。, 四年复合增速。]\n"
 	_, pages := layOut(t, "deck.yaml", src)
-	runs := runsOn(pages[0])
+	runs := itemsOf[layout.TextRun](pages[0])
 	var body, marker *layout.TextRun
 	for i, r := range runs {
 		switch {
@@ -173,7 +158,7 @@ func TestChartsAndTablesAreNumberedWhenTheThemeSaysSo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, pages := layOut(t, "deck.yaml", tt.head+slides, "theme.yaml", tt.theme)
 			var titles []string
-			for _, r := range runsOn(pages[0]) {
+			for _, r := range itemsOf[layout.TextRun](pages[0]) {
 				if !r.Hidden && r.Face.Name() == pages[0].Items[0].(layout.TextRun).Face.Name() && r.Text != "标题" && r.Size < 20 {
 					titles = append(titles, r.Text)
 				}
@@ -194,7 +179,7 @@ func TestBigNumberIsLargeAndBesideItsText(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    layout: big-number\n    title: 增速\n    figure: 28.6%\n    blocks:\n      - paragraph: 四年复合增速。\n"
 	_, pages := layOut(t, "deck.yaml", src)
 	var fig, text layout.TextRun
-	for _, r := range runsOn(pages[0]) {
+	for _, r := range itemsOf[layout.TextRun](pages[0]) {
 		switch r.Text {
 		case "28.6%":
 			fig = r
