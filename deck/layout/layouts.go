@@ -128,11 +128,24 @@ func (e *engine) bigNumber(s *deck.Slide, w, h float64) frame {
 	if len(s.Blocks) > 0 {
 		gap := t.Sizes.Body * 3
 		tw := w - numW - gap
-		text := e.fitBody(s.Blocks, tw, h, s)[0]
+		text := e.emphasised(s, tw, h*0.8)
 		f.addAs(RoleArtifact, Box{Rect: Rect{numW + gap/2, h * 0.2, 0.8, h * 0.6}, Fill: c.Muted.Mix(0.7)})
 		f.place(text, numW+gap, (h-text.h)/2)
 	}
 	return f
+}
+
+// emphasised lays out the blocks of s in a box w wide and h tall at up
+// to a quarter over the body size, the largest step of 0.05 that fits:
+// the few lines beside a big number read as its caption. Blocks that do
+// not fit at the body size are fitted as any body is.
+func (e *engine) emphasised(s *deck.Slide, w, h float64) frame {
+	for k := 1.25; k > 1+1e-9; k -= 0.05 {
+		if f := e.stack(s.Blocks, w, h, e.scale(k)); f.h <= h && f.overflow == 0 {
+			return f
+		}
+	}
+	return e.fitBody(s.Blocks, w, h, s)[0]
 }
 
 // An agendaEntry is one line of an agenda: the slide it lists, by index,

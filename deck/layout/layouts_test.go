@@ -174,7 +174,8 @@ func TestChartsAndTablesAreNumberedWhenTheThemeSaysSo(t *testing.T) {
 }
 
 // TestBigNumberIsLargeAndBesideItsText: the figure is set at least three
-// times the body size, in the left share, the text right of it.
+// times the body size, in the left share, the text right of it and larger
+// than body text, as a caption.
 func TestBigNumberIsLargeAndBesideItsText(t *testing.T) {
 	src := "title: t\nslides:\n  - id: s\n    layout: big-number\n    title: 增速\n    figure: 28.6%\n    blocks:\n      - paragraph: 四年复合增速。\n"
 	_, pages := layOut(t, "deck.yaml", src)
@@ -186,6 +187,9 @@ func TestBigNumberIsLargeAndBesideItsText(t *testing.T) {
 		case "四年复合增速。":
 			text = r
 		}
+	}
+	if text.Size <= 12 {
+		t.Errorf("the text beside the figure is %.2fpt: want it over the body size, 12", text.Size)
 	}
 	if fig.Size < 36 || fig.Bounds().X+fig.Width() > text.At.X {
 		t.Errorf("the figure is %.1fpt, ends at %.1f, the text begins at %.1f: want it large, left of the text", fig.Size, fig.At.X+fig.Width(), text.At.X)
