@@ -232,6 +232,9 @@ func (e *engine) agendaRow(en agendaEntry, i int, w, h, size float64) frame {
 	pageW := size * 2.5
 	title := e.text(en.title, textStyle{size: size, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w-numW-pageW)
 	e.checkWidth(title, en.title.Pos, "the agenda's entry")
+	if over := title.h - h; over > 0.01 && e.pageOf == nil {
+		e.diags.Errorf(en.title.Pos, "text does not fit its box: the agenda's entry takes %.1fpt more than its row; shorten the title (or give the slide a shorter bookmark), or list fewer entries", over)
+	}
 	f.placeAs(num, 0, (h-num.h)/2, RoleLabel)
 	from := len(f.items)
 	if !en.sub.IsZero() {
