@@ -195,3 +195,62 @@ func TestBigNumberIsLargeAndBesideItsText(t *testing.T) {
 		t.Errorf("the figure is %.1fpt, ends at %.1f, the text begins at %.1f: want it large, left of the text", fig.Size, fig.At.X+fig.Width(), text.At.X)
 	}
 }
+
+// TestFullPageLayoutsCentreTheirText: a section divider, a quotation and
+// a statement set their title larger than a content slide's, read as the
+// page's Title, with the text group centred on the page's height (within
+// a tenth of it) and no footer on the divider.
+func TestFullPageLayoutsCentreTheirText(t *testing.T) {
+	for _, tt := range []struct {
+		name, layout string
+		minSize      float64
+		footer       bool
+	}{
+		{"a section divider sets its title beside the numbered panel", "section", 24 * 1.4, false},
+		{"a quotation sets its title as the quote, attributed", "quote", 24 * 1.15, true},
+		{"a statement sets its title large", "title-only", 24 * 1.5, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "title: t\nslides:\n  - id: a\n    layout: " + tt.layout + "\n    title: 先上云，再用云\n    subtitle: 某银行科技部\n"
+			_, pages := layOut(t, "deck.yaml", src)
+			p := pages[0]
+			var title, sub layout.Rect
+			var size float64
+			p.Tree.Walk(func(n *layout.Node) bool {
+				for _, i := range n.Items {
+					r, ok := p.Items[i].(layout.TextRun)
+					switch {
+					case !ok:
+					case n.Role == layout.RoleTitle:
+						title, size = r.Bounds(), r.Size
+					case n.Role == layout.RoleSubtitle:
+						sub = r.Bounds()
+					}
+				}
+				return true
+			})
+			if size < tt.minSize-0.01 {
+				t.Errorf("the title is %.1fpt; want at least %.1fpt", size, tt.minSize)
+			}
+			if sub.Y < title.Y+title.H {
+				t.Errorf("the subtitle at %.1f is not under the title ending at %.1f", sub.Y, title.Y+title.H)
+			}
+			mid := (title.Y + sub.Y + sub.H) / 2
+			if d := mid - p.Size.H/2; d > p.Size.H/10 || d < -p.Size.H/10 {
+				t.Errorf("the title and subtitle are centred at %.1f; want near the page's middle, %.1f", mid, p.Size.H/2)
+			}
+			if tt.layout == "section" && title.X < p.Size.W*0.36 {
+				t.Errorf("the section's title begins at %.1f, on the panel", title.X)
+			}
+			footer := false
+			for _, r := range itemsOf[layout.TextRun](p) {
+				if r.Text == "1" && r.At.Y > p.Size.H-40 {
+					footer = true
+				}
+			}
+			if footer != tt.footer {
+				t.Errorf("a page number in the footer: %v; want %v", footer, tt.footer)
+			}
+		})
+	}
+}
