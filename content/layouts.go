@@ -24,6 +24,10 @@ func slideExtras(dec *decoder, c *yaml.Node, f map[string]*yaml.Node, s *deck.Sl
 		s.Weights = dec.weights(n)
 	}
 	switch s.Layout {
+	case deck.LayoutAgenda:
+		if n := f["blocks"]; n != nil && len(s.Blocks) > 0 {
+			dec.errorf(n, "an agenda slide lists the deck's sections or slides itself: it takes no blocks")
+		}
 	case deck.LayoutBigNumber:
 		if s.Figure.IsZero() {
 			dec.errorf(c, "a big-number slide needs \"figure\": the number it shows")

@@ -19,6 +19,8 @@ func TestLayoutDiagnostics(t *testing.T) {
 				"deck.yaml:7:17: warning: footnote 1 has no marker [^1] in the slide's text\n"},
 		{"footnotes on a quotation", "title: t\nslides:\n  - layout: quote\n    title: 引文[^1]\n    footnotes: [注]\n",
 			"deck.yaml:5:16: error: a quote slide has no foot for footnotes: put them on a content slide\n"},
+		{"an agenda with blocks", "title: t\nslides:\n  - layout: agenda\n    title: 目录\n    blocks:\n      - paragraph: 文字\n",
+			"deck.yaml:6:7: error: an agenda slide lists the deck's sections or slides itself: it takes no blocks\n"},
 		{"a big-number slide without its figure", "title: t\nslides:\n  - layout: big-number\n    title: 增速\n",
 			"deck.yaml:3:5: error: a big-number slide needs \"figure\": the number it shows\n"},
 		{"a figure on a content slide", head + "    figure: 1%\n",
