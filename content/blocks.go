@@ -102,7 +102,7 @@ func labeledBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Bloc
 	return &deck.Labeled{Pos: pos, Label: dec.text(f["label"], "label"), Body: dec.paragraphs(f["text"], "text")}
 }
 
-func linkBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
+func linkBlock(l *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
 	f, ok := dec.fields(v, "a link", "text", "url")
 	if !ok || !dec.require(v, f, "a link", "url") {
 		return nil
@@ -111,8 +111,11 @@ func linkBlock(_ *loader, dec *decoder, pos deck.Pos, v *yaml.Node) deck.Block {
 	if b.Text.IsZero() {
 		b.Text = deck.Text{Pos: pos, Spans: []deck.Span{{Text: b.URL}}}
 	}
-	if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") {
-		dec.errorf(f["url"], "url %q must start with https://, http:// or mailto:", b.URL)
+	if !strings.HasPrefix(b.URL, "https://") && !strings.HasPrefix(b.URL, "http://") && !strings.HasPrefix(b.URL, "mailto:") && !internalURL(b.URL) {
+		dec.errorf(f["url"], "url %q must start with https://, http://, mailto: or # (#slide-id: a slide of the deck)", b.URL)
+	}
+	if internalURL(b.URL) {
+		l.targets = append(l.targets, target{dec.pos(f["url"]), b.URL[1:]})
 	}
 	return b
 }

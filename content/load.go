@@ -54,7 +54,8 @@ type loader struct {
 	// pictures are the picture files read, by clean name: each is read
 	// and checked once, however many blocks show it.
 	pictures map[string]*pictureRead
-	checks   int // picture files checked (picture.Normalize), for tests
+	checks   int      // picture files checked (picture.Normalize), for tests
+	targets  []target // the slides that links name (#slide-id)
 }
 
 // shown returns the name of a file as diagnostics show it.
@@ -261,7 +262,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 	ids := map[string]deck.Pos{}
 	for _, c := range n.Content {
 		c = resolve(c)
-		f, ok := dec.fields(c, "a slide", "id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source")
+		f, ok := dec.fields(c, "a slide", append([]string{"id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source"}, slideExtraKeys...)...)
 		if !ok {
 			continue
 		}
@@ -290,12 +291,14 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 		if b := f["blocks"]; b != nil {
 			s.Blocks = l.slideBlocks(dec, b)
 		}
+		slideExtras(dec, c, f, &s)
 		// An empty slide, unless a misspelt key already explains it.
 		if s.Title.IsZero() && len(s.Blocks) == 0 && len(c.Content)/2 == len(f) {
 			dec.errorf(c, "the slide is empty: give it a title or blocks")
 		}
 		slides = append(slides, s)
 	}
+	l.checkTargets(ids)
 	return slides
 }
 

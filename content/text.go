@@ -81,5 +81,5 @@ func parseText(pos deck.Pos, s string) deck.Text {
 	if s != "" {
 		t.Spans = append(t.Spans, deck.Span{Text: s, Bold: bold})
 	}
-	return t
+	return footnoteMarks(t)
 }

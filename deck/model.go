@@ -33,6 +33,8 @@ type Meta struct {
 type Span struct {
 	Text string
 	Bold bool
+	// Raised text is set small above the baseline: a footnote marker.
+	Raised bool
 }
 
 // Text is a piece of styled text and the place it was written.
@@ -58,13 +60,21 @@ type Layout int
 
 // The slide layouts.
 const (
-	LayoutContent Layout = iota // title, subtitle, body, notes and sources, footer
-	LayoutCover                 // the title page
-	LayoutClosing               // the last page: a message and a link
+	LayoutContent      Layout = iota // title, subtitle, body, notes and sources, footer
+	LayoutCover                      // the title page
+	LayoutClosing                    // the last page: a message and a link
+	LayoutSection                    // a section divider: its number and title (see layouts.go)
+	LayoutAgenda                     // the contents: the sections' or slides' titles, linked, with page numbers
+	LayoutPictureLeft                // the first block, a picture or chart, left of the others
+	LayoutPictureRight               // the first block, a picture or chart, right of the others
+	LayoutBigNumber                  // a figure set large beside its explanation
+	LayoutQuote                      // the title as a quotation, the subtitle as who said it
+	LayoutTitleOnly                  // the title and subtitle large, as a statement
 )
 
 // Layouts lists every layout, in the order of the constants.
-var Layouts = []Layout{LayoutContent, LayoutCover, LayoutClosing}
+var Layouts = []Layout{LayoutContent, LayoutCover, LayoutClosing, LayoutSection, LayoutAgenda,
+	LayoutPictureLeft, LayoutPictureRight, LayoutBigNumber, LayoutQuote, LayoutTitleOnly}
 
 // String returns the layout's name as written in a deck file.
 func (l Layout) String() string {
@@ -73,6 +83,8 @@ func (l Layout) String() string {
 		return "cover"
 	case LayoutClosing:
 		return "closing"
+	case LayoutSection, LayoutAgenda, LayoutPictureLeft, LayoutPictureRight, LayoutBigNumber, LayoutQuote, LayoutTitleOnly:
+		return moreLayoutNames[l-LayoutSection]
 	default:
 		return "content"
 	}
@@ -89,6 +101,15 @@ type Slide struct {
 	Blocks   []Block
 	Notes    []Text // printed after the theme's note label, above the sources
 	Sources  []Text // printed after the theme's source label, above the footer
+	// Footnotes are the notes that the markers [^1], [^2]… of the slide's
+	// text point to, printed at its foot above the notes, each after its
+	// number.
+	Footnotes []Text
+	// Figure is a big-number slide's figure ("1.82%").
+	Figure Text
+	// Weights are a picture-left or picture-right slide's shares of the
+	// width: the picture's, then the text's; nil for even shares.
+	Weights []float64
 }
 
 // A Block is one element of a slide body. The kinds are Paragraph, Heading,

@@ -53,6 +53,10 @@ type Theme struct {
 	// Latin letter or digit, as ctex and Typst do. Text extraction then
 	// reads the gap as a space: "2021 年".
 	CJKLatinSpace bool
+	// NumberFigures numbers the titled charts and tables of the deck, each
+	// kind on its own (图1, 表1; Figure 1, Table 1 in a deck whose lang is
+	// English), the number before the title.
+	NumberFigures bool
 }
 
 // Size is a width and a height in points.

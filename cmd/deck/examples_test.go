@@ -19,6 +19,16 @@ var exampleFigures = map[string][]string{
 	"payments": {"3,259", "99.9", "-11.4%", "85.4", "-5.19%", "13,097.28", "12,049.86"},
 	// The workbook note: figures as LibreOffice shows the cells.
 	"workbook": {"1,078", "28.6%", "65.0%"},
+	// The quarterly results from an openpyxl workbook: a big number, a
+	// stacked bar's value, a margin in 0.00%, the table's numbered title and a
+	// negative change; the agenda's page numbers.
+	"quarterly": {"1,568.3亿元", "1,012", "1.70%", "表1前三季度主要财务指标", "-3.2%", "01盈利3"},
+	// The policy briefing: the agenda of sections with their pages, a
+	// footnote after its number, the numbered table, the quotation.
+	"policy": {"01适用范围与基本原则", "1服务商的责任", "表1三级数据的主要管理要求", "——示例监管部门负责人"},
+	// The market update: Figure and Table numbers in English, a figure
+	// with its currency, a mixed-script row.
+	"market": {"Figure1.Indexreturns", "Table1.Netflows", "¥3.45trn", "Householddeposits居民存款", "-1,670"},
 }
 
 // TestExamplesRender renders every deck in examples/ and reads its text

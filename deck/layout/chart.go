@@ -24,7 +24,7 @@ func (e *engine) chart(c *deck.Chart, w, h float64, sc scaled) frame {
 	col := e.theme.Colors
 	f := frame{w: w}
 	if !c.Title.IsZero() {
-		t := e.text(c.Title, textStyle{size: sc.body, leading: 1.4, color: col.Text, bold: true, align: alignCenter}, w)
+		t := e.text(e.numbered(c.Title, c), textStyle{size: sc.body, leading: 1.4, color: col.Text, bold: true, align: alignCenter}, w)
 		f.place(t, 0, 0)
 		f.h += t.h
 	}

@@ -10,4 +10,10 @@
 // with its alternative text, artifact…), whose leaves hold every item of
 // the page once. Painters draw the items as they are; a tagged PDF or a
 // slide show's text boxes and tables are written from the tree.
+//
+// Most pages are laid out once, slide by slide. An agenda lists the pages
+// its entries begin on, which are known only once every slide is laid
+// out (a table may continue over several): its page is laid out again
+// then, and links to slides (#slide-id) are pointed at their pages
+// (Link.Page).
 package layout

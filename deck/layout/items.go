@@ -118,10 +118,14 @@ type Image struct {
 // Bounds returns the image's rectangle.
 func (i Image) Bounds() Rect { return i.Rect }
 
-// A Link makes a rectangle open a URL when clicked.
+// A Link makes a rectangle open a URL when clicked, or, when Page is
+// set, go to a page of the document.
 type Link struct {
 	Rect Rect
 	URL  string
+	// Page is the number (from 1) of the page the link goes to; 0 for a
+	// link that opens URL.
+	Page int
 }
 
 // Bounds returns the link's rectangle.

@@ -24,7 +24,7 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 // before each slide, and before each further page of a table that
 // continues, and then returns no pages, no diagnostics and ctx.Err().
 func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics, error) {
-	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}, deck: d, numbers: figureNumbers(d)}
 	var pages []Page
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
@@ -35,7 +35,7 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 		for part, p := range e.slide(s) {
 			p.Slide, p.Part = i, part
 			pages = append(pages, p)
-			footed = append(footed, s.Layout == deck.LayoutContent)
+			footed = append(footed, s.Layout.Footed())
 		}
 	}
 	// A slide stopped half-way by ctx is not a slide laid out.
@@ -44,6 +44,8 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 	}
 	// Page numbers are known once every slide is laid out: a table may
 	// have continued over several pages.
+	e.agendas(pages)
+	e.links(pages)
 	for i := range pages {
 		if footed[i] {
 			var f frame
@@ -76,6 +78,14 @@ type engine struct {
 	segments map[string][]linebreak.Segment
 	// glyphErrors counts the characters the fonts cannot draw.
 	glyphErrors int
+	// deck is the deck laid out: agendas list its slides, links name them.
+	deck *deck.Deck
+	// numbers are the numbers of the charts and tables (图1, 表1) when the
+	// theme numbers them; see figureNumbers.
+	numbers map[deck.Block]string
+	// pageOf is the number of the first page of each slide, known once
+	// every slide is laid out (see agendas); nil until then.
+	pageOf []int
 }
 
 // segmentsOf returns linebreak.Segments(text), found once per text.

@@ -112,7 +112,13 @@ func (d *dumper) Image(i Image) {
 	}
 	d.printf("  image %s %s %d bytes\n", rect(i.Rect), i.Name, len(i.Data))
 }
-func (d *dumper) Link(l Link) { d.printf("  link %s %s\n", rect(l.Rect), l.URL) }
+func (d *dumper) Link(l Link) {
+	if l.Page > 0 {
+		d.printf("  link %s page %d\n", rect(l.Rect), l.Page)
+		return
+	}
+	d.printf("  link %s %s\n", rect(l.Rect), l.URL)
+}
 func (d *dumper) EndPage() error {
 	if d.page.Tree != nil {
 		d.printf("  tree\n")

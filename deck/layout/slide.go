@@ -19,7 +19,7 @@ func (e *engine) slide(s *deck.Slide) []Page {
 	case deck.LayoutClosing:
 		frames = []frame{e.closing(s)}
 	default:
-		frames = e.content(s)
+		frames = e.more(s)
 	}
 	title := cmp.Or(s.Bookmark, s.Title.Plain(), s.ID)
 	var pages []Page
@@ -79,7 +79,7 @@ func (e *engine) content(s *deck.Slide) []frame {
 	// after it, so that the PDF's text is in reading order.
 	var notes frame
 	bottom := e.notes(&notes, s, e.footerTop()-t.Sizes.Small*0.6)
-	bodies := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s)
+	bodies := e.body(s, inner, bottom-t.Sizes.Body*0.8-y)
 
 	var out []frame
 	for i, body := range bodies {
@@ -144,7 +144,7 @@ func (e *engine) notes(f *frame, s *deck.Slide, bottom float64) float64 {
 	t := e.theme
 	inner := t.Page.W - t.Margins.Left - t.Margins.Right
 	st := textStyle{size: t.Sizes.Small, leading: 1.45, color: t.Colors.Muted, align: alignLeft}
-	var lines []frame
+	lines := e.footnotes(s, st, inner)
 	for _, group := range []struct {
 		label string
 		pos   deck.Pos

@@ -110,7 +110,7 @@ func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) la
 	pad := st.size * 0.6
 	lt := laidTable{w: w, gap: st.size * 0.6}
 	if !t.Title.IsZero() {
-		title := t.Title
+		title := e.numbered(t.Title, t)
 		if suffix != "" {
 			title.Spans = append(append([]deck.Span{}, title.Spans...), deck.Span{Text: suffix})
 		}

@@ -53,6 +53,9 @@ type glyph struct {
 	// word (２０２１, ３，０００, iPhone’s), which a justified line does
 	// not widen.
 	tight bool
+	// raised reports a glyph of a raised span (a footnote marker): set
+	// smaller, above the baseline (see raise).
+	raised bool
 }
 
 // autospace reports whether a and b are a Han or kana character and a
@@ -125,7 +128,7 @@ func (e *engine) collect(t deck.Text, st textStyle, skip int) (string, []glyph) 
 			if len(s) >= skip {
 				e.checkGlyph(t.Pos, r, s[skip:])
 			}
-			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size})
+			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size * raise(sp.Raised), raised: sp.Raised})
 			s = utf8.AppendRune(s, r)
 		}
 	}
@@ -359,7 +362,7 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
-		for k+1 < len(line) && !line[k].squeezed && line[k+1].face == line[j].face && line[k+1].color == line[j].color && gaps[k] == sp {
+		for k+1 < len(line) && !line[k].squeezed && line[k+1].face == line[j].face && line[k+1].color == line[j].color && line[k+1].raised == line[j].raised && gaps[k] == sp {
 			k++
 		}
 		var buf []byte
@@ -372,7 +375,8 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 			sp = 0
 		}
 		if txt := string(buf); txt != " " {
-			out = append(out, TextRun{At: Point{x, baseline}, Face: line[j].face, Size: size, Fill: line[j].color, Text: txt, Spacing: sp, Src: src})
+			r := raise(line[j].raised)
+			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Src: src})
 		}
 		x += adv
 		j = k + 1
@@ -466,4 +470,13 @@ const maxGlyphErrors = 20
 type reportKey struct {
 	pos deck.Pos
 	r   rune
+}
+
+// raise returns the scale of a glyph's size: 0.6 for a raised one (a
+// footnote marker, its top near the cap height), 1 for any other.
+func raise(raised bool) float64 {
+	if raised {
+		return 0.6
+	}
+	return 1
 }

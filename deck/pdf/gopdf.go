@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/fonts"
@@ -69,6 +70,7 @@ func (p *goPainter) BeginPage(pg *layout.Page) error {
 	// without one would be written with an empty /Contents. Setting the
 	// line width to its default makes the stream.
 	p.doc.SetLineWidth(1)
+	p.doc.SetAnchor(pageAnchor(len(p.outline))) // where links to the page go
 	return p.err
 }
 
@@ -278,5 +280,12 @@ func (p *goPainter) Link(l layout.Link) {
 	r := l.Rect
 	// gopdf turns y upside down with the first page's height, whatever
 	// the page's own.
+	if l.Page > 0 {
+		p.doc.AddInternalLink(pageAnchor(l.Page), r.X, r.Y+p.docHeight-p.height, r.W, r.H)
+		return
+	}
 	p.doc.AddExternalLink(l.URL, r.X, r.Y+p.docHeight-p.height, r.W, r.H)
 }
+
+// pageAnchor names page n (from 1) for links to it.
+func pageAnchor(n int) string { return "page" + strconv.Itoa(n) }

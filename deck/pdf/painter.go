@@ -238,7 +238,7 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 }
 
 func (p *painter) Link(l layout.Link) {
-	p.pages[len(p.pages)-1].link(l.Rect, l.URL) // written by tagFPDF
+	p.pages[len(p.pages)-1].link(l) // written by tagFPDF
 }
 
 func rgb(c deck.Color) (int, int, int) { return int(c.R), int(c.G), int(c.B) }

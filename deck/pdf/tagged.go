@@ -40,10 +40,12 @@ type pageTags struct {
 }
 
 // A pageLink is a link annotation to write: its rectangle in PDF units, its
-// URL, its item, the Link node it belongs to (nil: none) and its object.
+// URL or the page it goes to (from 1; 0: none), its item, the Link node it
+// belongs to (nil: none) and its object.
 type pageLink struct {
 	rect [4]float64
 	url  string
+	page int
 	item int
 	leaf *layout.Node
 	num  int
@@ -115,12 +117,13 @@ func (t *pageTags) take() *layout.Node {
 	return nil
 }
 
-// link records a link drawn on the page at r, in the painter's units.
-func (t *pageTags) link(r layout.Rect, url string) {
+// link records a link drawn on the page.
+func (t *pageTags) link(l layout.Link) {
 	i := t.next
 	n := t.take()
+	r := l.Rect
 	rect := [4]float64{r.X, t.height - r.Y, r.X + r.W, t.height - r.Y - r.H}
-	t.links = append(t.links, pageLink{rect: rect, url: url, item: i, leaf: n})
+	t.links = append(t.links, pageLink{rect: rect, url: l.URL, page: l.Page, item: i, leaf: n})
 }
 
 // structType returns the standard structure type of a role.
@@ -463,8 +466,12 @@ func (s *structWriter) pageObjects() error {
 		s.f.objs[s.refs[p]] = b.String()
 		for _, l := range t.links {
 			r := l.rect
-			a := fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /A <</S /URI /URI %s>> /P %d 0 R",
-				r[0], r[1], r[2], r[3], literal(l.url), s.refs[p])
+			action := fmt.Sprintf("/A <</S /URI /URI %s>>", literal(l.url))
+			if l.page > 0 && l.page <= len(s.refs) {
+				action = fmt.Sprintf("/Dest [%d 0 R /Fit]", s.refs[l.page-1])
+			}
+			a := fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] %s /P %d 0 R",
+				r[0], r[1], r[2], r[3], action, s.refs[p])
 			if s.print {
 				a += " /F 4"
 			}
