@@ -69,10 +69,12 @@ func Send(ctx context.Context, s SMTP, from string, rcpt []string, msg []byte) e
 	defer stop()
 	s.Timeout = timeout
 	if err := session(conn, host, s, from, rcpt, msg); err != nil {
+		// The session's own command timeout may pass a moment before
+		// ctx's: either is the same bound.
 		if ctx.Err() != nil {
-			err = bounded(ctx.Err(), timeout)
+			err = ctx.Err()
 		}
-		return fmt.Errorf("mail: sending to %s: %w", s.Addr, err)
+		return fmt.Errorf("mail: sending to %s: %w", s.Addr, bounded(err, timeout))
 	}
 	return nil
 }
