@@ -1,0 +1,43 @@
+// Package pixeldiff compares pictures of pages for tests: how far apart two
+// renderings of one page are, over the whole page and over its worst
+// small square, where a missing word shows.
+package pixeldiff
+
+import (
+	"fmt"
+	"image"
+)
+
+// Tile is the side, in pixels, of the squares over which Diff takes its
+// local means: 16 pixels at 50 dpi are 23 pt, two characters of body text.
+const Tile = 16
+
+// Diff compares two pictures of one size by the absolute differences of
+// their red, green and blue values, on a scale of 0 to 255. It returns the
+// mean difference over the whole picture and the largest mean over a tile
+// of side tile pixels.
+func Diff(a, b image.Image, tile int) (mean, local float64, err error) {
+	if a.Bounds() != b.Bounds() {
+		return 0, 0, fmt.Errorf("pixeldiff: the pictures are %v and %v", a.Bounds(), b.Bounds())
+	}
+	r := a.Bounds()
+	var total int
+	for ty := r.Min.Y; ty < r.Max.Y; ty += tile {
+		for tx := r.Min.X; tx < r.Max.X; tx += tile {
+			sum, n := 0, 0
+			for y := ty; y < min(ty+tile, r.Max.Y); y++ {
+				for x := tx; x < min(tx+tile, r.Max.X); x++ {
+					r1, g1, b1, _ := a.At(x, y).RGBA()
+					r2, g2, b2, _ := b.At(x, y).RGBA()
+					for _, d := range []int{int(r1>>8) - int(r2>>8), int(g1>>8) - int(g2>>8), int(b1>>8) - int(b2>>8)} {
+						sum += max(d, -d)
+					}
+					n += 3
+				}
+			}
+			total += sum
+			local = max(local, float64(sum)/float64(n))
+		}
+	}
+	return float64(total) / float64(3*r.Dx()*r.Dy()), local, nil
+}
