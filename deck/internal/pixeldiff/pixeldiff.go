@@ -6,6 +6,7 @@ package pixeldiff
 import (
 	"fmt"
 	"image"
+	"image/draw"
 )
 
 // Tile is the side, in pixels, of the squares over which Diff takes its
@@ -40,4 +41,33 @@ func Diff(a, b image.Image, tile int) (mean, local float64, err error) {
 		}
 	}
 	return float64(total) / float64(3*r.Dx()*r.Dy()), local, nil
+}
+
+// Shrink returns the picture f times smaller, each pixel the mean of an f×f
+// square: differences of a fraction of a pixel in where two renderers put
+// an edge (poppler puts every glyph's baseline on a whole pixel row) fade,
+// and a missing word stays.
+func Shrink(img image.Image, f int) *image.RGBA {
+	// Read as RGBA once: At on a decoded PNG is ten times slower.
+	src := image.NewRGBA(img.Bounds())
+	draw.Draw(src, src.Bounds(), img, img.Bounds().Min, draw.Src)
+	b := src.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dx()/f, b.Dy()/f))
+	n := f * f
+	for y := range out.Bounds().Dy() {
+		for x := range out.Bounds().Dx() {
+			var sum [4]int
+			for dy := range f {
+				row := src.Pix[src.PixOffset(b.Min.X+x*f, b.Min.Y+y*f+dy):]
+				for i := range 4 * f {
+					sum[i%4] += int(row[i])
+				}
+			}
+			o := out.PixOffset(x, y)
+			for c := range 4 {
+				out.Pix[o+c] = uint8((sum[c] + n/2) / n)
+			}
+		}
+	}
+	return out
 }
