@@ -161,6 +161,13 @@ func pictureNames(out string, pics []render.Picture, pages int, sheet bool) ([]s
 func writeAll(names []string, data [][]byte) error {
 	writes.RLock()
 	defer writes.RUnlock()
+	// What would stop a rename half way stops the writing before it
+	// starts: a folder where a picture goes.
+	for _, name := range names {
+		if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
+			return fmt.Errorf("cannot write %s: it is not a file", name)
+		}
+	}
 	temps := make([]string, 0, len(names))
 	clean := func() {
 		for _, t := range temps {
