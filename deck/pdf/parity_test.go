@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -315,24 +314,9 @@ func fontsOf(t *testing.T, file string) []font {
 // raster renders every page at 50 dpi.
 func raster(t *testing.T, file string) []image.Image {
 	t.Helper()
-	prefix := strings.TrimSuffix(file, ".pdf")
-	run(t, "pdftoppm", "-r", "50", "-png", file, prefix)
-	names, err := filepath.Glob(prefix + "-*.png")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("pdftoppm made no pictures (%v)", err)
-	}
-	slices.Sort(names) // pdftoppm pads the numbers to one width
-	var imgs []image.Image
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
-		imgs = append(imgs, img)
+	imgs, err := pixeldiff.Poppler(file, "-r", "50")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return imgs
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,23 +73,9 @@ func poppler(t *testing.T) []image.Image {
 	if err := os.WriteFile(file, pdf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftoppm", "-scale-to-x", fmt.Sprint(width), "-scale-to-y", "-1", "-png", file, filepath.Join(dir, "p")).CombinedOutput()
+	imgs, err := pixeldiff.Poppler(file, "-scale-to-x", fmt.Sprint(width), "-scale-to-y", "-1")
 	if err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	names, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-	slices.Sort(names)
-	var imgs []image.Image
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
-		imgs = append(imgs, img)
+		t.Fatal(err)
 	}
 	return imgs
 }

@@ -4,9 +4,16 @@
 package pixeldiff
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/draw"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // Tile is the side, in pixels, of the squares over which Diff takes its
@@ -70,4 +77,31 @@ func Shrink(img image.Image, f int) *image.RGBA {
 		}
 	}
 	return out
+}
+
+// Poppler draws every page of a PDF file with poppler's pdftoppm, given
+// its options for the size ("-r", "50"), into PNG files beside the PDF,
+// and returns the pictures in page order.
+func Poppler(pdf string, size ...string) ([]image.Image, error) {
+	prefix := strings.TrimSuffix(pdf, ".pdf")
+	args := append(slices.Clone(size), "-png", pdf, prefix)
+	if out, err := exec.Command("pdftoppm", args...).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("pixeldiff: pdftoppm %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	names, err := filepath.Glob(prefix + "-*.png")
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("pixeldiff: pdftoppm made no pictures of %s (%v)", pdf, err)
+	}
+	slices.Sort(names) // pdftoppm pads the numbers to one width
+	imgs := make([]image.Image, len(names))
+	for i, n := range names {
+		data, err := os.ReadFile(n)
+		if err == nil {
+			imgs[i], err = png.Decode(bytes.NewReader(data))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("pixeldiff: %s: %v", n, err)
+		}
+	}
+	return imgs, nil
 }
