@@ -46,8 +46,14 @@ func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
 	out := image.NewPaletted(b, pal)
 	rows(img, func(row []byte, y int) {
 		o := out.Pix[out.PixOffset(b.Min.X, y):]
+		// A colour is looked up when it changes along the row: no colour
+		// is 0xffffffff, so the first pixel is looked up.
+		last, k := ^uint32(0), uint8(0)
 		for i := 0; i < len(row); i += 4 {
-			o[i/4] = index[rgb(row[i:])]
+			if c := rgb(row[i:]); c != last {
+				last, k = c, index[c]
+			}
+			o[i/4] = k
 		}
 	})
 	return out
