@@ -39,9 +39,11 @@ type glyphs struct {
 
 // Text draws a run glyph by glyph: each stands where the one before it
 // ends, by the font's advance, plus the run's spacing, as the PDF's
-// character spacing puts it. Hidden text is not drawn.
+// character spacing puts it. Hidden text is not drawn; other text is
+// opaque in its colour's red, green and blue, as in the PDF, whatever its
+// alpha.
 func (p *painter) Text(t layout.TextRun) {
-	if t.Hidden || t.Fill.A == 0 {
+	if t.Hidden {
 		return
 	}
 	pf := outlines(t.Face)
