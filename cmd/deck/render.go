@@ -56,7 +56,8 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	if *out == "-" {
 		info = stderr
 	}
-	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, charts: mode.ChartMode, pages: pic.pages.PageSet, info: info, stderr: stderr, pdfOut: stdout}
+	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
+	r.pages = pic.pages.PageSet
 	res, code := r.run(context.Background())
 	if *timings && res != nil && res.Timings != nil {
 		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, ms(total(res.Timings)))
@@ -87,7 +88,8 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return nil, 2
 	}
-	opt := render.Options{Engine: r.engine, Charts: r.charts, Date: date, CacheDir: chartCache(), Pages: r.pages}
+	opt := render.Options{Engine: r.engine, Charts: r.charts, Date: date, CacheDir: chartCache()}
+	opt.Pages = r.pages
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
