@@ -38,17 +38,17 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "deck render: unexpected argument %q\n", fl.Arg(0))
-		fl.Usage()
-		return 2
-	}
 	if err := pic.check(); err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
 	if pic.png {
 		return pic.run(context.Background(), *src, pictureOut(fl, *out), stdout, stderr)
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "deck render: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return 2
 	}
 	// The PDF may go to standard output: then everything else goes to
 	// standard error.
@@ -89,10 +89,10 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		return nil, 2
 	}
 	opt := render.Options{Engine: r.engine, Charts: r.charts, Date: date, CacheDir: chartCache()}
-	opt.Pages = r.pages
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
+	opt.Pages = r.pages
 	var buf bytes.Buffer
 	res, err := render.Render(ctx, source(r.src), &buf, opt)
 	switch {
