@@ -42,7 +42,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 2
 	}
-	if pic.png {
+	if pic.png && fl.NArg() == 0 { // an argument is refused below
 		return pic.run(context.Background(), *src, pictureOut(fl, *out), stdout, stderr)
 	}
 	if fl.NArg() > 0 {
