@@ -26,7 +26,8 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("c", "", deckFlag)
 	out := fl.String("o", "report.pdf", "the PDF file to write, or - for standard output")
 	var form format
-	fl.Var(&form, "format", "how to print diagnostics and the result: text or json")
+	pic := addPictureFlags(fl)
+	fl.Var(outputFormat{&form, &pic.png}, "format", "how to print diagnostics and the result: text or json; or png, to write the\npages as pictures into the folder -o (01.png, 02.png …) or one -o FILE.png")
 	var maxSize byteSize
 	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
 	var mode chartMode
@@ -37,6 +38,13 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	pdfa := fl.Bool("pdfa", false, pdfaFlag)
 	if ok, code := fl.parse(args); !ok {
 		return code
+	}
+	if err := pic.check(); err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	}
+	if pic.png && fl.NArg() == 0 { // an argument is refused below
+		return pic.run(context.Background(), *src, pictureOut(fl, *out), stdout, stderr)
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "deck render: unexpected argument %q\n", fl.Arg(0))
@@ -53,6 +61,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		info = stderr
 	}
 	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, pdfa: *pdfa, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
+	r.pages = pic.pages.PageSet
 	res, code := r.run(context.Background())
 	if *timings && res != nil && res.Timings != nil {
 		fmt.Fprintf(stderr, "timings: %v; total %s\n", res.Timings, ms(total(res.Timings)))
@@ -70,6 +79,7 @@ type rendering struct {
 	engine   pdf.Engine
 	pdfa     bool // PDF/A-2b
 	charts   render.ChartMode
+	pages    render.PageSet
 	info     io.Writer // the summary and, in JSON, the report
 	stderr   io.Writer
 	pdfOut   io.Writer // standard output, for -o -
@@ -87,6 +97,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
+	opt.Pages = r.pages
 	var buf bytes.Buffer
 	res, err := render.Render(ctx, source(r.src), &buf, opt)
 	switch {
@@ -97,12 +108,15 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		return nil, 2
 	case errors.Is(err, render.ErrInvalid):
 		return res, r.fail(res.Diagnostics)
+	case errors.As(err, new(*render.NoPageError)):
+		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
+		return res, 2
 	case err != nil:
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return res, 1
 	}
 	start := time.Now()
-	sum := summary{Path: r.out, Pages: res.Pages, Bytes: res.Bytes, Fonts: res.FontBytes, Images: res.ImageBytes}
+	sum := summary{Path: r.out, Pages: len(thumbsOf(r.pages, res.Pages)), Bytes: res.Bytes, Fonts: res.FontBytes, Images: res.ImageBytes}
 	if r.out == "-" {
 		sum.Path = "standard output"
 	}

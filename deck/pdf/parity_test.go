@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -19,6 +18,7 @@ import (
 	"github.com/deckpdf/deck/charts"
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/internal/pixeldiff"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/fonts"
@@ -314,60 +314,21 @@ func fontsOf(t *testing.T, file string) []font {
 // raster renders every page at 50 dpi.
 func raster(t *testing.T, file string) []image.Image {
 	t.Helper()
-	prefix := strings.TrimSuffix(file, ".pdf")
-	run(t, "pdftoppm", "-r", "50", "-png", file, prefix)
-	names, err := filepath.Glob(prefix + "-*.png")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("pdftoppm made no pictures (%v)", err)
-	}
-	slices.Sort(names) // pdftoppm pads the numbers to one width
-	var imgs []image.Image
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
-		imgs = append(imgs, img)
+	imgs, err := pixeldiff.Poppler(file, "-r", "50")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return imgs
 }
 
-// tile is the side, in pixels, of the squares over which diff takes its
-// local means: 16 pixels at 50 dpi are 23 pt, two characters of body text.
-const tile = 16
-
-// diff compares two pictures of one size by the absolute differences of
-// their red, green and blue values, on a scale of 0 to 255. It returns the
-// mean difference over the whole picture and the largest mean over a tile.
+// diff compares two pictures of one size (see pixeldiff.Diff).
 func diff(t *testing.T, a, b image.Image) (mean, local float64) {
 	t.Helper()
-	if a.Bounds() != b.Bounds() {
-		t.Fatalf("the pictures are %v and %v", a.Bounds(), b.Bounds())
+	mean, local, err := pixeldiff.Diff(a, b, pixeldiff.Tile)
+	if err != nil {
+		t.Fatal(err)
 	}
-	r := a.Bounds()
-	var total int
-	for ty := r.Min.Y; ty < r.Max.Y; ty += tile {
-		for tx := r.Min.X; tx < r.Max.X; tx += tile {
-			sum, n := 0, 0
-			for y := ty; y < min(ty+tile, r.Max.Y); y++ {
-				for x := tx; x < min(tx+tile, r.Max.X); x++ {
-					r1, g1, b1, _ := a.At(x, y).RGBA()
-					r2, g2, b2, _ := b.At(x, y).RGBA()
-					for _, d := range []int{int(r1>>8) - int(r2>>8), int(g1>>8) - int(g2>>8), int(b1>>8) - int(b2>>8)} {
-						sum += max(d, -d)
-					}
-					n += 3
-				}
-			}
-			total += sum
-			local = max(local, float64(sum)/float64(n))
-		}
-	}
-	return float64(total) / float64(3*r.Dx()*r.Dy()), local
+	return mean, local
 }
 
 // TestPixelComparisonSeesAWordOutOfPlace checks the thresholds against

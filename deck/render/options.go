@@ -37,6 +37,8 @@ type Options struct {
 	// Previous are the Fingerprints of an earlier render of the deck, to
 	// find the slides that changed since (Result.Changed); nil for none.
 	Previous []string
+	// Pages are the pages to write, in every format; nil writes them all.
+	Pages PageSet
 }
 
 // creator is the PDF's creator.

@@ -22,7 +22,8 @@ type Result struct {
 	// order of their files and positions.
 	Diagnostics deck.Diagnostics
 	// Slides is the number of slides in the deck; Pages the number of
-	// pages laid out (a slide whose table continues takes several).
+	// pages laid out (a slide whose table continues takes several), all
+	// of them, whichever Options.Pages selects.
 	Slides, Pages int
 	// Bytes is the size of the PDF written; FontBytes and ImageBytes the
 	// part of it spent on embedded fonts and on pictures.
@@ -62,9 +63,13 @@ func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result,
 	if doc == nil {
 		doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
 	}
+	pages, _, err := selectPages(d.Pages, opt.Pages)
+	if err != nil {
+		return res, err
+	}
 	clock := d.clock
 	var buf bytes.Buffer
-	if err := doc.Write(&buf, d.Pages); err != nil {
+	if err := doc.Write(&buf, pages); err != nil {
 		return res, err
 	}
 	clock.lap(&res.Timings, "pdf")

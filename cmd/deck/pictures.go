@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/deckpdf/deck/deck/render"
+)
+
+// pictureFlags are the flags of deck render that choose pages and draw
+// them as pictures.
+type pictureFlags struct {
+	png   bool // --format png
+	pages pagesFlag
+	width int
+	sheet bool
+}
+
+// addPictureFlags registers --pages, --width and --sheet.
+func addPictureFlags(fl flagSet) *pictureFlags {
+	p := &pictureFlags{}
+	fl.Var(&p.pages, "pages", "the pages to write, in every format: 2-4,8 (default: all)")
+	fl.IntVar(&p.width, "width", 0, "with --format png, the width of a picture in pixels (default 1920)")
+	fl.BoolVar(&p.sheet, "sheet", false, "with --format png, draw the pages small on one picture, with their numbers")
+	return p
+}
+
+// pagesFlag is the value of --pages.
+type pagesFlag struct{ render.PageSet }
+
+// Set parses a selection.
+func (p *pagesFlag) Set(s string) error {
+	v, err := render.ParsePages(s)
+	p.PageSet = v
+	return err
+}
+
+// outputFormat is the value of --format: how diagnostics are printed, text
+// or json, or png, which writes the pages as pictures (their diagnostics
+// printed as text).
+type outputFormat struct {
+	form *format
+	png  *bool
+}
+
+func (o outputFormat) String() string {
+	if o.png != nil && *o.png {
+		return "png"
+	}
+	if o.form == nil {
+		return "text"
+	}
+	return o.form.String()
+}
+
+// Set parses text, json or png.
+func (o outputFormat) Set(s string) error {
+	*o.png = s == "png"
+	if *o.png {
+		*o.form = formatText
+		return nil
+	}
+	if err := o.form.Set(s); err != nil {
+		return fmt.Errorf("format %q is not text, json or png", s)
+	}
+	return nil
+}
+
+// check reports flags that need --format png without it.
+func (p *pictureFlags) check() error {
+	if !p.png && (p.width != 0 || p.sheet) {
+		return errors.New("--width and --sheet need --format png")
+	}
+	if p.width < 0 {
+		return fmt.Errorf("--width %d is not a width in pixels", p.width)
+	}
+	return nil
+}
+
+// run renders the pictures to out, a folder of 01.png, 02.png … or, for one
+// picture, a file ending in .png; it returns the exit code.
+func (p *pictureFlags) run(ctx context.Context, src, out string, info, stderr io.Writer) int {
+	opt := render.Options{Pages: p.pages.PageSet, CacheDir: chartCache()}
+	pics, res, err := render.Pictures(ctx, source(src), opt, render.PictureOptions{Width: p.width, Sheet: p.sheet})
+	var noPage *render.NoPageError
+	switch {
+	case res == nil:
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	case errors.Is(err, render.ErrInvalid):
+		return rendering{}.fail(res.Diagnostics)
+	case errors.As(err, &noPage):
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 1
+	}
+	names, err := pictureNames(out, pics, res.Pages, p.sheet)
+	if err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 2
+	}
+	data := make([][]byte, len(pics))
+	for i, pic := range pics {
+		data[i] = pic.PNG
+	}
+	if err := writeAll(names, data); err != nil {
+		fmt.Fprintf(stderr, "deck render: %v\n", err)
+		return 1
+	}
+	printDiagnostics(stderr, res.Diagnostics) // warnings
+	what := plural(len(pics), "picture")
+	if p.sheet {
+		what = "a contact sheet of " + plural(len(thumbsOf(p.pages.PageSet, res.Pages)), "page")
+	}
+	fmt.Fprintf(info, "%s: %s, %d×%d px, %s\n", out, what, pics[0].Width, pics[0].Height, size(int64(res.Bytes)))
+	return 0
+}
+
+// thumbsOf returns the pages a selection takes of n.
+func thumbsOf(s render.PageSet, n int) []int {
+	idx, _ := s.Select(n)
+	return idx
+}
+
+// pictureNames returns the files to write: out itself when it ends in
+// .png, which takes one picture; else in the folder out, a sheet as
+// sheet.png and pages by their numbers, padded to the digits of the page
+// count, two at least (01.png … 09.png).
+func pictureNames(out string, pics []render.Picture, pages int, sheet bool) ([]string, error) {
+	if strings.EqualFold(filepath.Ext(out), ".png") {
+		if len(pics) != 1 {
+			return nil, fmt.Errorf("-o %s is one picture, and the selection has %d pages: give --pages one page, --sheet, or a folder", out, len(pics))
+		}
+		return []string{out}, nil
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	digits := max(2, len(strconv.Itoa(pages)))
+	names := make([]string, len(pics))
+	for i, pic := range pics {
+		names[i] = filepath.Join(out, fmt.Sprintf("%0*d.png", digits, pic.Page))
+		if sheet {
+			names[i] = filepath.Join(out, "sheet.png")
+		}
+	}
+	return names, nil
+}
+
+// writeAll writes every file or none: each to a temporary file beside it
+// first, renamed into place only when all are written.
+func writeAll(names []string, data [][]byte) error {
+	writes.RLock()
+	defer writes.RUnlock()
+	// What would stop a rename half way stops the writing before it
+	// starts: a folder where a picture goes.
+	for _, name := range names {
+		if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
+			return fmt.Errorf("cannot write %s: it is not a file", name)
+		}
+	}
+	temps := make([]string, 0, len(names))
+	clean := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for i, name := range names {
+		f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+		if err != nil {
+			clean()
+			return fmt.Errorf("cannot write to %s: %w", filepath.Dir(name), err)
+		}
+		temps = append(temps, f.Name())
+		err = f.Chmod(0o644)
+		if err == nil {
+			_, err = f.Write(data[i])
+		}
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			clean()
+			return fmt.Errorf("cannot write %s: %w", name, err)
+		}
+	}
+	for i, t := range temps {
+		if err := os.Rename(t, names[i]); err != nil {
+			clean()
+			return err
+		}
+	}
+	return osFiles{}.SyncDir(filepath.Dir(names[0]))
+}
+
+// pictureOut is where pictures go: -o when given, else the folder slides.
+func pictureOut(fl flagSet, out string) string {
+	given := false
+	fl.Visit(func(f *flag.Flag) { given = given || f.Name == "o" })
+	if !given {
+		return "slides"
+	}
+	return out
+}
