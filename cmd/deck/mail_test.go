@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deckpdf/deck/internal/mailtest"
+	"github.com/deckpdf/deck/deck/mail/mailtest"
 )
 
 // mailEnv clears the environment deck mail reads, for tests that do not

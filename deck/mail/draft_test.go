@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/deckpdf/deck/deck/mail"
-	"github.com/deckpdf/deck/internal/mailtest"
+	"github.com/deckpdf/deck/deck/mail/mailtest"
 )
 
 // testDraft is a draft of a Chinese deck with everything a draft can say.

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/deckpdf/deck/deck/mail"
-	"github.com/deckpdf/deck/internal/mailtest"
+	"github.com/deckpdf/deck/deck/mail/mailtest"
 )
 
 // testMessage is a small message with CRLF lines, a line starting with a
