@@ -6,7 +6,7 @@ import (
 	"image/png"
 	"math"
 
-	"github.com/deckpdf/deck/internal/palette"
+	"github.com/deckpdf/deck/deck/palette"
 )
 
 // pixels collects the picture go-chart rasterized: its renderer hands the

@@ -5,7 +5,7 @@ import (
 	"image/png"
 	"io"
 
-	"github.com/deckpdf/deck/internal/palette"
+	"github.com/deckpdf/deck/deck/palette"
 )
 
 // maxError is the largest mean difference, on a scale of 0 to 255, that
