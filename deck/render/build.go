@@ -9,6 +9,7 @@ import (
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/deck/pptx"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -143,4 +144,9 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 		date = time.Unix(0, 0).UTC()
 	}
 	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine}
+}
+
+// pptxOptions are the presentation's options for a deck.
+func pptxOptions(d *deck.Deck, f *fonts.Set, opt Options) pptx.Options {
+	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f}
 }
