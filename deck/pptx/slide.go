@@ -23,12 +23,13 @@ type slideBuilder struct {
 	page   *layout.Page
 	rels   *partRels
 	shapes []any
-	next   int            // the index of the next item painted
-	leaf   []*layout.Node // the leaf holding each item
-	alt    []string       // the alternative text of each item's Figure
-	blocks map[int]*textBlock
-	skip   []bool // items drawn as part of something else (a bullet, a block)
-	title  bool   // the title placeholder is taken
+	next   int                 // the index of the next item painted
+	leaf   []*layout.Node      // the leaf holding each item
+	alt    []string            // the alternative text of each item's Figure
+	blocks map[int]*textBlock  // the text blocks, by the item of their first run
+	tables map[int]*tableShape // the tables, by the first item they hold
+	skip   []bool              // items drawn as part of something else (a bullet, a block, a table)
+	title  bool                // the title placeholder is taken
 }
 
 // newSlideBuilder reads the page's tree: the leaf and Figure of each item,
@@ -36,7 +37,7 @@ type slideBuilder struct {
 func newSlideBuilder(w *writer, pg *layout.Page, rels *partRels) *slideBuilder {
 	n := len(pg.Items)
 	b := &slideBuilder{w: w, page: pg, rels: rels, leaf: make([]*layout.Node, n), alt: make([]string, n),
-		blocks: map[int]*textBlock{}, skip: make([]bool, n)}
+		blocks: map[int]*textBlock{}, tables: map[int]*tableShape{}, skip: make([]bool, n)}
 	b.walk(pg.Tree, "", "")
 	return b
 }
@@ -66,6 +67,9 @@ func (b *slideBuilder) walk(n *layout.Node, alt, lang string) {
 	}
 	for _, c := range n.Children {
 		b.walk(c, alt, lang)
+	}
+	if n.Role == layout.RoleTable {
+		b.table(n)
 	}
 }
 
@@ -137,21 +141,26 @@ func (b *slideBuilder) bullet(item *layout.Node) {
 	b.skip[idx[0]] = true
 }
 
-// take returns the index of the next item and moves past it.
-func (b *slideBuilder) take() int {
+// take returns the index of the next item and moves past it, and
+// whether the item is to be drawn by itself: a table drawn at it is drawn
+// first, and an item drawn as part of something else is not.
+func (b *slideBuilder) take() (int, bool) {
+	i := b.next
 	b.next++
-	return b.next - 1
+	if t := b.tables[i]; t != nil {
+		b.shapes = append(b.shapes, b.tableFrame(t))
+	}
+	if blk := b.blocks[i]; blk != nil {
+		b.shapes = append(b.shapes, b.textBox(blk))
+	}
+	return i, i >= len(b.skip) || !b.skip[i]
 }
 
 func (b *slideBuilder) id() int { return len(b.shapes) + 2 }
 
 func (b *slideBuilder) text(t layout.TextRun) {
-	i := b.take()
-	if blk := b.blocks[i]; blk != nil {
-		b.shapes = append(b.shapes, b.textBox(blk))
-		return
-	}
-	if i < len(b.skip) && b.skip[i] || t.Hidden {
+	i, alone := b.take()
+	if !alone || t.Hidden {
 		return
 	}
 	// A run no leaf holds: a text box of its own.
@@ -160,7 +169,9 @@ func (b *slideBuilder) text(t layout.TextRun) {
 }
 
 func (b *slideBuilder) box(r layout.Box) {
-	b.take()
+	if _, alone := b.take(); !alone {
+		return
+	}
 	fill, stroke := r.Fill.A != 0, r.Stroke.A != 0 && r.StrokeWidth > 0
 	if !fill && !stroke {
 		return
@@ -195,7 +206,9 @@ func (b *slideBuilder) paint(p *spPr, fill, stroke deck.Color, width float64, ro
 }
 
 func (b *slideBuilder) path(pa layout.Path) {
-	b.take()
+	if _, alone := b.take(); !alone {
+		return
+	}
 	fill, stroke := pa.Fill.A != 0 && len(pa.Points) > 2, pa.Stroke.A != 0 && pa.Width > 0
 	if len(pa.Points) < 2 || !fill && !stroke {
 		return
@@ -226,8 +239,8 @@ func (b *slideBuilder) path(pa layout.Path) {
 }
 
 func (b *slideBuilder) image(im layout.Image) {
-	i := b.take()
-	if len(im.Data) == 0 {
+	i, alone := b.take()
+	if !alone || len(im.Data) == 0 {
 		return
 	}
 	rid := b.rels.add(relImage, "../media/"+b.w.media(im), "")
@@ -245,7 +258,10 @@ func (b *slideBuilder) image(im layout.Image) {
 // link draws a link that no text of its leaf carries (a link over a
 // picture) as an invisible rectangle that opens it.
 func (b *slideBuilder) link(l layout.Link) {
-	i := b.take()
+	i, alone := b.take()
+	if !alone {
+		return
+	}
 	if n := b.leaf[i]; n != nil && n.Role == layout.RoleLink {
 		if runs, _ := b.runsOf(n); len(runs) > 0 {
 			return

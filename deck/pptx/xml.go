@@ -441,3 +441,70 @@ type blip struct {
 type stretch struct {
 	FillRect emptyElem `xml:"a:fillRect"`
 }
+
+// graphicFrame holds a table (p:graphicFrame).
+type graphicFrame struct {
+	XMLName xml.Name         `xml:"p:graphicFrame"`
+	NvPr    nvGraphicFramePr `xml:"p:nvGraphicFramePr"`
+	Xfrm    xfrm             `xml:"p:xfrm"`
+	Graphic graphicData      `xml:"a:graphic>a:graphicData"`
+}
+
+type nvGraphicFramePr struct {
+	CNvPr   cNvPr   `xml:"p:cNvPr"`
+	CNvGfPr cNvGfPr `xml:"p:cNvGraphicFramePr"`
+	NvPr    nvPr    `xml:"p:nvPr"`
+}
+
+type cNvGfPr struct {
+	Locks frameLocks `xml:"a:graphicFrameLocks"`
+}
+
+type frameLocks struct {
+	NoGrp string `xml:"noGrp,attr"`
+}
+
+type graphicData struct {
+	URI string `xml:"uri,attr"`
+	Tbl tbl    `xml:"a:tbl"`
+}
+
+type tbl struct {
+	Pr   tblPr     `xml:"a:tblPr"`
+	Grid []gridCol `xml:"a:tblGrid>a:gridCol"`
+	Rows []tr      `xml:"a:tr"`
+}
+
+type tblPr struct {
+	FirstRow string `xml:"firstRow,attr,omitempty"`
+}
+
+type gridCol struct {
+	W int64 `xml:"w,attr"`
+}
+
+type tr struct {
+	H     int64 `xml:"h,attr"`
+	Cells []tc  `xml:"a:tc"`
+}
+
+type tc struct {
+	RowSpan int    `xml:"rowSpan,attr,omitempty"`
+	VMerge  string `xml:"vMerge,attr,omitempty"`
+	TxBody  txBody `xml:"a:txBody"`
+	Pr      tcPr   `xml:"a:tcPr"`
+}
+
+type tcPr struct {
+	MarL   int64      `xml:"marL,attr"`
+	MarR   int64      `xml:"marR,attr"`
+	MarT   int64      `xml:"marT,attr"`
+	MarB   int64      `xml:"marB,attr"`
+	Anchor string     `xml:"anchor,attr"`
+	LnL    line       `xml:"a:lnL"`
+	LnR    line       `xml:"a:lnR"`
+	LnT    line       `xml:"a:lnT"`
+	LnB    line       `xml:"a:lnB"`
+	NoFill *emptyElem `xml:"a:noFill"`
+	Fill   *solidFill `xml:"a:solidFill"`
+}
