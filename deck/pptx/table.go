@@ -235,7 +235,9 @@ func (b *slideBuilder) tableCell(t *tableShape, k, c int) tc {
 	for _, l := range blk.lines {
 		x = min(x, l.x)
 	}
-	top := first.y - paras[0].pitch + b.w.descent(first.runs[0].Face)*first.size
+	// LibreOffice sets a cell's lines by the hhea descender alone (see
+	// descentOf), measured as text boxes are.
+	top := first.y - paras[0].pitch + hheaDescent(first.runs[0].Face)*first.size
 	cell.Pr.MarL, cell.Pr.MarT = emu(x-t.cols[c]), max(0, emu(top-r.top))
 	for k, p := range paras {
 		cell.TxBody.Paras = append(cell.TxBody.Paras, b.paragraph(blk, p, x, k == 0))

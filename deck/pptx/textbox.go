@@ -94,9 +94,17 @@ func (b *slideBuilder) runProps(blk *textBlock, r layout.TextRun) rPr {
 	return p
 }
 
-// descentOf returns a face's descent below the baseline as a fraction of
-// its size: the hhea descender, as applications set lines with it.
+// descentOf returns how far above the bottom of a line of exact spacing
+// an application sets the baseline, as a fraction of the font's size: the
+// hhea descender less a twelfth of an em. The twelfth is measured, not
+// derived: LibreOffice 7.4 sets Noto Sans SC that much lower than the
+// descender alone says, at 8.5, 12, 14.4 and 24 pt alike (at 576 dpi).
 func descentOf(f *fonts.Face) float64 {
+	return hheaDescent(f) - 1.0/12
+}
+
+// hheaDescent returns a face's hhea descender as a fraction of its size.
+func hheaDescent(f *fonts.Face) float64 {
 	hhea := f.Table("hhea")
 	head := f.Table("head")
 	if len(hhea) < 8 || len(head) < 20 {
