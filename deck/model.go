@@ -85,6 +85,9 @@ type Slide struct {
 	Blocks   []Block
 	Notes    []Text // printed after the theme's note label, above the sources
 	Sources  []Text // printed after the theme's source label, above the footer
+	// SpeakerNotes are what the presenter says: not printed on the slide;
+	// a presentation's notes page.
+	SpeakerNotes string
 }
 
 // A Block is one element of a slide body. The kinds are Paragraph, Heading,
