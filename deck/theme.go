@@ -53,6 +53,9 @@ type Theme struct {
 	// Latin letter or digit, as ctex and Typst do. Text extraction then
 	// reads the gap as a space: "2021 年".
 	CJKLatinSpace bool
+	// PPTXFallbackFont is the typeface a PowerPoint file names where it
+	// does not embed the fonts (微软雅黑); "" names the fonts' own family.
+	PPTXFallbackFont string
 }
 
 // Size is a width and a height in points.
