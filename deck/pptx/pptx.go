@@ -23,9 +23,9 @@ type Options struct {
 	Meta    deck.Meta
 	Creator string     // the program, as "deck v0.1.0"
 	Fonts   *fonts.Set // the faces the pages were laid out in; nil: the bundled ones
-	// Typeface is the font name the text is set in; "" is the family
-	// name of Fonts (Noto Sans SC). A theme's pptx_fallback_font names
-	// it where the fonts are not embedded.
+	// Typeface is the font name the text is set in where the fonts are
+	// not embedded (a theme's pptx_fallback_font: 微软雅黑); "" is the
+	// family name of Fonts (Noto Sans SC), which embedded fonts always go by.
 	Typeface string
 	// Notes are the speaker notes of each slide, by its index in the
 	// deck (Page.Slide); the first page of a slide carries them.
@@ -98,7 +98,7 @@ func newWriter(opt Options) (*writer, error) {
 		}
 	}
 	w := &writer{opt: opt, fonts: set, typeface: opt.Typeface, lang: opt.Meta.Lang, mediaN: map[string]string{}, desc: map[*fonts.Face]float64{}}
-	if w.typeface == "" {
+	if w.typeface == "" || opt.Embed != nil {
 		w.typeface = familyName(set.Regular)
 	}
 	if w.lang == "" {

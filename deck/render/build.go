@@ -148,5 +148,9 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 
 // pptxOptions are the presentation's options for a deck.
 func pptxOptions(d *deck.Deck, f *fonts.Set, opt Options) pptx.Options {
-	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f}
+	notes := make([]string, len(d.Slides))
+	for i, s := range d.Slides {
+		notes[i] = s.SpeakerNotes
+	}
+	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f, Typeface: d.Theme.PPTXFallbackFont, Notes: notes}
 }
