@@ -78,7 +78,7 @@ func impress(t *testing.T, doc *render.Document, files ...string) []string {
 	for _, f := range files {
 		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(f), ".pptx")+".pdf")
 		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("soffice did not convert %s", f)
+			t.Fatalf("soffice did not convert %s (is LibreOffice Impress installed? .ci/run installs libreoffice-impress-nogui)", f)
 		}
 		pdfs = append(pdfs, p)
 	}
