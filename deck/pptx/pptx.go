@@ -30,9 +30,12 @@ type Options struct {
 	// Notes are the speaker notes of each slide, by its index in the
 	// deck (Page.Slide); the first page of a slide carries them.
 	Notes []string
-	// Embed, when set, returns the bytes of the font to embed for a face
-	// (a subset of the glyphs the pages use) and whether to embed it; nil
-	// embeds none.
+	// Embed, when set, returns the font part to embed for a face and
+	// whether to embed it; nil embeds none. PowerPoint keeps an embedded
+	// font as an Embedded OpenType file (.fntdata, application/x-fontdata),
+	// not as the obfuscated TrueType of WordprocessingML (ECMA-376 Part 1,
+	// 17.8.1): Embed returns those bytes, of a subset of the glyphs the
+	// pages use; pptx writes them and lists them in p:embeddedFontLst.
 	Embed func(face *fonts.Face) ([]byte, bool)
 }
 
