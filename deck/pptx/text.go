@@ -75,30 +75,42 @@ func splitBlocks(lines []textLine) [][]textLine {
 // A paragraph is lines of a block with one start and one line spacing:
 // one a:p whose lines end in explicit breaks.
 type paragraph struct {
-	lines []textLine
-	pitch float64 // the line spacing: from the line before to its first, and between its lines
+	lines  []textLine
+	pitch  float64 // the line spacing of its lines
+	before float64 // the space above it beyond its pitch: the gap from the line before less the pitch
 }
 
-// paragraphs cuts a block into paragraphs. The first line's pitch is
-// that of the lines after it, or 1.2 em for a block of one line.
+// paragraphs cuts a block into paragraphs: a line that starts elsewhere, or
+// whose gap from the line before is not the paragraph's spacing, starts
+// one. A paragraph takes the spacing of its own lines, the rest of the gap
+// above it as space before it; the first line's spacing is that of the
+// line after it, or 1.2 em for a block of one line.
 func paragraphs(lines []textLine) []paragraph {
 	var out []paragraph
 	for i, l := range lines {
-		pitch := 1.2 * l.size
-		switch {
-		case i > 0:
-			pitch = l.y - lines[i-1].y
-		case len(lines) > 1:
-			pitch = lines[1].y - l.y
+		gap := 1.2 * l.size
+		if i > 0 {
+			gap = l.y - lines[i-1].y
 		}
 		if n := len(out); n > 0 {
 			p := &out[n-1]
-			if math.Abs(l.x-p.lines[0].x) < sameBaseline && math.Abs(pitch-p.pitch) < sameBaseline {
+			if math.Abs(l.x-p.lines[0].x) < sameBaseline && math.Abs(gap-p.pitch) < sameBaseline {
 				p.lines = append(p.lines, l)
 				continue
 			}
 		}
-		out = append(out, paragraph{lines: []textLine{l}, pitch: pitch})
+		p := paragraph{lines: []textLine{l}, pitch: gap}
+		switch {
+		case i == 0 && len(lines) > 1:
+			p.pitch = lines[1].y - l.y
+		case i > 0 && i+1 < len(lines) && math.Abs(lines[i+1].x-l.x) < sameBaseline:
+			// The lines after go on with a smaller spacing: the rest
+			// of the gap goes before the paragraph.
+			if next := lines[i+1].y - l.y; next < gap {
+				p.pitch, p.before = next, gap-next
+			}
+		}
+		out = append(out, p)
 	}
 	return out
 }

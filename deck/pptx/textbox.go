@@ -49,7 +49,7 @@ func (b *slideBuilder) textBox(blk *textBlock) sp {
 // breaks between them, set from left.
 func (b *slideBuilder) paragraph(blk *textBlock, p paragraph, left float64, first bool) para {
 	pp := &pPr{MarL: emu(p.lines[0].x - left), Algn: "l",
-		LnSpc: &spacing{Pts: valAttr{hundredths(p.pitch)}}, SpcBef: &spacing{}, SpcAft: &spacing{}}
+		LnSpc: &spacing{Pts: valAttr{hundredths(p.pitch)}}, SpcBef: &spacing{Pts: valAttr{hundredths(p.before)}}, SpcAft: &spacing{}}
 	if lbl := blk.bullet; first && lbl != nil {
 		pp.Indent = -emu(p.lines[0].x - lbl.At.X)
 		pp.BuClr = &solidFillC{Clr: colorFill(lbl.Fill).Clr}
