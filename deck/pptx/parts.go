@@ -89,7 +89,7 @@ func (w *writer) finish(out io.Writer, pageSize deck.Size) error {
 				{ID: "rId2", Type: relSlide, Target: fmt.Sprintf("../slides/slide%d.xml", i+1)}})
 		}
 	}
-	for _, f := range w.media_ {
+	for _, f := range w.mediaFiles {
 		z.raw("ppt/media/"+f.name, f.data)
 	}
 	for _, f := range fontParts {

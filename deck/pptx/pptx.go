@@ -68,17 +68,17 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 // A writer collects the parts of the presentation as the pages are
 // painted.
 type writer struct {
-	opt      Options
-	fonts    *fonts.Set
-	typeface string
-	lang     string
-	slides   []slideOut
-	mediaN   map[string]string // the media file of each image, by its content
-	media_   []mediaFile
-	cur      *slideBuilder
-	curRels  *partRels
-	curPage  *layout.Page
-	desc     map[*fonts.Face]float64
+	opt        Options
+	fonts      *fonts.Set
+	typeface   string
+	lang       string
+	slides     []slideOut
+	mediaN     map[string]string // the media file of each image, by its content
+	mediaFiles []mediaFile
+	cur        *slideBuilder
+	curRels    *partRels
+	curPage    *layout.Page
+	desc       map[*fonts.Face]float64
 }
 
 type slideOut struct {
@@ -147,9 +147,9 @@ func (w *writer) media(im layout.Image) string {
 	if im.JPEG {
 		ext = ".jpeg"
 	}
-	name := fmt.Sprintf("image%d%s", len(w.media_)+1, ext)
+	name := fmt.Sprintf("image%d%s", len(w.mediaFiles)+1, ext)
 	w.mediaN[key] = name
-	w.media_ = append(w.media_, mediaFile{name, im.Data})
+	w.mediaFiles = append(w.mediaFiles, mediaFile{name, im.Data})
 	return name
 }
 
