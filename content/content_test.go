@@ -108,7 +108,7 @@ func TestDiagnostics(t *testing.T) {
 		{"brackets nested without end", files("deck.yaml", "title: t\nslides: "+strings.Repeat("[", 50000)+"\n"),
 			"deck.yaml:2: error: YAML syntax: brackets nested more than 64 deep\n"},
 		{"brackets in quotes and comments do not count", files("deck.yaml", "title: \""+strings.Repeat("[", 100)+"\" # "+strings.Repeat("{", 100)+"\nslides: ['"+strings.Repeat("[", 100)+"']\n"),
-			"deck.yaml:2:10: error: a slide must be a mapping of id, layout, title, subtitle, bookmark, blocks, note, source, footnotes, figure, weights, not \"" + strings.Repeat("[", 100) + "\"\n"},
+			"deck.yaml:2:10: error: a slide must be a mapping of id, layout, title, subtitle, bookmark, blocks, note, source, speaker_notes, footnotes, figure, weights, not \"" + strings.Repeat("[", 100) + "\"\n"},
 		{"a pipe where a data file should be", fstest.MapFS{
 			"deck.yaml": {Data: []byte(slide + "    blocks:\n      - chart: {id: c, type: bar, data: d.csv}\n")},
 			"d.csv":     {Mode: fs.ModeNamedPipe}},

@@ -262,7 +262,7 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 	ids := map[string]deck.Pos{}
 	for _, c := range n.Content {
 		c = resolve(c)
-		f, ok := dec.fields(c, "a slide", append([]string{"id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source"}, slideExtraKeys...)...)
+		f, ok := dec.fields(c, "a slide", append([]string{"id", "layout", "title", "subtitle", "bookmark", "blocks", "note", "source", "speaker_notes"}, slideExtraKeys...)...)
 		if !ok {
 			continue
 		}
@@ -272,6 +272,8 @@ func (l *loader) slides(dec *decoder, n *yaml.Node) []deck.Slide {
 			Title:    dec.text(f["title"], "title"),
 			Subtitle: dec.text(f["subtitle"], "subtitle"),
 			Bookmark: dec.str(f["bookmark"], "bookmark"),
+
+			SpeakerNotes: dec.str(f["speaker_notes"], "speaker_notes"),
 		}
 		if s.ID != "" {
 			if prev, dup := ids[s.ID]; dup {

@@ -47,7 +47,7 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		return t
 	}
 	t.Pos = dec.pos(root)
-	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels", "cjk_latin_space", "number_figures")
+	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels", "cjk_latin_space", "number_figures", "pptx_fallback_font")
 	if !ok {
 		return t
 	}
@@ -70,7 +70,11 @@ var themeKeys = []struct {
 }{
 	{"cjk_latin_space", themeCJKLatinSpace}, {"brand", themeBrand}, {"page", themePage}, {"margins", themeMargins},
 	{"colors", themeColors}, {"sizes", themeSizes}, {"fonts", (*loader).themeFonts}, {"logo", (*loader).themeLogo},
-	{"footer", (*loader).themeFooter}, {"labels", themeLabels}, {"number_figures", themeNumberFigures},
+	{"footer", (*loader).themeFooter}, {"labels", themeLabels}, {"number_figures", themeNumberFigures}, {"pptx_fallback_font", themePPTXFallbackFont},
+}
+
+func themePPTXFallbackFont(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	t.PPTXFallbackFont = dec.str(n, "pptx_fallback_font")
 }
 
 func themeCJKLatinSpace(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {

@@ -110,6 +110,9 @@ type Slide struct {
 	// Weights are a picture-left or picture-right slide's shares of the
 	// width: the picture's, then the text's; nil for even shares.
 	Weights []float64
+	// SpeakerNotes are what the presenter says: not printed on the slide;
+	// a presentation's notes page.
+	SpeakerNotes string
 }
 
 // A Block is one element of a slide body. The kinds are Paragraph, Heading,

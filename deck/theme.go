@@ -57,6 +57,9 @@ type Theme struct {
 	// kind on its own (图1, 表1; Figure 1, Table 1 in a deck whose lang is
 	// English), the number before the title.
 	NumberFigures bool
+	// PPTXFallbackFont is the typeface a PowerPoint file names where it
+	// does not embed the fonts (微软雅黑); "" names the fonts' own family.
+	PPTXFallbackFont string
 }
 
 // Size is a width and a height in points.

@@ -42,37 +42,6 @@ func (p *pagesFlag) Set(s string) error {
 	return err
 }
 
-// outputFormat is the value of --format: how diagnostics are printed, text
-// or json, or png, which writes the pages as pictures (their diagnostics
-// printed as text).
-type outputFormat struct {
-	form *format
-	png  *bool
-}
-
-func (o outputFormat) String() string {
-	if o.png != nil && *o.png {
-		return "png"
-	}
-	if o.form == nil {
-		return "text"
-	}
-	return o.form.String()
-}
-
-// Set parses text, json or png.
-func (o outputFormat) Set(s string) error {
-	*o.png = s == "png"
-	if *o.png {
-		*o.form = formatText
-		return nil
-	}
-	if err := o.form.Set(s); err != nil {
-		return fmt.Errorf("format %q is not text, json or png", s)
-	}
-	return nil
-}
-
 // check reports flags that need --format png without it.
 func (p *pictureFlags) check() error {
 	if !p.png && (p.width != 0 || p.sheet) {

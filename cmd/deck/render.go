@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/deckpdf/deck/content"
@@ -18,18 +19,22 @@ import (
 )
 
 func renderCmd(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE] [--format text|json] [--max-size SIZE]\n\n"+
-		"Render a deck to PDF (\"-o -\" writes it to standard output). The content\n"+
-		"is checked first, as deck validate does: nothing is written when it has\n"+
-		"errors, and an existing file is replaced only once the new one is\n"+
+	fl := newFlags("render", "Usage: deck render [-c PATH] [-o FILE] [--format pdf|pptx|png] [--pages 2-4,8] [--json] [--max-size SIZE]\n\n"+
+		"Render a deck to PDF, to an editable PowerPoint file when FILE ends in .pptx\n"+
+		"or --format pptx is given, or to slide pictures when FILE ends in .png or\n"+
+		"--format png is given (\"-o -\" writes a PDF or .pptx to standard output). The\n"+
+		"content is checked first, as deck validate does: nothing is written when it\n"+
+		"has errors, and an existing file is replaced only once the new one is\n"+
 		"complete. SOURCE_DATE_EPOCH, when set, is the date written into the PDF.", stdout, stderr)
 	src := fl.String("c", "", deckFlag)
-	out := fl.String("o", "report.pdf", "the PDF file to write, or - for standard output")
+	out := fl.String("o", "report.pdf", "the file to write, PDF or .pptx, or - for standard output")
 	var form format
 	pic := addPictureFlags(fl)
-	fl.Var(outputFormat{&form, &pic.png}, "format", "how to print diagnostics and the result: text or json; or png, to write the\npages as pictures into the folder -o (01.png, 02.png …) or one -o FILE.png")
+	ff := formatFlag{report: &form, png: &pic.png}
+	fl.Var(&ff, "format", "the file to write: pdf, pptx or png (default: by the -o file's extension, else\npdf; png writes the pages as pictures into the folder -o (01.png, 02.png …)\nor one -o FILE.png); or, as deck validate's --format, how to print\ndiagnostics and the result: text or json")
+	fl.Var(jsonFlag{&form}, "json", "print diagnostics and the result as one JSON object (as --format json)")
 	var maxSize byteSize
-	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the PDF would be larger (2MB, 500KB)")
+	fl.Var(&maxSize, "max-size", "fail, keeping the previous file, when the file would be larger (2MB, 500KB)")
 	var mode chartMode
 	fl.Var(&mode, "charts", "how charts are drawn: png (pictures at 200 dpi, the default) or vector\n(paths and selectable text)")
 	timings := fl.Bool("timings", false, "print how long each stage took to standard error")
@@ -38,6 +43,9 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	pdfa := fl.Bool("pdfa", false, pdfaFlag)
 	if ok, code := fl.parse(args); !ok {
 		return code
+	}
+	if !ff.set && strings.EqualFold(filepath.Ext(*out), ".png") {
+		pic.png = true // -o slide.png: a picture, as -o x.pptx is a presentation
 	}
 	if err := pic.check(); err != nil {
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
@@ -60,7 +68,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	if *out == "-" {
 		info = stderr
 	}
-	r := rendering{src: *src, out: *out, form: form, maxSize: maxSize, engine: engine.Engine, pdfa: *pdfa, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
+	r := rendering{src: *src, out: *out, form: form, output: outputFormat(&ff, *out), maxSize: maxSize, engine: engine.Engine, pdfa: *pdfa, charts: mode.ChartMode, info: info, stderr: stderr, pdfOut: stdout}
 	r.pages = pic.pages.PageSet
 	res, code := r.run(context.Background())
 	if *timings && res != nil && res.Timings != nil {
@@ -75,6 +83,7 @@ type rendering struct {
 	src      string
 	out      string
 	form     format
+	output   render.Format // the file written: PDF or PPTX
 	maxSize  byteSize
 	engine   pdf.Engine
 	pdfa     bool // PDF/A-2b
@@ -93,7 +102,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return nil, 2
 	}
-	opt := render.Options{Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: chartCache()}
+	opt := render.Options{Format: r.output, Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: chartCache()}
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
@@ -122,7 +131,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 	}
 	if r.maxSize.n > 0 && int64(buf.Len()) > r.maxSize.n {
 		ds := append(res.Diagnostics, deck.Diagnostic{Severity: deck.Error, Pos: deck.Pos{File: r.out},
-			Message: fmt.Sprintf("the PDF would be %d bytes (%s), over --max-size %s (%d bytes); fonts %s, images %s", buf.Len(), size(int64(buf.Len())), r.maxSize.text, r.maxSize.n, size(int64(sum.Fonts)), size(int64(sum.Images)))})
+			Message: fmt.Sprintf("the %s would be %d bytes (%s), over --max-size %s (%d bytes); fonts %s, images %s", fileKind(r.output), buf.Len(), size(int64(buf.Len())), r.maxSize.text, r.maxSize.n, size(int64(sum.Fonts)), size(int64(sum.Images)))})
 		return res, r.fail(ds)
 	}
 	if r.out == "-" {
@@ -271,4 +280,12 @@ func (e *engineFlag) Set(s string) error {
 	v, err := pdf.ParseEngine(s)
 	e.Engine = v
 	return err
+}
+
+// fileKind names the file a format writes, as messages say it.
+func fileKind(f render.Format) string {
+	if f == render.PPTX {
+		return "presentation"
+	}
+	return "PDF"
 }

@@ -29,7 +29,7 @@ func watch(args []string, stdout, stderr io.Writer) int {
 		"Content with errors is reported and the last good PDF is kept; a PDF is\n"+
 		"replaced only once the new one is complete. Stop with Ctrl-C.", stdout, stderr)
 	src := fl.String("c", "", "the deck's folder, or its deck YAML file (default: this folder's deck.yaml)")
-	out := fl.String("o", "report.pdf", "the PDF file to write")
+	out := fl.String("o", "report.pdf", "the file to write: a PDF, or a PowerPoint file when it ends in .pptx")
 	var engine engineFlag
 	fl.Var(&engine, "engine", "the PDF library: fpdf (the default, tagged) or gopdf (untagged)")
 	var mode chartMode
@@ -244,7 +244,7 @@ func (w watcher) once(ctx context.Context) map[string]bool {
 			w.rendered <- code
 		}
 	}()
-	r := rendering{watching: true, src: w.src, out: w.out, engine: w.engine, pdfa: w.pdfa, charts: w.charts, info: w.stdout, stderr: w.stderr}
+	r := rendering{watching: true, src: w.src, out: w.out, engine: w.engine, output: outputFormat(nil, w.out), pdfa: w.pdfa, charts: w.charts, info: w.stdout, stderr: w.stderr}
 	var res *render.Result
 	res, code = r.run(ctx)
 	if res == nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/deck/pptx"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -144,4 +145,13 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 		date = time.Unix(0, 0).UTC()
 	}
 	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine, PDFA: opt.PDFA}
+}
+
+// pptxOptions are the presentation's options for a deck.
+func pptxOptions(d *deck.Deck, f *fonts.Set, opt Options) pptx.Options {
+	notes := make([]string, len(d.Slides))
+	for i, s := range d.Slides {
+		notes[i] = s.SpeakerNotes
+	}
+	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f, Typeface: d.Theme.PPTXFallbackFont, Notes: notes}
 }

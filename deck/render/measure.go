@@ -1,6 +1,8 @@
 package render
 
 import (
+	"archive/zip"
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +29,24 @@ func measure(pdf []byte) (fonts, images int) {
 			fonts += n
 		case strings.Contains(dict, "/Subtype /Image") || strings.Contains(dict, "/Subtype/Image"):
 			images += n
+		}
+	}
+	return fonts, images
+}
+
+// measurePPTX adds up the compressed entries of a presentation by what
+// they hold: font parts (ppt/fonts/) and pictures (ppt/media/).
+func measurePPTX(file []byte) (fonts, images int) {
+	z, err := zip.NewReader(bytes.NewReader(file), int64(len(file)))
+	if err != nil {
+		return 0, 0
+	}
+	for _, f := range z.File {
+		switch {
+		case strings.HasPrefix(f.Name, "ppt/fonts/"):
+			fonts += int(f.CompressedSize64)
+		case strings.HasPrefix(f.Name, "ppt/media/"):
+			images += int(f.CompressedSize64)
 		}
 	}
 	return fonts, images

@@ -14,6 +14,9 @@ var Version = "v0.1.0-dev"
 // Options are how a deck is rendered. The zero Options render as `deck
 // render` does, without a chart cache.
 type Options struct {
+	// Format is the file written: a PDF (the zero value) or a PowerPoint
+	// presentation.
+	Format Format
 	// Engine is the PDF library: fpdf (the zero value) or gopdf.
 	Engine pdf.Engine
 	// PDFA writes PDF/A-2b (ISO 19005-2, level B) for archiving; only

@@ -9,6 +9,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/pdf"
+	"github.com/deckpdf/deck/deck/pptx"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -25,7 +26,7 @@ type Result struct {
 	// pages laid out (a slide whose table continues takes several), all
 	// of them, whichever Options.Pages selects.
 	Slides, Pages int
-	// Bytes is the size of the PDF written; FontBytes and ImageBytes the
+	// Bytes is the size of the file written; FontBytes and ImageBytes the
 	// part of it spent on embedded fonts and on pictures.
 	Bytes, FontBytes, ImageBytes int
 	// Fingerprints hold a hash a slide of everything drawn on its pages,
@@ -44,15 +45,20 @@ type Result struct {
 	Timings Timings
 }
 
-// Render renders the deck to a PDF and writes it to w, whole, once it is
+// Render renders the deck to a PDF, or the presentation Options.Format
+// asks for, and writes it to w, whole, once it is
 // complete: when the deck has errors (ErrInvalid, with the diagnostics in
 // the Result) or ctx is cancelled (ctx.Err()), nothing is written. A deck
 // that cannot be opened gives a nil Result.
 func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result, error) {
 	var doc *pdf.Document
-	d, err := build(ctx, src, opt, func(dk *deck.Deck, f *fonts.Set) {
+	begin := func(dk *deck.Deck, f *fonts.Set) {
 		doc = pdf.Begin(dk.Theme.Page, pdfOptions(dk, f, opt))
-	})
+	}
+	if opt.Format == PPTX {
+		begin = nil
+	}
+	d, err := build(ctx, src, opt, begin)
 	if err != nil {
 		return nil, err
 	}
@@ -60,24 +66,35 @@ func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result,
 	if !d.OK() {
 		return res, ErrInvalid
 	}
-	if doc == nil {
-		doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
-	}
 	pages, _, err := selectPages(d.Pages, opt.Pages)
 	if err != nil {
 		return res, err
 	}
 	clock := d.clock
 	var buf bytes.Buffer
-	if err := doc.Write(&buf, pages); err != nil {
-		return res, err
+	if opt.Format == PPTX {
+		if err := pptx.Write(&buf, pages, pptxOptions(d.Deck, d.Fonts, opt)); err != nil {
+			return res, err
+		}
+		clock.lap(&res.Timings, "pptx")
+	} else {
+		if doc == nil {
+			doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
+		}
+		if err := doc.Write(&buf, pages); err != nil {
+			return res, err
+		}
+		clock.lap(&res.Timings, "pdf")
 	}
-	clock.lap(&res.Timings, "pdf")
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	res.Bytes = buf.Len()
-	res.FontBytes, res.ImageBytes = measure(buf.Bytes())
+	if opt.Format == PPTX {
+		res.FontBytes, res.ImageBytes = measurePPTX(buf.Bytes())
+	} else {
+		res.FontBytes, res.ImageBytes = measure(buf.Bytes())
+	}
 	res.Fingerprints = Fingerprints(d.Pages)
 	res.SlideIDs = slideIDs(d.Deck)
 	if opt.Previous != nil {
