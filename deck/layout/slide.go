@@ -79,7 +79,7 @@ func (e *engine) content(s *deck.Slide) []frame {
 	// after it, so that the PDF's text is in reading order.
 	var notes frame
 	bottom := e.notes(&notes, s, e.footerTop()-t.Sizes.Small*0.6)
-	bodies := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s)
+	bodies := e.fitBody(s.Blocks, inner, bottom-t.Sizes.Body*0.8-y, s, true)
 
 	var out []frame
 	for i, body := range bodies {
@@ -250,7 +250,7 @@ func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH f
 	w := panelX - x - m.Left
 	parts := heads(w)
 	e.checkWidth(parts[len(parts)-1], s.Title.Pos, "the title")
-	body := e.fitBody(s.Blocks, w, bodyH, s)[0]
+	body := e.fitBody(s.Blocks, w, bodyH, s, false)[0]
 	rule := t.Sizes.Title * 1.6 // the space the accent rule takes
 	h := rule + body.h
 	for _, p := range parts {
