@@ -65,6 +65,55 @@ func lastTrue(n int, ok func(i int) bool) int {
 	return lo
 }
 
+// lastTrueNear is lastTrue that starts at guess, an estimate of the
+// answer: it gallops away from guess (1, 2, 4 … places) until ok changes,
+// then bisects what is between. With a good guess it asks two or three
+// values; with a bad one, at most twice as many as lastTrue.
+func lastTrueNear(n, guess int, ok func(i int) bool) int {
+	if n < 0 {
+		return -1
+	}
+	guess = min(max(guess, 0), n)
+	lo, hi := -1, n+1
+	if ok(guess) {
+		lo = guess
+		for d := 1; lo+d <= n; d *= 2 {
+			if !ok(lo + d) {
+				hi = lo + d
+				break
+			}
+			lo += d
+		}
+	} else {
+		hi = guess
+		for d := 1; hi-d >= 0; d *= 2 {
+			if ok(hi - d) {
+				lo = hi - d
+				break
+			}
+			hi -= d
+		}
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if ok(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// guessSize estimates the size at which a body set at size as f fits a
+// height h: the area text takes grows with the square of its size.
+func guessSize(size float64, f frame, h float64) float64 {
+	if f.h <= 0 {
+		return size
+	}
+	return size * math.Sqrt(h/f.h)
+}
+
 // steps is how many whole steps of step fit between lo and hi.
 func steps(lo, hi, step float64) int {
 	if hi < lo {
@@ -103,7 +152,8 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide, g
 		n := steps(minBody, body, sizeStep)
 		at := func(i int) frame { return e.stack(blocks, w, h, e.scale((body-float64(n-i)*sizeStep)/body)) }
 		var last frame
-		i := lastTrue(n-1, func(i int) bool {
+		guess := n - int(math.Ceil((body-guessSize(body, f, h))/sizeStep))
+		i := lastTrueNear(n-1, guess, func(i int) bool {
 			if e.ctx.Err() != nil {
 				return false
 			}
@@ -202,7 +252,8 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	}
 	lead := e.leadings()
 	n := steps(body, top, sizeStep)
-	if i := lastTrue(n-1, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) }); i == n-1 {
+	guess := int(math.Floor((guessSize(body, f, h)-body)/sizeStep)) - 1
+	if i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) }); i == n-1 {
 		m := steps(lead.Min, lead.Max, leadingStep)
 		lastTrue(m-1, func(i int) bool { return try(top, lead.Min+float64(i+1)*leadingStep) })
 	}

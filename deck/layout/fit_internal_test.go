@@ -118,3 +118,22 @@ func sizeOf(f frame) string {
 	}
 	return "no text"
 }
+
+// TestLastTrueNear checks the galloping search on every bound of a range
+// of sizes, from every guess, good or bad, in the range or out of it.
+func TestLastTrueNear(t *testing.T) {
+	for n := -1; n <= 12; n++ {
+		for bound := -1; bound <= n; bound++ {
+			for guess := -2; guess <= n+2; guess++ {
+				asked := 0
+				got := lastTrueNear(n, guess, func(i int) bool { asked++; return i <= bound })
+				if got != bound {
+					t.Errorf("lastTrueNear(%d, guess %d) with ok up to %d = %d", n, guess, bound, got)
+				}
+				if guess == bound && bound >= 0 && bound < n && asked != 2 {
+					t.Errorf("lastTrueNear(%d) from the right guess %d asked %d times, want 2", n, guess, asked)
+				}
+			}
+		}
+	}
+}
