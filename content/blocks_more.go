@@ -338,11 +338,14 @@ func tableWidths(dec *decoder, w *yaml.Node, cols int) []float64 {
 }
 
 func (l *loader) comparisonBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	f, ok := dec.fields(n, "a comparison", "title", "columns")
+	f, ok := dec.fields(n, "a comparison", "title", "columns", "highlight")
 	if !ok || !dec.require(n, f, "a comparison", "columns") {
 		return nil
 	}
 	c := &deck.Comparison{Pos: pos, Title: dec.text(f["title"], "title")}
+	if f["highlight"] != nil {
+		c.Highlight = named(dec, f["highlight"], "highlight", deck.Sides)
+	}
 	cols := f["columns"]
 	if cols.Kind != yaml.SequenceNode || len(cols.Content) < 2 {
 		dec.errorf(cols, "columns must be a list of two or more columns, each with a heading and items")

@@ -71,6 +71,34 @@ type Comparison struct {
 	Pos     Pos
 	Title   Text
 	Columns []CompareColumn
+	// Highlight is the column of two drawn in the primary colour, the
+	// other in the muted one: the subject of the comparison.
+	Highlight Side
+}
+
+// A Side is a column of a two-column comparison.
+type Side int
+
+// The sides. The zero Side is SideRight, the column a comparison ends on.
+const (
+	SideRight Side = iota // the right column in the primary colour, the left muted
+	SideLeft              // the left column in the primary colour, the right muted
+	SideNone              // both columns in the primary colour
+)
+
+// Sides lists every side, in the order of the constants.
+var Sides = []Side{SideRight, SideLeft, SideNone}
+
+// String returns the side's name as written in a deck file.
+func (s Side) String() string {
+	switch s {
+	case SideLeft:
+		return "left"
+	case SideNone:
+		return "none"
+	default:
+		return "right"
+	}
 }
 
 // A CompareColumn is one side of a comparison.

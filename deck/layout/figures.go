@@ -47,28 +47,33 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 		heads[i] = e.text(col.Heading, textStyle{size: sc.body, leading: 1.35, color: white, bold: true, align: alignCenter}, cw-2*pad)
 		headH = max(headH, heads[i].h+2*pad*0.8)
 	}
+	// Items that are sentences are set flush left, after a marker when a
+	// column has more than one (a list of one needs none); when all are
+	// short phrases, each is centred in its box.
+	sentences := e.compareSentences(b, st, cw-2*pad)
+	markers := sentences && rows > 1
+	indent := 0.0
+	if markers {
+		indent = sc.body * 1.1
+	}
 	cells := make([][]frame, n)
 	rowH := make([]float64, rows)
 	for i, col := range b.Columns {
 		for k, it := range col.Items {
 			ist := st
-			probe := e.text(it, ist, cw-2*pad)
-			if probe.h <= st.size*st.leading+0.01 {
-				ist.align = alignCenter // a short item sits in the middle of its box
-				probe = e.text(it, ist, cw-2*pad)
+			if !sentences {
+				ist.align = alignCenter
 			}
-			cells[i] = append(cells[i], probe)
-			rowH[k] = max(rowH[k], probe.h+2*pad)
+			cell := e.text(it, ist, cw-2*pad-indent)
+			cells[i] = append(cells[i], cell)
+			rowH[k] = max(rowH[k], cell.h+2*pad)
 		}
 	}
 	top := f.h
 	gap := sc.body * 0.45
 	for i := range b.Columns {
 		x := float64(i) * (cw + gutter)
-		fill := c.Primary
-		if i%2 == 0 && n == 2 {
-			fill = c.Muted
-		}
+		fill := compareFill(c, b.Highlight, i, n)
 		// A column is a list under its heading.
 		list := len(f.nodes)
 		f.addAs(RoleArtifact, Box{Rect: Rect{x, top, cw, headH}, Fill: fill, Radius: sc.body * 0.2})
@@ -78,7 +83,15 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 			y += gap
 			item := len(f.nodes)
 			f.addAs(RoleArtifact, Box{Rect: Rect{x, y, cw, rowH[k]}, Fill: c.Light, Radius: sc.body * 0.2})
-			f.placeAs(cell, x+pad, y+(rowH[k]-cell.h)/2, RoleBody)
+			cy := y + (rowH[k]-cell.h)/2
+			if markers {
+				// The marker at the middle of the first line, in the
+				// column's colour.
+				rad := sc.body * 0.17
+				mid := cy + st.size*st.leading/2
+				f.addAs(RoleLabel, Box{Rect: Rect{x + pad + sc.body*0.3, mid - rad, 2 * rad, 2 * rad}, Fill: fill, Radius: rad}).Alt = "•"
+			}
+			f.placeAs(cell, x+pad+indent, cy, RoleBody)
 			f.group(RoleListItem, item)
 			y += rowH[k]
 		}
@@ -102,6 +115,41 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 	}
 	f.h = top + h
 	return f
+}
+
+// phraseEms is the longest an item of a comparison may be, in ems of its
+// size, and still be a phrase that is centred in its box: a longer one,
+// or one that wraps, reads as a sentence.
+const phraseEms = 14
+
+// compareSentences reports whether an item of b is a sentence: longer
+// than phraseEms, or wrapping in a cell of width w. Then every item is set
+// flush left (after a marker), as a list is, since centred lines of a
+// sentence have ragged edges on both sides and are hard to read.
+func (e *engine) compareSentences(b *deck.Comparison, st textStyle, w float64) bool {
+	st.align = alignLeft // its width is then its longest line's
+	for _, col := range b.Columns {
+		for _, it := range col.Items {
+			one := e.text(it, st, math.Inf(1))
+			if one.w > phraseEms*st.size+0.01 || one.w > w+0.01 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compareFill is the colour of the heading of column i of n: of two
+// columns, the highlighted one is in the primary colour and the other
+// muted; more columns are all in the primary colour.
+func compareFill(c deck.Palette, hl deck.Side, i, n int) deck.Color {
+	if n != 2 || hl == deck.SideNone {
+		return c.Primary
+	}
+	if (i == 0) == (hl == deck.SideLeft) {
+		return c.Primary
+	}
+	return c.Muted
 }
 
 // diagram draws layers as rows of boxes, the first on top: the label in a
