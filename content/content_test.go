@@ -141,7 +141,7 @@ func TestDiagnostics(t *testing.T) {
 		{"labeled block without text", files("deck.yaml", slide+"    blocks:\n      - labeled: {label: x}\n"),
 			"deck.yaml:5:18: error: a labeled block needs \"text\"\n"},
 		{"unknown list marker", files("deck.yaml", slide+"    blocks:\n      - list: {marker: tick, items: [a]}\n"),
-			"deck.yaml:5:24: error: unknown marker \"tick\"; the markers are bullet, check, none\n"},
+			"deck.yaml:5:24: error: unknown marker \"tick\"; the markers are bullet, check, none, number\n"},
 		{"link without a scheme", files("deck.yaml", slide+"    blocks:\n      - link: {url: www.example.com}\n"),
 			"deck.yaml:5:21: error: url \"www.example.com\" must start with https://, http:// or mailto:\n"},
 		{"bad date", files("deck.yaml", "title: t\ndate: 2022.9\nslides:\n  - title: x\n"),
