@@ -23,7 +23,7 @@ func DefaultTheme() deck.Theme {
 			Muted:   c("#7A8290"),
 			Light:   c("#EEF2F8"),
 		},
-		Sizes:      deck.TypeScale{Title: 24, Subtitle: 14, Heading: 13, Body: 12, MinBody: 9, MaxBody: 16, Small: 8.5, Footer: 8, Figure: 30},
+		Sizes:      deck.TypeScale{Title: 24, Subtitle: 14, Heading: 13, Body: 12, MinBody: 9, MaxBody: 18, Small: 8.5, Footer: 8, Figure: 30},
 		Footer:     deck.Footer{PageNumber: "{page}"},
 		Labels:     deck.Labels{Note: "注释：", Source: "来源："},
 		LineHeight: deck.Range{Min: 1.55, Max: 1.8},

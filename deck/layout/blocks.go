@@ -74,7 +74,7 @@ func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
 	lh := st.size * st.leading
 	for i, it := range b.Items {
 		if i > 0 {
-			f.h += sc.body * 0.6
+			f.h += sc.body * 0.6 * sc.spread
 		}
 		t := e.text(it, st, w-indent)
 		mid := f.h + lh/2 // the middle of the first line

@@ -15,6 +15,9 @@ type scaled struct {
 	heading float64
 	figure  float64
 	leading float64
+	// spread multiplies the gaps between blocks and between list items:
+	// 1, or more where a body that fills its slide opens them.
+	spread float64
 }
 
 // defaultLeading is the body's line height when the theme sets none.
@@ -26,11 +29,15 @@ const defaultLeading = 1.55
 const (
 	sizeStep    = 0.25
 	leadingStep = 0.05
+	spreadStep  = 0.25
+	// maxSpread is the most the gaps between blocks and list items open:
+	// more, and the items of a list read as separate blocks.
+	maxSpread = 2
 )
 
 func (e *engine) scale(k float64) scaled {
 	s := e.theme.Sizes
-	return scaled{k: k, body: s.Body * k, heading: s.Heading * k, figure: s.Figure * k, leading: e.leadings().Min}
+	return scaled{k: k, body: s.Body * k, heading: s.Heading * k, figure: s.Figure * k, leading: e.leadings().Min, spread: 1}
 }
 
 // leadings is the theme's line-height range with its defaults filled in.
@@ -225,26 +232,43 @@ func anyFlexible(blocks []deck.Block) bool {
 	return false
 }
 
+// anyTable reports whether one of blocks is a table.
+func anyTable(blocks []deck.Block) bool {
+	for _, b := range blocks {
+		if _, ok := b.(*deck.Table); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // fill grows blocks, which fit a body of height h as f at body size, to
 // use the room they leave: first the size, on the grid of sizeStep up to
 // the theme's MaxBody, then, at MaxBody, the line height on the grid of
-// leadingStep up to LineHeight.Max, each the largest that fits, found by
-// binary search. The room still left is shared equally above and below
-// the body: a short text stands in the middle of its area, as a designer
-// sets it, not at the top with the lower half of the slide empty.
+// leadingStep up to LineHeight.Max, then at that the gaps between blocks
+// and list items up to maxSpread times theirs, each the largest that
+// fits, found by binary search; a body with a table grows only while no cell wraps
+// more (a table whose short cells break is cramped, not larger). The
+// room still left is shared equally above and below the body: a short
+// text stands in the middle of its area, as a designer sets it, not at
+// the top with the lower half of the slide empty.
 func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	body := e.theme.Sizes.Body
 	top := max(e.theme.Sizes.MaxBody, body)
+	spread := 1.0
 	at := func(size, leading float64) frame {
 		sc := e.scale(size / body)
-		sc.leading = leading
+		sc.leading, sc.spread = leading, spread
 		return e.stack(blocks, w, h, sc)
 	}
+	// A table grows only while none of its cells wraps onto more lines
+	// than at body size: its height then grows as its size does.
+	base, tables := f.h, anyTable(blocks)
 	try := func(size, leading float64) bool {
 		if e.ctx.Err() != nil {
 			return false
 		}
-		if g := at(size, leading); fits(g, h) {
+		if g := at(size, leading); fits(g, h) && (!tables || g.h <= base*size/body+0.01) {
 			f = g
 			return true
 		}
@@ -255,7 +279,12 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	guess := int(math.Floor((guessSize(body, f, h)-body)/sizeStep)) - 1
 	if i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) }); i == n-1 {
 		m := steps(lead.Min, lead.Max, leadingStep)
-		lastTrue(m-1, func(i int) bool { return try(top, lead.Min+float64(i+1)*leadingStep) })
+		if j := lastTrue(m-1, func(i int) bool { return try(top, lead.Min+float64(i+1)*leadingStep) }); j == m-1 {
+			lastTrue(steps(1, maxSpread, spreadStep)-1, func(i int) bool {
+				spread = 1 + float64(i+1)*spreadStep
+				return try(top, lead.Max)
+			})
+		}
 	}
 	g := frame{w: w, h: h}
 	g.place(f, 0, (h-f.h)/2)

@@ -17,12 +17,14 @@ import (
 // test that the search finds what stepping found: the size shrinks a
 // sizeStep at a time from the body size until the body fits, or, under
 // FitFill, a body that fits grows a sizeStep at a time up to MaxBody and
-// then its line height a leadingStep at a time up to LineHeight.Max.
+// then its line height a leadingStep at a time up to LineHeight.Max, then
+// its gaps a spreadStep at a time up to maxSpread.
 func steppedBody(e *engine, blocks []deck.Block, w, h float64) (frame, bool) {
 	body := e.theme.Sizes.Body
+	spread := 1.0
 	at := func(size, leading float64) frame {
 		sc := e.scale(size / body)
-		sc.leading = leading
+		sc.leading, sc.spread = leading, spread
 		return e.stack(blocks, w, h, sc)
 	}
 	lead := e.leadings()
@@ -37,9 +39,10 @@ func steppedBody(e *engine, blocks []deck.Block, w, h float64) (frame, bool) {
 		return f, true
 	}
 	size, f := body, at(body, lead.Min)
+	base := f.h
 	for next := body + sizeStep; next <= e.theme.Sizes.MaxBody+1e-9; next += sizeStep {
 		g := at(next, lead.Min)
-		if !fits(g, h) {
+		if !fits(g, h) || anyTable(blocks) && g.h > base*next/body+0.01 {
 			break
 		}
 		size, f = next, g
@@ -47,9 +50,18 @@ func steppedBody(e *engine, blocks []deck.Block, w, h float64) (frame, bool) {
 	if size > e.theme.Sizes.MaxBody-1e-9 {
 		// The grid's i-th line height is Min + i steps, not a sum of
 		// steps, whose rounding would differ in the last bits.
+		leading := lead.Min
 		for i := 1; lead.Min+float64(i)*leadingStep <= lead.Max+1e-9; i++ {
 			g := at(size, lead.Min+float64(i)*leadingStep)
-			if !fits(g, h) {
+			if !fits(g, h) || anyTable(blocks) && g.h > base*size/body+0.01 {
+				break
+			}
+			f, leading = g, lead.Min+float64(i)*leadingStep
+		}
+		for i := 1; leading > lead.Max-1e-9 && 1+float64(i)*spreadStep <= maxSpread+1e-9; i++ {
+			spread = 1 + float64(i)*spreadStep
+			g := at(size, leading)
+			if !fits(g, h) || anyTable(blocks) && g.h > base*size/body+0.01 {
 				break
 			}
 			f = g

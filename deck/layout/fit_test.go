@@ -23,8 +23,11 @@ func bodyRuns(p layout.Page, line int) (runs []layout.TextRun, top, bottom float
 }
 
 // shrunkSize stands for any size under the body size and not under the
-// minimum.
-const shrunkSize = -1
+// minimum; maxSize for the theme's max_body.
+const (
+	shrunkSize = -1
+	maxSize    = -2
+)
 
 // TestFitPolicies lays out one short paragraph under each policy and a
 // long one under fill: a short body grows to the maximum size and stands
@@ -40,7 +43,7 @@ func TestFitPolicies(t *testing.T) {
 		centred  bool
 		withData bool
 	}{
-		{"a short body grows to max_body and stands in the middle of its area under fill", "", 2, 16, true, false},
+		{"a short body grows to max_body and stands in the middle of its area under fill", "", 2, maxSize, true, false},
 		{"a short body grows to a theme's own max_body", "sizes: {max_body: 14}\n", 2, 14, true, false},
 		{"a short body stays at body size at the top under shrink", "fit: shrink\n", 2, 12, false, false},
 		{"a short body stays at body size at the top under none", "fit: none\n", 2, 12, false, false},
@@ -61,6 +64,9 @@ func TestFitPolicies(t *testing.T) {
 			runs, top, bottom := bodyRuns(pages[0], 7)
 			if len(runs) == 0 {
 				t.Fatal("no run of the paragraph")
+			}
+			if tt.size == maxSize {
+				tt.size = d.Theme.Sizes.MaxBody
 			}
 			for _, r := range runs {
 				if tt.size == shrunkSize && r.Size < d.Theme.Sizes.Body && r.Size >= d.Theme.Sizes.MinBody {
@@ -98,7 +104,7 @@ func TestFillGrowsTheLineHeightAtMaxBody(t *testing.T) {
 		{"lines stay at line_height.min when max is min", "line_height: {min: 1.5, max: 1.5}\n", 1.5},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, pages := layOut(t, "deck.yaml", src, "theme.yaml", tt.theme)
+			d, pages := layOut(t, "deck.yaml", src, "theme.yaml", tt.theme)
 			var ys []float64
 			for _, it := range pages[0].Items {
 				if r, ok := it.(layout.TextRun); ok && r.Src.Line == 8 && (len(ys) == 0 || r.At.Y != ys[len(ys)-1]) {
@@ -108,7 +114,7 @@ func TestFillGrowsTheLineHeightAtMaxBody(t *testing.T) {
 			if len(ys) < 2 {
 				t.Fatalf("%d lines, want 2 or more", len(ys))
 			}
-			if got := (ys[1] - ys[0]) / 16; math.Abs(got-tt.leading) > 0.001 {
+			if got := (ys[1] - ys[0]) / d.Theme.Sizes.MaxBody; math.Abs(got-tt.leading) > 0.001 {
 				t.Errorf("line height %.3f, want %g", got, tt.leading)
 			}
 		})

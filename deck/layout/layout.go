@@ -117,7 +117,7 @@ func (e *engine) stack(blocks []deck.Block, w, avail float64, sc scaled) frame {
 	var flex []int
 	for i, b := range blocks {
 		if i > 0 {
-			gaps[i] = sc.body * 0.9
+			gaps[i] = sc.body * 0.9 * sc.spread
 			if _, ok := b.(*deck.Heading); ok {
 				gaps[i] *= 1.5
 			}
