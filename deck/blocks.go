@@ -158,6 +158,12 @@ type Picture struct {
 	File   File
 	Format string  // "png" or "jpeg"
 	Height float64 // in points; 0 shares the free space of the slide
+	// Width is the most the picture is wide, in points; 0 is as wide as
+	// its slot. WidthShare is the same as a share of the slot's width
+	// (0.6 for "60%"), used when Width is 0.
+	Width, WidthShare float64
+	// Caption is set small under the picture, centred on it.
+	Caption Text
 	// Aspect is the width of the image divided by its height.
 	Aspect float64
 	Pixels [2]int // width and height

@@ -289,11 +289,25 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 	if p.Aspect == 0 {
 		return frame{w: w}
 	}
+	var caption frame
+	gap := 0.0
+	if !p.Caption.IsZero() {
+		st := textStyle{size: e.theme.Sizes.Small * sc.k, leading: 1.45, color: e.theme.Colors.Muted, align: alignCenter}
+		caption = e.text(p.Caption, st, w)
+		gap = sc.body * 0.5
+	}
 	ph := p.Height
 	if ph == 0 {
-		ph = max(h, sc.body*8)
+		ph = max(h-caption.h-gap, sc.body*8)
 	}
-	iw := min(w, ph*p.Aspect)
+	slot := w
+	switch {
+	case p.Width > 0:
+		slot = min(w, p.Width)
+	case p.WidthShare > 0:
+		slot = w * p.WidthShare
+	}
+	iw := min(slot, ph*p.Aspect)
 	ih := iw / p.Aspect
 	f := frame{w: w, h: ih}
 	if dpi := float64(p.Pixels[0]) / (iw / 72); dpi < 96 {
@@ -301,5 +315,11 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
 	f.addAs(RoleFigure, Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: path.Clean(p.File.Path), Data: p.File.Data, JPEG: p.Format == "jpeg"}).Alt = p.Alt
+	if !p.Caption.IsZero() {
+		f.h += gap
+		f.placeAs(caption, 0, f.h, RoleCaption)
+		f.h += caption.h
+		f.overflow, f.src = caption.overflow, caption.src
+	}
 	return f
 }
