@@ -160,7 +160,7 @@ func TestDiagnostics(t *testing.T) {
 		{"an unknown highlighted side of a comparison", files("deck.yaml", slide+"    blocks:\n      - comparison: {highlight: lft, columns: [{heading: a, items: [x]}, {heading: b, items: [y]}]}\n"),
 			"deck.yaml:5:33: error: unknown highlight \"lft\" (did you mean \"left\"?); the choices are right, left, none\n"},
 		{"an image's width share out of range", files("deck.yaml", slide+"    blocks:\n      - image: {path: a.png, width: 150%}\n"),
-			"deck.yaml:5:38: error: width \"150%\" must be a share from 5% to 100% of the slot, or a number of points\ndeck.yaml:5:22: error: image file \"a.png\" does not exist\n"},
+			"deck.yaml:5:23: error: image \"a.png\" does not exist\ndeck.yaml:5:37: error: width \"150%\" must be a share from 5% to 100% of the slot, or a number of points\n"},
 		{"an unknown fitting policy", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n", "theme.yaml", "fit: fil\n"),
 			"theme.yaml:1:6: error: unknown fit \"fil\" (did you mean \"fill\"?); the choices are fill, shrink, none\n"},
 		{"maximum size under body size", files("deck.yaml", "title: t\ntheme: theme.yaml\nslides:\n  - title: x\n", "theme.yaml", "sizes: {body: 14, max_body: 12}\n"),
