@@ -390,7 +390,7 @@ func (l *loader) diagramBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Blo
 }
 
 func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	q := &deck.QR{Pos: pos, Size: 110}
+	q := &deck.QR{Pos: pos}
 	urlNode, ok := shorthand(dec, n, "a QR code", "url", "size", 36, 540, &q.Size)
 	if !ok {
 		return nil

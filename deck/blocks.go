@@ -131,7 +131,9 @@ type Layer struct {
 type QR struct {
 	Pos  Pos
 	URL  string
-	Size float64 // the side of the code in points, quiet zone included
+	// Size is the side of the code in points, quiet zone included; 0 is
+	// 110pt, or on a closing slide 30% of the page's height.
+	Size float64
 }
 
 // Position returns where the table was written.

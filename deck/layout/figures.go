@@ -244,6 +244,31 @@ func diagramAlt(d *deck.Diagram) string {
 // qr draws a QR code as squares, each run of dark modules in a row one box,
 // on a white square that holds the quiet zone of four modules; the block's
 // left edge is that of the modules.
+// defaultQRSize is the side of a QR code that sets none, outside a
+// closing slide, in points.
+const defaultQRSize = 110
+
+// closingQRShare is the side of a QR code that sets none on a closing
+// slide, as a share of the page's height: the code is what the page is
+// for, large enough to scan from across a table.
+const closingQRShare = 0.3
+
+// sizedForPage returns blocks with each QR code that sets no size sized
+// for a closing page of height h: the blocks are the slide's, not to be
+// changed, so a QR code is copied.
+func sizedForPage(blocks []deck.Block, h float64) []deck.Block {
+	out := make([]deck.Block, len(blocks))
+	for i, b := range blocks {
+		if q, ok := b.(*deck.QR); ok && q.Size == 0 {
+			sized := *q
+			sized.Size = h * closingQRShare
+			b = &sized
+		}
+		out[i] = b
+	}
+	return out
+}
+
 func (e *engine) qr(q *deck.QR) frame {
 	if q.URL == "" {
 		return frame{} // the loader has said it needs one
@@ -257,12 +282,13 @@ func (e *engine) qr(q *deck.QR) frame {
 	bits := code.Bitmap()
 	n := len(bits)
 	const quiet = 4
-	m := q.Size / float64(n+2*quiet)
+	size := cmp.Or(q.Size, defaultQRSize)
+	m := size / float64(n+2*quiet)
 	// The modules line up with the text beside the code: the quiet zone
 	// on the left hangs out of the block, into the white around it.
 	hang := quiet * m
-	f := frame{w: q.Size - hang, h: q.Size}
-	f.add(Box{Rect: Rect{-hang, 0, q.Size, q.Size}, Fill: white})
+	f := frame{w: size - hang, h: size}
+	f.add(Box{Rect: Rect{-hang, 0, size, size}, Fill: white})
 	dark := deck.Color{A: 255}
 	for y, row := range bits {
 		for x := 0; x < n; {

@@ -231,7 +231,9 @@ func (e *engine) cover(s *deck.Slide) frame {
 // code).
 func (e *engine) closing(s *deck.Slide) frame {
 	t, c := e.theme, e.theme.Colors
-	return e.panelPage(s, func(w float64) []frame {
+	sized := *s
+	sized.Blocks = sizedForPage(s.Blocks, t.Page.H)
+	return e.panelPage(&sized, func(w float64) []frame {
 		return []frame{e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)}
 	}, t.Page.H*0.55)
 }
