@@ -129,8 +129,8 @@ type Layer struct {
 // A QR block draws a QR code of a URL as vector squares, with its quiet
 // zone.
 type QR struct {
-	Pos  Pos
-	URL  string
+	Pos Pos
+	URL string
 	// Size is the side of the code in points, quiet zone included; 0 is
 	// 110pt, or on a closing slide 30% of the page's height.
 	Size float64
