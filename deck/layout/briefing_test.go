@@ -28,7 +28,7 @@ func bodyShare(p layout.Page, top, bottom float64) float64 {
 
 // TestNewUserBriefing lays out testdata/briefing, an 8-slide market
 // briefing written as a new user writes it, with no theme (issue 19): no
-// diagnostic, and its three slides of a paragraph and four bullets fill
+// diagnostic, its table grown with no cell wrapped, and its three slides of a paragraph and four bullets fill
 // at least half of their body's height (they filled a third, at the
 // top).
 func TestNewUserBriefing(t *testing.T) {
@@ -45,6 +45,22 @@ func TestNewUserBriefing(t *testing.T) {
 	// subtitle, notes or sources (see layout's content and footer).
 	top := th.Margins.Top + th.Sizes.Title*1.2 + th.Sizes.Title*0.35 + th.Sizes.Subtitle*1.3
 	bottom := th.Page.H - th.Margins.Bottom - th.Sizes.Footer*2.1 - th.Sizes.Small*0.6 - th.Sizes.Body*0.8
+	// The policy table grows only while no cell wraps: its 9 rows are 9
+	// lines.
+	for _, p := range pages {
+		if d.Slides[p.Slide].ID != "policy" {
+			continue
+		}
+		lines, size := map[float64]bool{}, 0.0
+		for _, it := range p.Items {
+			if r, ok := it.(layout.TextRun); ok && r.Size > th.Sizes.Small && r.Size < th.Sizes.Title {
+				lines[r.At.Y], size = true, r.Size // the cells, not the title or the source
+			}
+		}
+		if len(lines) != 9 || size <= th.Sizes.Body*0.92 {
+			t.Errorf("the policy table is %d lines at %gpt, want its 9 rows on 9 lines, larger than at body size", len(lines), size)
+		}
+	}
 	for _, id := range []string{"summary", "compare", "drivers", "challenges", "outlook"} {
 		for _, p := range pages {
 			if d.Slides[p.Slide].ID != id {
