@@ -13,7 +13,9 @@ import (
 // the margins and above the footer's rule, no two runs overlapping, and
 // no body text (stats' figures aside) much over the theme's maximum.
 func TestBlocksReadWellAtAnyLength(t *testing.T) {
-	item := func(i int) string { return fmt.Sprintf("第%d项：云原生架构具备高弹性与容器化等特点", i+1) }
+	item := func(i int) string {
+		return fmt.Sprintf("第%d项：云原生架构具备高弹性与容器化等特点", i+1)
+	}
 	blocks := map[string]func(n int) string{
 		"a list": func(n int) string {
 			var items []string
