@@ -60,7 +60,13 @@ func (e *engine) bodyStyle(sc scaled) textStyle {
 // sizes grow with i: the answer is then what asking every i in turn would
 // give.
 func lastTrue(n int, ok func(i int) bool) int {
-	lo, hi := -1, n+1 // ok(lo) holds (or lo is before the range); ok(hi) does not
+	return bisect(-1, n+1, ok)
+}
+
+// bisect returns the largest i in [lo, hi) for which ok(i) holds, given
+// that ok(lo) holds (or lo is before the range) and ok(hi) does not (or
+// hi is after it).
+func bisect(lo, hi int, ok func(i int) bool) int {
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
 		if ok(mid) {
@@ -101,15 +107,7 @@ func lastTrueNear(n, guess int, ok func(i int) bool) int {
 			hi -= d
 		}
 	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		if ok(mid) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo
+	return bisect(lo, hi, ok)
 }
 
 // guessSize estimates the size at which a body set at size as f fits a
