@@ -8,6 +8,7 @@ import (
 	_ "image/jpeg" // image.DecodeConfig reads JPEG
 	_ "image/png"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
@@ -338,11 +339,14 @@ func tableWidths(dec *decoder, w *yaml.Node, cols int) []float64 {
 }
 
 func (l *loader) comparisonBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	f, ok := dec.fields(n, "a comparison", "title", "columns")
+	f, ok := dec.fields(n, "a comparison", "title", "columns", "highlight")
 	if !ok || !dec.require(n, f, "a comparison", "columns") {
 		return nil
 	}
 	c := &deck.Comparison{Pos: pos, Title: dec.text(f["title"], "title")}
+	if f["highlight"] != nil {
+		c.Highlight = named(dec, f["highlight"], "highlight", deck.Sides)
+	}
 	cols := f["columns"]
 	if cols.Kind != yaml.SequenceNode || len(cols.Content) < 2 {
 		dec.errorf(cols, "columns must be a list of two or more columns, each with a heading and items")
@@ -386,7 +390,7 @@ func (l *loader) diagramBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Blo
 }
 
 func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
-	q := &deck.QR{Pos: pos, Size: 110}
+	q := &deck.QR{Pos: pos}
 	urlNode, ok := shorthand(dec, n, "a QR code", "url", "size", 36, 540, &q.Size)
 	if !ok {
 		return nil
@@ -406,18 +410,38 @@ func (l *loader) qrBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 // folder, given as a path or as {path, height, alt}. A picture read
 // without alt, the text a screen reader says instead of it, is warned
 // about at the block.
+// pictureWidth reads an image's width: points (400), or a share of its
+// slot ("60%").
+func pictureWidth(dec *decoder, n *yaml.Node, p *deck.Picture) {
+	v := strings.TrimSpace(n.Value)
+	if pct, ok := strings.CutSuffix(v, "%"); ok && n.Kind == yaml.ScalarNode {
+		share, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		if err != nil || share < 5 || share > 100 {
+			dec.errorf(n, "width %q must be a share from 5%% to 100%% of the slot, or a number of points", v)
+			return
+		}
+		p.WidthShare = share / 100
+		return
+	}
+	p.Width = dec.num(n, "width", 20, 2000)
+}
+
 func (l *loader) pictureBlock(dec *decoder, pos deck.Pos, n *yaml.Node) deck.Block {
 	p := &deck.Picture{Pos: pos}
 	pathNode := n
 	badAlt := false // an alt: that is not text: its error says so
 	if n.Kind == yaml.MappingNode {
-		f, ok := dec.fields(n, "an image", "path", "height", "alt")
+		f, ok := dec.fields(n, "an image", "path", "height", "width", "caption", "alt")
 		if !ok || !dec.require(n, f, "an image", "path") {
 			return nil
 		}
 		if f["height"] != nil {
 			p.Height = dec.num(f["height"], "height", 20, 2000)
 		}
+		if w := f["width"]; w != nil {
+			pictureWidth(dec, w, p)
+		}
+		p.Caption = dec.text(f["caption"], "caption")
 		if a := f["alt"]; a != nil {
 			p.Alt = strings.TrimSpace(dec.textValue(a, "alt"))
 			badAlt = a.Kind != yaml.ScalarNode

@@ -17,13 +17,23 @@ import (
 //go:embed report
 var report embed.FS
 
+//go:embed blank
+var blank embed.FS
+
 // DeckFile is the name of a deck's main file inside its folder.
 const DeckFile = "deck.yaml"
 
 // Default returns the files of the default report, the deck that
 // `deck render` draws when no content is named.
-func Default() fs.FS {
-	sub, err := fs.Sub(report, "report")
+func Default() fs.FS { return embedded(report, "report") }
+
+// Blank returns the files of a small neutral deck to start from: a cover,
+// two content slides and a closing slide, in a theme with no brand.
+func Blank() fs.FS { return embedded(blank, "blank") }
+
+// embedded returns the folder dir of an embedded tree.
+func embedded(tree embed.FS, dir string) fs.FS {
+	sub, err := fs.Sub(tree, dir)
 	if err != nil {
 		panic(err) // the embedded tree is fixed at build time
 	}

@@ -63,8 +63,15 @@ func cellLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// parseText splits **bold** markup into spans.
+// forcedBreak matches <br>, <br/> and <br /> in any case: a line break the
+// author forces in a title, a paragraph or a cell. A line break in the
+// YAML itself is not one: between two Chinese characters it disappears
+// (see joinLines), since editors wrap long lines.
+var forcedBreak = regexp.MustCompile(`(?i)[ \t]*<br\s*/?>[ \t]*`)
+
+// parseText splits **bold** markup into spans, each <br> a line break.
 func parseText(pos deck.Pos, s string) deck.Text {
+	s = forcedBreak.ReplaceAllString(s, "\n")
 	t := deck.Text{Pos: pos}
 	bold := false
 	for {

@@ -8,12 +8,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// DefaultTheme is the theme a deck gets when it names none: the brand of
-// the default report.
+// DefaultTheme is the theme a deck gets when it names none: the default
+// report's page, colours and type, with no brand and no footer but the
+// page number, and a body that fills its slide (deck.FitFill).
 func DefaultTheme() deck.Theme {
 	c := func(s string) deck.Color { col, _ := deck.ParseColor(s); return col }
 	return deck.Theme{
-		Brand:   "iResearch",
 		Page:    deck.Size{W: 960, H: 540},
 		Margins: deck.Margins{Top: 30, Right: 40, Bottom: 22, Left: 40},
 		Colors: deck.Palette{
@@ -23,9 +23,10 @@ func DefaultTheme() deck.Theme {
 			Muted:   c("#7A8290"),
 			Light:   c("#EEF2F8"),
 		},
-		Sizes:  deck.TypeScale{Title: 24, Subtitle: 14, Heading: 13, Body: 12, MinBody: 9, Small: 8.5, Footer: 8, Figure: 30},
-		Footer: deck.Footer{PageNumber: "{page}"},
-		Labels: deck.Labels{Note: "注释：", Source: "来源："},
+		Sizes:      deck.TypeScale{Title: 24, Subtitle: 14, Heading: 13, Body: 12, MinBody: 9, MaxBody: 18, Small: 8.5, Footer: 8, Figure: 30},
+		Footer:     deck.Footer{PageNumber: "{page}"},
+		Labels:     deck.Labels{Note: "注释：", Source: "来源："},
+		LineHeight: deck.Range{Min: 1.55, Max: 1.8},
 	}
 }
 
@@ -47,7 +48,7 @@ func (l *loader) theme(deckDec *decoder, n *yaml.Node) deck.Theme {
 		return t
 	}
 	t.Pos = dec.pos(root)
-	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels", "cjk_latin_space", "number_figures", "pptx_fallback_font")
+	f, ok := dec.fields(root, "the theme", "brand", "page", "margins", "colors", "sizes", "fonts", "logo", "footer", "labels", "cjk_latin_space", "number_figures", "pptx_fallback_font", "fit", "line_height")
 	if !ok {
 		return t
 	}
@@ -70,11 +71,32 @@ var themeKeys = []struct {
 }{
 	{"cjk_latin_space", themeCJKLatinSpace}, {"brand", themeBrand}, {"page", themePage}, {"margins", themeMargins},
 	{"colors", themeColors}, {"sizes", themeSizes}, {"fonts", (*loader).themeFonts}, {"logo", (*loader).themeLogo},
-	{"footer", (*loader).themeFooter}, {"labels", themeLabels}, {"number_figures", themeNumberFigures}, {"pptx_fallback_font", themePPTXFallbackFont},
+	{"footer", (*loader).themeFooter}, {"labels", themeLabels}, {"number_figures", themeNumberFigures},
+	{"pptx_fallback_font", themePPTXFallbackFont}, {"fit", themeFit}, {"line_height", themeLineHeight},
 }
 
 func themePPTXFallbackFont(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
 	t.PPTXFallbackFont = dec.str(n, "pptx_fallback_font")
+}
+
+func themeFit(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	t.Fit = named(dec, n, "fit", deck.Fits)
+}
+
+func themeLineHeight(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
+	lh, ok := dec.fields(n, "line_height", "min", "max")
+	if !ok {
+		return
+	}
+	setNum(dec, lh["min"], "line_height min", 1, 3, &t.LineHeight.Min)
+	setNum(dec, lh["max"], "line_height max", 1, 3, &t.LineHeight.Max)
+	if t.LineHeight.Max < t.LineHeight.Min {
+		if lh["max"] == nil {
+			t.LineHeight.Max = t.LineHeight.Min // a min over the default max moves it
+			return
+		}
+		dec.errorf(n, "line_height max (%g) is smaller than min (%g)", t.LineHeight.Max, t.LineHeight.Min)
+	}
 }
 
 func themeCJKLatinSpace(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
@@ -111,16 +133,19 @@ func themeColors(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
 }
 
 func themeSizes(_ *loader, dec *decoder, n *yaml.Node, t *deck.Theme) {
-	s, ok := dec.fields(n, "sizes", "title", "subtitle", "heading", "body", "min_body", "small", "footer", "figure")
+	s, ok := dec.fields(n, "sizes", "title", "subtitle", "heading", "body", "min_body", "max_body", "small", "footer", "figure")
 	if !ok {
 		return
 	}
 	for k, dst := range map[string]*float64{"title": &t.Sizes.Title, "subtitle": &t.Sizes.Subtitle, "heading": &t.Sizes.Heading,
-		"body": &t.Sizes.Body, "min_body": &t.Sizes.MinBody, "small": &t.Sizes.Small, "footer": &t.Sizes.Footer, "figure": &t.Sizes.Figure} {
+		"body": &t.Sizes.Body, "min_body": &t.Sizes.MinBody, "max_body": &t.Sizes.MaxBody, "small": &t.Sizes.Small, "footer": &t.Sizes.Footer, "figure": &t.Sizes.Figure} {
 		setNum(dec, s[k], "size "+k, 4, 200, dst)
 	}
 	if t.Sizes.MinBody > t.Sizes.Body {
 		dec.errorf(n, "min_body (%g) is larger than body (%g)", t.Sizes.MinBody, t.Sizes.Body)
+	}
+	if s["max_body"] != nil && t.Sizes.MaxBody < t.Sizes.Body {
+		dec.errorf(n, "max_body (%g) is smaller than body (%g)", t.Sizes.MaxBody, t.Sizes.Body)
 	}
 }
 

@@ -71,6 +71,34 @@ type Comparison struct {
 	Pos     Pos
 	Title   Text
 	Columns []CompareColumn
+	// Highlight is the column of two drawn in the primary colour, the
+	// other in the muted one: the subject of the comparison.
+	Highlight Side
+}
+
+// A Side is a column of a two-column comparison.
+type Side int
+
+// The sides. The zero Side is SideRight, the column a comparison ends on.
+const (
+	SideRight Side = iota // the right column in the primary colour, the left muted
+	SideLeft              // the left column in the primary colour, the right muted
+	SideNone              // both columns in the primary colour
+)
+
+// Sides lists every side, in the order of the constants.
+var Sides = []Side{SideRight, SideLeft, SideNone}
+
+// String returns the side's name as written in a deck file.
+func (s Side) String() string {
+	switch s {
+	case SideLeft:
+		return "left"
+	case SideNone:
+		return "none"
+	default:
+		return "right"
+	}
 }
 
 // A CompareColumn is one side of a comparison.
@@ -101,9 +129,11 @@ type Layer struct {
 // A QR block draws a QR code of a URL as vector squares, with its quiet
 // zone.
 type QR struct {
-	Pos  Pos
-	URL  string
-	Size float64 // the side of the code in points, quiet zone included
+	Pos Pos
+	URL string
+	// Size is the side of the code in points, quiet zone included; 0 is
+	// 110pt, or on a closing slide 30% of the page's height.
+	Size float64
 }
 
 // Position returns where the table was written.
@@ -130,6 +160,12 @@ type Picture struct {
 	File   File
 	Format string  // "png" or "jpeg"
 	Height float64 // in points; 0 shares the free space of the slide
+	// Width is the most the picture is wide, in points; 0 is as wide as
+	// its slot. WidthShare is the same as a share of the slot's width
+	// (0.6 for "60%"), used when Width is 0.
+	Width, WidthShare float64
+	// Caption is set small under the picture, centred on it.
+	Caption Text
 	// Aspect is the width of the image divided by its height.
 	Aspect float64
 	Pixels [2]int // width and height

@@ -144,10 +144,11 @@ const (
 	MarkerBullet Marker = iota // a round bullet
 	MarkerCheck                // a drawn check mark
 	MarkerNone                 // no sign, items indented alike
+	MarkerNumber               // 1. 2. 3. in the order of the items
 )
 
 // Markers lists every marker, in the order of the constants.
-var Markers = []Marker{MarkerBullet, MarkerCheck, MarkerNone}
+var Markers = []Marker{MarkerBullet, MarkerCheck, MarkerNone, MarkerNumber}
 
 // String returns the marker's name as written in a deck file.
 func (m Marker) String() string {
@@ -156,6 +157,8 @@ func (m Marker) String() string {
 		return "check"
 	case MarkerNone:
 		return "none"
+	case MarkerNumber:
+		return "number"
 	default:
 		return "bullet"
 	}

@@ -60,6 +60,50 @@ type Theme struct {
 	// PPTXFallbackFont is the typeface a PowerPoint file names where it
 	// does not embed the fonts (微软雅黑); "" names the fonts' own family.
 	PPTXFallbackFont string
+	// Fit is what a body does with the height of its slide: grow into
+	// room it leaves free, only shrink when it is too long, or neither.
+	Fit Fit
+	// LineHeight is the range of the body's line height, as a multiple of
+	// its size: Min is the line height a body is set at, and a body that
+	// fills its slide (FitFill) opens up to Max once it is at
+	// Sizes.MaxBody. Zero values mean 1.55 and Min.
+	LineHeight Range
+}
+
+// A Range is a lower and an upper bound.
+type Range struct{ Min, Max float64 }
+
+// Fit is a policy for fitting a body to the height its slide gives it.
+type Fit int
+
+// The fitting policies. The zero Fit is FitFill, what a designer does.
+const (
+	// FitFill shrinks a body that is too long, down to Sizes.MinBody, and
+	// grows a short one of text, tables and lists (no chart, picture or
+	// diagram, which take the room themselves), up to Sizes.MaxBody and
+	// then LineHeight.Max; what room is left is shared equally above and
+	// below the body, which then stands in the middle of its area.
+	FitFill Fit = iota
+	// FitShrink only shrinks a body that is too long; a short one stands
+	// at the top of its area at Sizes.Body.
+	FitShrink
+	// FitNone sets every body at Sizes.Body: one too long is an error.
+	FitNone
+)
+
+// Fits lists every fitting policy, in the order of the constants.
+var Fits = []Fit{FitFill, FitShrink, FitNone}
+
+// String returns the policy's name as written in a theme file.
+func (f Fit) String() string {
+	switch f {
+	case FitShrink:
+		return "shrink"
+	case FitNone:
+		return "none"
+	default:
+		return "fill"
+	}
 }
 
 // Size is a width and a height in points.
@@ -84,9 +128,12 @@ type TypeScale struct {
 	Heading  float64
 	Body     float64
 	MinBody  float64 // body text shrinks down to this size before it is an error
-	Small    float64 // notes and sources
-	Footer   float64
-	Figure   float64 // the numbers of stat callouts
+	// MaxBody is the size body text grows up to when its slide has room
+	// (Theme.Fit FitFill); below Body it is Body.
+	MaxBody float64
+	Small   float64 // notes and sources
+	Footer  float64
+	Figure  float64 // the numbers of stat callouts
 }
 
 // FontFiles names the user's own TrueType files. Empty paths mean the

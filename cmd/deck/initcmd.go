@@ -14,11 +14,13 @@ import (
 // initDeck writes the default report as editable files into a new or empty
 // folder.
 func initDeck(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("init", "Usage: deck init [--xlsx] DIR\n\n"+
+	fl := newFlags("init", "Usage: deck init [--xlsx | --blank] DIR\n\n"+
 		"Write the built-in report as editable files (deck.yaml, theme.yaml, CSV\n"+
 		"data and a README of the format) into DIR, a new or empty folder.\n"+
-		"\"deck render -c DIR\" then renders it exactly as the built-in report.", stdout, stderr)
+		"\"deck render -c DIR\" then renders it exactly as the built-in report.\n"+
+		"With --blank, write a small neutral deck and theme to start from instead.", stdout, stderr)
 	xlsx := fl.Bool("xlsx", false, "keep the data in one Excel workbook, "+content.ReportWorkbook+", a sheet per data set, instead of CSV files")
+	blank := fl.Bool("blank", false, "write a small neutral deck (deck.yaml) and theme (theme.yaml), with no brand, instead of the report")
 	if ok, code := fl.parse(args); !ok {
 		return code
 	}
@@ -39,6 +41,13 @@ func initDeck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	files := content.Default()
+	if *blank && *xlsx {
+		fmt.Fprintf(stderr, "deck init: --blank and --xlsx do not go together: the blank deck has no data\n")
+		return 2
+	}
+	if *blank {
+		files = content.Blank()
+	}
 	if *xlsx {
 		var err error
 		if files, err = content.DefaultWorkbook(); err != nil {

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	deck init DIR                     write the built-in report as editable files
+//	deck init --blank DIR             write a small neutral deck to start from
 //	deck validate [-c PATH]           check a deck and print every problem
 //	deck render [-c PATH] [-o FILE]   render a deck (the default report without -c)
 //	deck watch [-c PATH] [-o FILE]    render again whenever a file is saved
@@ -27,6 +28,7 @@ const usage = `deck turns a deck of slides written as YAML and CSV into a PDF.
 
 Usage:
   deck init DIR                     write the built-in report as editable files
+  deck init --blank DIR             write a small neutral deck to start from
   deck validate [-c PATH]           check a deck and print every problem
   deck render [-c PATH] [-o FILE]   render a deck to PDF
   deck watch [-c PATH] [-o FILE]    render again whenever a file of the deck is saved

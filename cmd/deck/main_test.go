@@ -232,6 +232,7 @@ func TestCommandLine(t *testing.T) {
 		{"watch without -c where there is no deck.yaml", []string{"watch"}, 2, "", "there is no deck.yaml here to watch: give the deck with -c PATH"},
 		{"watch with a stray argument", []string{"watch", "deck.yaml"}, 2, "", `unexpected argument "deck.yaml"`},
 		{"init needs a folder name", []string{"init", ""}, 2, "", "deck init: the folder name is empty"},
+		{"init --blank has no data for --xlsx", []string{"init", "--blank", "--xlsx", "x"}, 2, "", "deck init: --blank and --xlsx do not go together: the blank deck has no data\n"},
 		{"watch cannot write to standard output", []string{"watch", "-o", "-"}, 2, "", "deck watch: -o - is for deck render"},
 	}
 	for _, tt := range tests {

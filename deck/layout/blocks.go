@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,14 +62,19 @@ func (e *engine) heading(b *deck.Heading, w float64, sc scaled) frame {
 func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
 	st := e.bodyStyle(sc)
 	indent := sc.body * 1.4
-	if b.Marker == deck.MarkerCheck {
+	switch b.Marker {
+	case deck.MarkerCheck:
 		indent = sc.body * 1.6
+	case deck.MarkerNumber:
+		// Room for the widest number and its point, and a space.
+		num := e.listNumber(len(b.Items), sc)
+		indent = max(indent, num.w+sc.body*0.5)
 	}
 	f := frame{w: w}
 	lh := st.size * st.leading
 	for i, it := range b.Items {
 		if i > 0 {
-			f.h += sc.body * 0.6
+			f.h += sc.body * 0.6 * sc.spread
 		}
 		t := e.text(it, st, w-indent)
 		mid := f.h + lh/2 // the middle of the first line
@@ -76,6 +83,11 @@ func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
 		case deck.MarkerBullet:
 			r := sc.body * 0.17
 			f.addAs(RoleLabel, Box{Rect: Rect{sc.body * 0.3, mid - r, 2 * r, 2 * r}, Fill: e.theme.Colors.Primary, Radius: r}).Alt = "•"
+		case deck.MarkerNumber:
+			// The number in bold in the primary colour, its point at the
+			// same place on every item.
+			num := e.listNumber(i+1, sc)
+			f.placeAs(num, indent-sc.body*0.5-num.w, f.h+(lh-num.h)/2, RoleLabel)
 		case deck.MarkerCheck:
 			s := sc.body * 0.95
 			x0, y0 := sc.body*0.15, mid-s/2
@@ -89,6 +101,13 @@ func (e *engine) list(b *deck.List, w float64, sc scaled) frame {
 	}
 	f.group(RoleList, 0)
 	return f
+}
+
+// listNumber sets the number n of a numbered list, "n.", in bold in the
+// primary colour at body size.
+func (e *engine) listNumber(n int, sc scaled) frame {
+	t := deck.Text{Pos: e.theme.StringPos(deck.Pos{}), Spans: []deck.Span{{Text: strconv.Itoa(n) + "."}}}
+	return e.text(t, textStyle{size: sc.body, leading: sc.leading, color: e.theme.Colors.Primary, bold: true, align: alignLeft}, math.Inf(1))
 }
 
 // labeled: a label cell in the primary colour, the text on a tinted panel.

@@ -47,28 +47,33 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 		heads[i] = e.text(col.Heading, textStyle{size: sc.body, leading: 1.35, color: white, bold: true, align: alignCenter}, cw-2*pad)
 		headH = max(headH, heads[i].h+2*pad*0.8)
 	}
+	// Items that are sentences are set flush left, after a marker when a
+	// column has more than one (a list of one needs none); when all are
+	// short phrases, each is centred in its box.
+	sentences := e.compareSentences(b, st, cw-2*pad)
+	markers := sentences && rows > 1
+	indent := 0.0
+	if markers {
+		indent = sc.body * 1.1
+	}
 	cells := make([][]frame, n)
 	rowH := make([]float64, rows)
 	for i, col := range b.Columns {
 		for k, it := range col.Items {
 			ist := st
-			probe := e.text(it, ist, cw-2*pad)
-			if probe.h <= st.size*st.leading+0.01 {
-				ist.align = alignCenter // a short item sits in the middle of its box
-				probe = e.text(it, ist, cw-2*pad)
+			if !sentences {
+				ist.align = alignCenter
 			}
-			cells[i] = append(cells[i], probe)
-			rowH[k] = max(rowH[k], probe.h+2*pad)
+			cell := e.text(it, ist, cw-2*pad-indent)
+			cells[i] = append(cells[i], cell)
+			rowH[k] = max(rowH[k], cell.h+2*pad)
 		}
 	}
 	top := f.h
 	gap := sc.body * 0.45
 	for i := range b.Columns {
 		x := float64(i) * (cw + gutter)
-		fill := c.Primary
-		if i%2 == 0 && n == 2 {
-			fill = c.Muted
-		}
+		fill := compareFill(c, b.Highlight, i, n)
 		// A column is a list under its heading.
 		list := len(f.nodes)
 		f.addAs(RoleArtifact, Box{Rect: Rect{x, top, cw, headH}, Fill: fill, Radius: sc.body * 0.2})
@@ -78,7 +83,15 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 			y += gap
 			item := len(f.nodes)
 			f.addAs(RoleArtifact, Box{Rect: Rect{x, y, cw, rowH[k]}, Fill: c.Light, Radius: sc.body * 0.2})
-			f.placeAs(cell, x+pad, y+(rowH[k]-cell.h)/2, RoleBody)
+			cy := y + (rowH[k]-cell.h)/2
+			if markers {
+				// The marker at the middle of the first line, in the
+				// column's colour.
+				rad := sc.body * 0.17
+				mid := cy + st.size*st.leading/2
+				f.addAs(RoleLabel, Box{Rect: Rect{x + pad + sc.body*0.3, mid - rad, 2 * rad, 2 * rad}, Fill: fill, Radius: rad}).Alt = "•"
+			}
+			f.placeAs(cell, x+pad+indent, cy, RoleBody)
 			f.group(RoleListItem, item)
 			y += rowH[k]
 		}
@@ -102,6 +115,41 @@ func (e *engine) comparison(b *deck.Comparison, w float64, sc scaled) frame {
 	}
 	f.h = top + h
 	return f
+}
+
+// phraseEms is the longest an item of a comparison may be, in ems of its
+// size, and still be a phrase that is centred in its box: a longer one,
+// or one that wraps, reads as a sentence.
+const phraseEms = 14
+
+// compareSentences reports whether an item of b is a sentence: longer
+// than phraseEms, or wrapping in a cell of width w. Then every item is set
+// flush left (after a marker), as a list is, since centred lines of a
+// sentence have ragged edges on both sides and are hard to read.
+func (e *engine) compareSentences(b *deck.Comparison, st textStyle, w float64) bool {
+	st.align = alignLeft // its width is then its longest line's
+	for _, col := range b.Columns {
+		for _, it := range col.Items {
+			one := e.text(it, st, math.Inf(1))
+			if one.w > phraseEms*st.size+0.01 || one.w > w+0.01 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compareFill is the colour of the heading of column i of n: of two
+// columns, the highlighted one is in the primary colour and the other
+// muted; more columns are all in the primary colour.
+func compareFill(c deck.Palette, hl deck.Side, i, n int) deck.Color {
+	if n != 2 || hl == deck.SideNone {
+		return c.Primary
+	}
+	if (i == 0) == (hl == deck.SideLeft) {
+		return c.Primary
+	}
+	return c.Muted
 }
 
 // diagram draws layers as rows of boxes, the first on top: the label in a
@@ -196,6 +244,31 @@ func diagramAlt(d *deck.Diagram) string {
 // qr draws a QR code as squares, each run of dark modules in a row one box,
 // on a white square that holds the quiet zone of four modules; the block's
 // left edge is that of the modules.
+// defaultQRSize is the side of a QR code that sets none, outside a
+// closing slide, in points.
+const defaultQRSize = 110
+
+// closingQRShare is the side of a QR code that sets none on a closing
+// slide, as a share of the page's height: the code is what the page is
+// for, large enough to scan from across a table.
+const closingQRShare = 0.3
+
+// sizedForPage returns blocks with each QR code that sets no size sized
+// for a closing page of height h: the blocks are the slide's, not to be
+// changed, so a QR code is copied.
+func sizedForPage(blocks []deck.Block, h float64) []deck.Block {
+	out := make([]deck.Block, len(blocks))
+	for i, b := range blocks {
+		if q, ok := b.(*deck.QR); ok && q.Size == 0 {
+			sized := *q
+			sized.Size = h * closingQRShare
+			b = &sized
+		}
+		out[i] = b
+	}
+	return out
+}
+
 func (e *engine) qr(q *deck.QR) frame {
 	if q.URL == "" {
 		return frame{} // the loader has said it needs one
@@ -209,12 +282,13 @@ func (e *engine) qr(q *deck.QR) frame {
 	bits := code.Bitmap()
 	n := len(bits)
 	const quiet = 4
-	m := q.Size / float64(n+2*quiet)
+	size := cmp.Or(q.Size, defaultQRSize)
+	m := size / float64(n+2*quiet)
 	// The modules line up with the text beside the code: the quiet zone
 	// on the left hangs out of the block, into the white around it.
 	hang := quiet * m
-	f := frame{w: q.Size - hang, h: q.Size}
-	f.add(Box{Rect: Rect{-hang, 0, q.Size, q.Size}, Fill: white})
+	f := frame{w: size - hang, h: size}
+	f.add(Box{Rect: Rect{-hang, 0, size, size}, Fill: white})
 	dark := deck.Color{A: 255}
 	for y, row := range bits {
 		for x := 0; x < n; {
@@ -241,11 +315,25 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 	if p.Aspect == 0 {
 		return frame{w: w}
 	}
+	var caption frame
+	gap := 0.0
+	if !p.Caption.IsZero() {
+		st := textStyle{size: e.theme.Sizes.Small * sc.k, leading: 1.45, color: e.theme.Colors.Muted, align: alignCenter}
+		caption = e.text(p.Caption, st, w)
+		gap = sc.body * 0.5
+	}
 	ph := p.Height
 	if ph == 0 {
-		ph = max(h, sc.body*8)
+		ph = max(h-caption.h-gap, sc.body*8)
 	}
-	iw := min(w, ph*p.Aspect)
+	slot := w
+	switch {
+	case p.Width > 0:
+		slot = min(w, p.Width)
+	case p.WidthShare > 0:
+		slot = w * p.WidthShare
+	}
+	iw := min(slot, ph*p.Aspect)
 	ih := iw / p.Aspect
 	f := frame{w: w, h: ih}
 	if dpi := float64(p.Pixels[0]) / (iw / 72); dpi < 96 {
@@ -253,5 +341,11 @@ func (e *engine) picture(p *deck.Picture, w, h float64, sc scaled) frame {
 			p.File.Path, p.Pixels[0], p.Pixels[1], iw, dpi, int(iw/72*150+0.5))
 	}
 	f.addAs(RoleFigure, Image{Rect: Rect{(w - iw) / 2, 0, iw, ih}, Name: path.Clean(p.File.Path), Data: p.File.Data, JPEG: p.Format == "jpeg"}).Alt = p.Alt
+	if !p.Caption.IsZero() {
+		f.h += gap
+		f.placeAs(caption, 0, f.h, RoleCaption)
+		f.h += caption.h
+		f.overflow, f.src = caption.overflow, caption.src
+	}
 	return f
 }

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -98,80 +97,6 @@ func (e *engine) segmentsOf(text string) []linebreak.Segment {
 	return segs
 }
 
-// scaled is the body type scale at a fitting step: the theme's sizes times k.
-type scaled struct {
-	k       float64
-	body    float64
-	heading float64
-	figure  float64
-}
-
-func (e *engine) scale(k float64) scaled {
-	s := e.theme.Sizes
-	return scaled{k: k, body: s.Body * k, heading: s.Heading * k, figure: s.Figure * k}
-}
-
-func (e *engine) bodyStyle(sc scaled) textStyle {
-	return textStyle{size: sc.body, leading: 1.55, color: e.theme.Colors.Text, emphasis: e.theme.Colors.Primary}
-}
-
-// fitBody lays out blocks in a box of the given size, shrinking the body
-// text step by step down to the theme's minimum size until they fit. When
-// they do not fit even then, a table among them continues on further
-// bodies (one a slide) at body size; otherwise the block that overflows is
-// reported. It returns one body or more.
-func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide) []frame {
-	// A theme whose minimum is over its body size is an error of its own;
-	// the body is then tried at its size only.
-	body, minBody := e.theme.Sizes.Body, min(e.theme.Sizes.MinBody, e.theme.Sizes.Body)
-	if h <= 0 {
-		e.diags.Errorf(slide.Pos, "slide %s has no room for its body: the page's margins, title and subtitle take its whole height and %.1fpt more; make the page taller, or the margins, title or subtitle smaller", slideName(slide), -h)
-		return []frame{e.stack(blocks, w, 0, e.scale(1))}
-	}
-	const step = 0.25
-	var f frame
-	for size := body; size >= minBody-1e-9 && e.ctx.Err() == nil; size -= step {
-		f = e.stack(blocks, w, h, e.scale(size/body))
-		if f.h <= h+0.01 && f.overflow == 0 {
-			return []frame{f}
-		}
-	}
-	if e.ctx.Err() != nil {
-		return []frame{f} // LayoutContext returns no pages
-	}
-	if f.overflow == 0 {
-		for i, b := range blocks {
-			if _, ok := b.(*deck.Table); ok {
-				return e.splitTable(blocks, i, w, h, e.scale(1))
-			}
-		}
-	}
-	// Report how far it overflows at the minimum, and the size that would fit.
-	fits := ""
-	for size := minBody - step; size >= 4-1e-9; size -= step {
-		g := e.stack(blocks, w, h, e.scale(size/body))
-		if g.h <= h+0.01 && g.overflow == 0 {
-			fits = fmt.Sprintf("; it would fit at %gpt", size)
-			break
-		}
-	}
-	if f.overflow > 0 {
-		e.diags.Errorf(f.src, "text does not fit its box: a line is %.1fpt too wide even at the minimum size %gpt%s; break the long word, widen its column, or lower sizes.min_body in the theme", f.overflow, minBody, fits)
-		return []frame{f}
-	}
-	over, src := f.h-h, slide.Pos
-	advice := "shorten the text (this is its tallest block), move some of it to another slide, or lower sizes.min_body in the theme"
-	if b := tallestBlock(blocks, e, w, minBody/body); b != nil {
-		src = b.Position()
-		switch b.(type) {
-		case *deck.Picture, *deck.Chart, *deck.Diagram, *deck.QR:
-			advice = "make this block smaller (it is the tallest: give it a lower height), or move a block to another slide"
-		}
-	}
-	e.diags.Errorf(src, "text does not fit its box: the body of slide %s is %.1fpt too tall even at the minimum size %gpt%s; %s", slideName(slide), over, minBody, fits, advice)
-	return []frame{f}
-}
-
 // tallestBlock returns the block that takes the most height at scale k, on
 // its own: where shortening helps most, whether or not it is the block the
 // overflow begins at (a long paragraph pushes the chart under it out).
@@ -202,7 +127,7 @@ func (e *engine) stack(blocks []deck.Block, w, avail float64, sc scaled) frame {
 	var flex []int
 	for i, b := range blocks {
 		if i > 0 {
-			gaps[i] = sc.body * 0.9
+			gaps[i] = sc.body * 0.9 * sc.spread
 			if _, ok := b.(*deck.Heading); ok {
 				gaps[i] *= 1.5
 			}

@@ -365,7 +365,7 @@ func TestTableCellsKeepTheirLineBreaks(t *testing.T) {
 func TestCJKLatinSpaceIsAThemeChoice(t *testing.T) {
 	for _, on := range []bool{false, true} {
 		src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: 使用Kubernetes部署\n"
-		d := loadDeck(t, "deck.yaml", src, "theme.yaml", fmt.Sprintf("cjk_latin_space: %v\n", on))
+		d := loadDeck(t, "deck.yaml", src, "theme.yaml", fmt.Sprintf("fit: shrink\ncjk_latin_space: %v\n", on))
 		pages, _ := layout.Layout(d, defaultFonts(t))
 		var runs []layout.TextRun
 		for _, it := range pages[0].Items {
@@ -422,7 +422,7 @@ func TestCJKLatinSpaceKeepsJustifiedLinesInTheirColumn(t *testing.T) {
 	para := strings.Repeat("使用Kubernetes部署AI模型，2021年GPU集群规模达到3000台，采用RDMA网络与NVMe存储，推理延迟降至5ms以内；"+
 		"在Linux和Windows环境下CPU利用率提高20%以上，API调用量同比增长3倍，SaaS收入占比达到45%。", 3)
 	src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - paragraph: " + para + "\n"
-	d, pages := layOut(t, "deck.yaml", src, "theme.yaml", "cjk_latin_space: true\n")
+	d, pages := layOut(t, "deck.yaml", src, "theme.yaml", "fit: shrink\ncjk_latin_space: true\n")
 	right := d.Theme.Page.W - d.Theme.Margins.Right
 	ends := map[float64]float64{} // baseline -> right end of the line
 	for _, it := range pages[0].Items {

@@ -41,7 +41,7 @@ func (e *engine) body(s *deck.Slide, w, h float64) []frame {
 			return []frame{e.agenda(s, w, h)}
 		}
 	}
-	return e.fitBody(s.Blocks, w, h, s)
+	return e.fitBody(s.Blocks, w, h, s, true)
 }
 
 // beside lays out a picture slide's body: its first block, a picture or
@@ -63,7 +63,7 @@ func (e *engine) beside(s *deck.Slide, w, h float64) frame {
 	vis := e.block(v, pw, h, e.scale(1))
 	var text frame
 	if len(s.Blocks) > 1 {
-		text = e.fitBody(s.Blocks[1:], tw, h, s)[0]
+		text = e.fitBody(s.Blocks[1:], tw, h, s, true)[0]
 	}
 	f := frame{w: w, h: h}
 	if s.Layout == deck.LayoutPictureLeft {
@@ -145,7 +145,7 @@ func (e *engine) emphasised(s *deck.Slide, w, h float64) frame {
 			return f
 		}
 	}
-	return e.fitBody(s.Blocks, w, h, s)[0]
+	return e.fitBody(s.Blocks, w, h, s, false)[0]
 }
 
 // An agendaEntry is one line of an agenda: the slide it lists, by index,

@@ -54,7 +54,7 @@ func (e *engine) headGroup(s *deck.Slide, w, titleSize, bodyH float64) frame {
 		parts = append(parts, sub.as(RoleSubtitle))
 	}
 	if len(s.Blocks) > 0 {
-		parts = append(parts, e.fitBody(s.Blocks, w, bodyH, s)[0])
+		parts = append(parts, e.fitBody(s.Blocks, w, bodyH, s, false)[0])
 	}
 	return e.centred(parts, w, t.Sizes.Title*0.8, true)
 }
@@ -126,7 +126,7 @@ func (e *engine) quote(s *deck.Slide) frame {
 		parts = append(parts, g.as(RoleSubtitle))
 	}
 	if len(s.Blocks) > 0 {
-		parts = append(parts, e.fitBody(s.Blocks, w, t.Page.H*0.25, s)[0])
+		parts = append(parts, e.fitBody(s.Blocks, w, t.Page.H*0.25, s, false)[0])
 	}
 	g := e.centred(parts, w, t.Sizes.Title*0.7, false)
 	top := g.items[0].Bounds().Y - t.Sizes.Title*1.15*1.6 // a line over the quotation's first

@@ -231,7 +231,9 @@ func (e *engine) cover(s *deck.Slide) frame {
 // code).
 func (e *engine) closing(s *deck.Slide) frame {
 	t, c := e.theme, e.theme.Colors
-	return e.panelPage(s, func(w float64) []frame {
+	sized := *s
+	sized.Blocks = sizedForPage(s.Blocks, t.Page.H)
+	return e.panelPage(&sized, func(w float64) []frame {
 		return []frame{e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)}
 	}, t.Page.H*0.55)
 }
@@ -250,7 +252,7 @@ func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH f
 	w := panelX - x - m.Left
 	parts := heads(w)
 	e.checkWidth(parts[len(parts)-1], s.Title.Pos, "the title")
-	body := e.fitBody(s.Blocks, w, bodyH, s)[0]
+	body := e.fitBody(s.Blocks, w, bodyH, s, false)[0]
 	rule := t.Sizes.Title * 1.6 // the space the accent rule takes
 	h := rule + body.h
 	for _, p := range parts {
