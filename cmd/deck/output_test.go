@@ -61,9 +61,9 @@ func TestTheReportFormIsTextOrJSON(t *testing.T) {
 			}
 		})
 	}
-	t.Run("a value that is neither is an error that names the four", func(t *testing.T) {
+	t.Run("a value that is neither is an error that names the five", func(t *testing.T) {
 		code, _, stderr := runCode("render", "-o", out, "--format", "docx")
-		want := `invalid value "docx" for flag -format: format "docx" is not pdf, pptx, text or json`
+		want := `invalid value "docx" for flag -format: format "docx" is not pdf, pptx, png, text or json`
 		if code != 2 || !strings.Contains(stderr, want) {
 			t.Errorf("exit %d:\n%s", code, stderr)
 		}
