@@ -30,13 +30,13 @@ type Options struct {
 	// Notes are the speaker notes of each slide, by its index in the
 	// deck (Page.Slide); the first page of a slide carries them.
 	Notes []string
-	// Embed, when set, returns the font part to embed for a face and
-	// whether to embed it; nil embeds none. PowerPoint keeps an embedded
-	// font as an Embedded OpenType file (.fntdata, application/x-fontdata),
+	// EmbedFonts embeds the regular and bold faces of Fonts, each subset
+	// to the glyphs the pages and notes use, and names them (Typeface is
+	// then unused). PowerPoint keeps an embedded font as an Embedded
+	// OpenType file (ppt/fonts/fontN.fntdata, application/x-fontdata),
 	// not as the obfuscated TrueType of WordprocessingML (ECMA-376 Part 1,
-	// 17.8.1): Embed returns those bytes, of a subset of the glyphs the
-	// pages use; pptx writes them and lists them in p:embeddedFontLst.
-	Embed func(face *fonts.Face) ([]byte, bool)
+	// 17.8.1); raw TrueType there makes it report a damaged file.
+	EmbedFonts bool
 }
 
 // modified is the time of every entry of the archive: the same pages give
@@ -54,6 +54,7 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 	if err != nil {
 		return err
 	}
+	wr.pages = pages
 	if err := layout.Paint(pages, wr); err != nil {
 		return err
 	}
@@ -69,6 +70,7 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 // painted.
 type writer struct {
 	opt        Options
+	pages      []layout.Page
 	fonts      *fonts.Set
 	typeface   string
 	lang       string
@@ -101,7 +103,7 @@ func newWriter(opt Options) (*writer, error) {
 		}
 	}
 	w := &writer{opt: opt, fonts: set, typeface: opt.Typeface, lang: opt.Meta.Lang, mediaN: map[string]string{}, desc: map[*fonts.Face]float64{}}
-	if w.typeface == "" || opt.Embed != nil {
+	if w.typeface == "" || opt.EmbedFonts {
 		w.typeface = familyName(set.Regular)
 	}
 	if w.lang == "" {

@@ -76,6 +76,7 @@ type presentation struct {
 	A            string    `xml:"xmlns:a,attr"`
 	R            string    `xml:"xmlns:r,attr"`
 	P            string    `xml:"xmlns:p,attr"`
+	SaveSubset   string    `xml:"saveSubsetFonts,attr,omitempty"`
 	EmbedTT      string    `xml:"embedTrueTypeFonts,attr,omitempty"`
 	Masters      idList    `xml:"p:sldMasterIdLst"`
 	NotesMasters *idList   `xml:"p:notesMasterIdLst"`
