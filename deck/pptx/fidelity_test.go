@@ -26,7 +26,7 @@ func needTools(t *testing.T, tools ...string) {
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed (.ci/run installs poppler-utils and libreoffice-impress-nogui)", tool)
+				t.Fatalf("%s is not installed (.ci/run installs it)", tool)
 			}
 			t.Skipf("%s is not installed", tool)
 		}
