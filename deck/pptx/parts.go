@@ -95,6 +95,7 @@ func (w *writer) finish(out io.Writer, pageSize deck.Size) error {
 	for _, f := range w.mediaFiles {
 		z.raw("ppt/media/"+f.name, f.data)
 	}
+	w.chartParts(z)
 	for _, f := range fontParts {
 		z.raw("ppt/"+f.name, f.data)
 	}

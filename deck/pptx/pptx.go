@@ -37,6 +37,12 @@ type Options struct {
 	// not as the obfuscated TrueType of WordprocessingML (ECMA-376 Part 1,
 	// 17.8.1); raw TrueType there makes it report a damaged file.
 	EmbedFonts bool
+	// NativeCharts writes bar, horizontal bar and line charts as
+	// PowerPoint charts (c:chart parts, their data in an embedded
+	// workbook), not pictures: a colleague can edit a number. Axis
+	// titles, value labels, forecasts, highlights and annotations are
+	// left out, and the application draws the chart its own way.
+	NativeCharts bool
 }
 
 // modified is the time of every entry of the archive: the same pages give
@@ -58,6 +64,9 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 	if err := layout.Paint(pages, wr); err != nil {
 		return err
 	}
+	if wr.err != nil {
+		return wr.err
+	}
 	var buf bytes.Buffer
 	if err := wr.finish(&buf, pages[0].Size); err != nil {
 		return err
@@ -77,6 +86,8 @@ type writer struct {
 	slides     []slideOut
 	mediaN     map[string]string // the media file of each image, by its content
 	mediaFiles []mediaFile
+	charts     []chartOut
+	err        error // the first error of a painter's method
 	cur        *slideBuilder
 	curRels    *partRels
 	curPage    *layout.Page
@@ -123,6 +134,13 @@ func familyName(f *fonts.Face) string {
 		}
 	}
 	return f.PostScriptName()
+}
+
+// fail keeps the first error of the painter's methods, which return none.
+func (w *writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
 }
 
 // descent returns a face's descent, once a face.

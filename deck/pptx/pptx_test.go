@@ -44,11 +44,11 @@ func write(t testing.TB, pages []layout.Page, opt pptx.Options) []byte {
 }
 
 // withEverything are options that add every kind of part: notes on two
-// slides and both fonts embedded.
+// slides, both fonts embedded and native charts.
 func withEverything() pptx.Options {
 	return pptx.Options{
 		Notes:      []string{"开场：介绍报告的来源。\n第二行", "", "讲清楚云计算的三层关系。"},
-		EmbedFonts: true,
+		EmbedFonts: true, NativeCharts: true,
 	}
 }
 

@@ -16,6 +16,8 @@ func schemaOf(name string) string {
 		return "opc-contentTypes.xsd"
 	case strings.HasSuffix(name, ".rels"):
 		return "opc-relationships.xsd"
+	case strings.HasPrefix(name, "ppt/charts/"):
+		return "dml-chart.xsd"
 	case strings.HasPrefix(name, "ppt/theme/"):
 		return "dml-main.xsd"
 	case strings.HasPrefix(name, "ppt/") && strings.HasSuffix(name, ".xml"):
@@ -41,7 +43,7 @@ func TestThePartsAreValidAgainstTheSchemas(t *testing.T) {
 		writeFile(t, file, parts[n])
 		bySchema[s] = append(bySchema[s], file)
 	}
-	for _, s := range []string{"pml.xsd", "dml-main.xsd", "opc-contentTypes.xsd", "opc-relationships.xsd"} {
+	for _, s := range []string{"pml.xsd", "dml-main.xsd", "dml-chart.xsd", "opc-contentTypes.xsd", "opc-relationships.xsd"} {
 		t.Run("every part of "+s+" is valid", func(t *testing.T) {
 			files := bySchema[s]
 			if len(files) == 0 {

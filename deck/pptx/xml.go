@@ -443,7 +443,7 @@ type stretch struct {
 	FillRect emptyElem `xml:"a:fillRect"`
 }
 
-// graphicFrame holds a table (p:graphicFrame).
+// graphicFrame holds a table or a chart (p:graphicFrame).
 type graphicFrame struct {
 	XMLName xml.Name         `xml:"p:graphicFrame"`
 	NvPr    nvGraphicFramePr `xml:"p:nvGraphicFramePr"`
@@ -466,8 +466,9 @@ type frameLocks struct {
 }
 
 type graphicData struct {
-	URI string `xml:"uri,attr"`
-	Tbl tbl    `xml:"a:tbl"`
+	URI   string    `xml:"uri,attr"`
+	Tbl   *tbl      `xml:"a:tbl"`
+	Chart *chartRef `xml:"c:chart"`
 }
 
 type tbl struct {
