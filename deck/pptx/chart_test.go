@@ -2,6 +2,7 @@ package pptx_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pptx"
+	"github.com/deckpdf/deck/deck/render"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -153,4 +155,32 @@ func cachedValue(pts []cachedPt, idx int) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+func TestRenderWritesNativeChartsOnlyWhenAsked(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		native bool
+		want   int
+	}{
+		{"by default the charts are pictures", false, 0},
+		{"PPTXNativeCharts makes the report's bar charts charts", true, len(editable(defaultDoc(t).Pages))},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if _, err := render.Render(context.Background(), render.Builtin(), &b, render.Options{Format: render.PPTX, PPTXNativeCharts: c.native}); err != nil {
+				t.Fatal(err)
+			}
+			_, names := unzip(t, b.Bytes())
+			n := 0
+			for _, name := range names {
+				if strings.HasPrefix(name, "ppt/charts/chart") {
+					n++
+				}
+			}
+			if n != c.want {
+				t.Errorf("%d chart parts, want %d", n, c.want)
+			}
+		})
+	}
 }

@@ -156,5 +156,5 @@ func pptxOptions(d *deck.Deck, f *fonts.Set, opt Options) pptx.Options {
 		notes[i] = s.SpeakerNotes
 	}
 	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f, Typeface: d.Theme.PPTXFallbackFont, Notes: notes,
-		EmbedFonts: d.Theme.PPTXFallbackFont == ""}
+		EmbedFonts: d.Theme.PPTXFallbackFont == "", NativeCharts: opt.PPTXNativeCharts}
 }
