@@ -57,8 +57,9 @@ type Theme struct {
 	// kind on its own (图1, 表1; Figure 1, Table 1 in a deck whose lang is
 	// English), the number before the title.
 	NumberFigures bool
-	// PPTXFallbackFont is the typeface a PowerPoint file names where it
-	// does not embed the fonts (微软雅黑); "" names the fonts' own family.
+	// PPTXFallbackFont is a typeface a PowerPoint file sets its text in
+	// instead of embedding the fonts (微软雅黑); "" embeds the fonts,
+	// subset, and names their own family.
 	PPTXFallbackFont string
 	// Fit is what a body does with the height of its slide: grow into
 	// room it leaves free, only shrink when it is too long, or neither.

@@ -49,10 +49,33 @@ func TestADecksSpeakerNotesAndFallbackFont(t *testing.T) {
 			t.Error("slide 1's runs are not set in 微软雅黑")
 		}
 	})
+	t.Run("a fallback font embeds no font", func(t *testing.T) {
+		if fontNames(parts) != nil || strings.Contains(string(parts["ppt/presentation.xml"]), "embeddedFont") {
+			t.Errorf("the file embeds %q", fontNames(parts))
+		}
+	})
+	files = fstest.MapFS{"deck.yaml": {Data: []byte("title: t\nslides:\n  - title: 第一页\n")}}
+	parts = renderPPTX(t, files)
 	t.Run("without a fallback font the text is set in the fonts' family", func(t *testing.T) {
-		files := fstest.MapFS{"deck.yaml": {Data: []byte("title: t\nslides:\n  - title: 第一页\n")}}
-		if s := string(renderPPTX(t, files)["ppt/slides/slide1.xml"]); !strings.Contains(s, `<a:ea typeface="Noto Sans SC">`) {
+		if s := string(parts["ppt/slides/slide1.xml"]); !strings.Contains(s, `<a:ea typeface="Noto Sans SC">`) {
 			t.Error("slide 1's runs are not set in Noto Sans SC")
 		}
 	})
+	t.Run("without a fallback font the bold face is embedded, the regular one drawing nothing", func(t *testing.T) {
+		if got := fontNames(parts); !slices.Equal(got, []string{"ppt/fonts/font1.fntdata"}) {
+			t.Errorf("the file embeds %q", got)
+		}
+	})
+}
+
+// fontNames returns the names of a package's font parts, sorted.
+func fontNames(parts map[string][]byte) []string {
+	var out []string
+	for n := range parts {
+		if strings.HasPrefix(n, "ppt/fonts/") {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

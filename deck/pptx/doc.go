@@ -10,7 +10,13 @@
 // corners as roundRect, paths as custom geometry), pictures and charts are
 // pictures with the same PNG or JPEG bytes as the PDF and the alternative
 // text of their Figure node, links are hyperlinks. A chart's hidden text is
-// left out: its picture's description says it.
+// left out: its picture's description says it. With Options.NativeCharts,
+// bar and line charts are PowerPoint charts (c:chart parts) whose data is
+// in an embedded workbook.
+//
+// With Options.EmbedFonts the regular and bold faces are embedded, each
+// subset to the characters the slides and notes use, as Embedded OpenType
+// files (eot.go), the form PowerPoint keeps fonts in.
 //
 // The parts are typed structs written with encoding/xml, into a zip
 // archive whose entries have a fixed order and time, so that the same pages

@@ -2,7 +2,9 @@ package pptx
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -12,19 +14,37 @@ type fontPart struct {
 	data []byte
 }
 
-// fontParts lists the fonts Options.Embed gives in the presentation's
-// embedded font list and returns their parts. PowerPoint names the font
-// by its typeface and keeps each weight in a part of its own.
-func (w *writer) fontParts(pres *presentation, rels *partRels) []fontPart {
-	if w.opt.Embed == nil {
-		return nil
+// fontParts embeds the regular and bold faces, each subset to the runes
+// the pages draw in it (the speaker notes' runes in the regular face), as
+// Embedded OpenType parts, and lists them in the presentation's embedded
+// font list. PowerPoint names the font by its typeface and keeps each
+// weight in a part of its own; a face that draws nothing is left out.
+func (w *writer) fontParts(pres *presentation, rels *partRels) ([]fontPart, error) {
+	if !w.opt.EmbedFonts {
+		return nil, nil
+	}
+	used := layout.Runes(w.pages)
+	var notes []rune
+	for _, n := range w.opt.Notes {
+		notes = append(notes, []rune(n)...)
 	}
 	var out []fontPart
 	ef := embeddedFont{Font: fontRef{Typeface: w.typeface}}
 	for k, face := range []*fonts.Face{w.fonts.Regular, w.fonts.Bold} {
-		data, ok := w.opt.Embed(face)
-		if !ok {
+		runes := used[face]
+		if k == 0 {
+			runes = append(slices.Clone(runes), notes...)
+		}
+		if len(runes) == 0 {
 			continue
+		}
+		ttf, err := fonts.Subset(face, runes)
+		if err != nil {
+			return nil, fmt.Errorf("pptx: %w", err)
+		}
+		data, err := eot(ttf)
+		if err != nil {
+			return nil, err
 		}
 		name := fmt.Sprintf("fonts/font%d.fntdata", len(out)+1)
 		out = append(out, fontPart{name, data})
@@ -37,7 +57,7 @@ func (w *writer) fontParts(pres *presentation, rels *partRels) []fontPart {
 	}
 	if len(out) > 0 {
 		pres.Fonts = &fontList{Fonts: []embeddedFont{ef}}
-		pres.EmbedTT = "1"
+		pres.EmbedTT, pres.SaveSubset = "1", "1"
 	}
-	return out
+	return out, nil
 }

@@ -86,8 +86,19 @@ type theme struct {
 }
 
 type clrScheme struct {
-	Name                                                                                      string `xml:"name,attr"`
-	Dk1, Lt1, Dk2, Lt2, Accent1, Accent2, Accent3, Accent4, Accent5, Accent6, Hlink, FolHlink solidFillC
+	Name     string     `xml:"name,attr"`
+	Dk1      solidFillC `xml:"a:dk1"`
+	Lt1      solidFillC `xml:"a:lt1"`
+	Dk2      solidFillC `xml:"a:dk2"`
+	Lt2      solidFillC `xml:"a:lt2"`
+	Accent1  solidFillC `xml:"a:accent1"`
+	Accent2  solidFillC `xml:"a:accent2"`
+	Accent3  solidFillC `xml:"a:accent3"`
+	Accent4  solidFillC `xml:"a:accent4"`
+	Accent5  solidFillC `xml:"a:accent5"`
+	Accent6  solidFillC `xml:"a:accent6"`
+	Hlink    solidFillC `xml:"a:hlink"`
+	FolHlink solidFillC `xml:"a:folHlink"`
 }
 
 type fontScheme struct {

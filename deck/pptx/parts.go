@@ -48,7 +48,10 @@ func (w *writer) finish(out io.Writer, pageSize deck.Size) error {
 	if w.hasNotes() {
 		pres.NotesMasters = &idList{Notes: []idEntry{{RID: prels.add(relNotesMaster, "notesMasters/notesMaster1.xml", "")}}}
 	}
-	fontParts := w.fontParts(&pres, prels)
+	fontParts, err := w.fontParts(&pres, prels)
+	if err != nil {
+		return err
+	}
 	z.part("ppt/presentation.xml", ctPresentation, pres)
 	z.rels("ppt/presentation.xml", prels.rels)
 
@@ -92,6 +95,7 @@ func (w *writer) finish(out io.Writer, pageSize deck.Size) error {
 	for _, f := range w.mediaFiles {
 		z.raw("ppt/media/"+f.name, f.data)
 	}
+	w.chartParts(z)
 	for _, f := range fontParts {
 		z.raw("ppt/"+f.name, f.data)
 	}

@@ -30,13 +30,19 @@ type Options struct {
 	// Notes are the speaker notes of each slide, by its index in the
 	// deck (Page.Slide); the first page of a slide carries them.
 	Notes []string
-	// Embed, when set, returns the font part to embed for a face and
-	// whether to embed it; nil embeds none. PowerPoint keeps an embedded
-	// font as an Embedded OpenType file (.fntdata, application/x-fontdata),
+	// EmbedFonts embeds the regular and bold faces of Fonts, each subset
+	// to the glyphs the pages and notes use, and names them (Typeface is
+	// then unused). PowerPoint keeps an embedded font as an Embedded
+	// OpenType file (ppt/fonts/fontN.fntdata, application/x-fontdata),
 	// not as the obfuscated TrueType of WordprocessingML (ECMA-376 Part 1,
-	// 17.8.1): Embed returns those bytes, of a subset of the glyphs the
-	// pages use; pptx writes them and lists them in p:embeddedFontLst.
-	Embed func(face *fonts.Face) ([]byte, bool)
+	// 17.8.1); raw TrueType there makes it report a damaged file.
+	EmbedFonts bool
+	// NativeCharts writes bar, horizontal bar and line charts as
+	// PowerPoint charts (c:chart parts, their data in an embedded
+	// workbook), not pictures: a colleague can edit a number. Axis
+	// titles, value labels, forecasts, highlights and annotations are
+	// left out, and the application draws the chart its own way.
+	NativeCharts bool
 }
 
 // modified is the time of every entry of the archive: the same pages give
@@ -54,8 +60,12 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 	if err != nil {
 		return err
 	}
+	wr.pages = pages
 	if err := layout.Paint(pages, wr); err != nil {
 		return err
+	}
+	if wr.err != nil {
+		return wr.err
 	}
 	var buf bytes.Buffer
 	if err := wr.finish(&buf, pages[0].Size); err != nil {
@@ -69,12 +79,15 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 // painted.
 type writer struct {
 	opt        Options
+	pages      []layout.Page
 	fonts      *fonts.Set
 	typeface   string
 	lang       string
 	slides     []slideOut
 	mediaN     map[string]string // the media file of each image, by its content
 	mediaFiles []mediaFile
+	charts     []chartOut
+	err        error // the first error of a painter's method
 	cur        *slideBuilder
 	curRels    *partRels
 	curPage    *layout.Page
@@ -101,7 +114,7 @@ func newWriter(opt Options) (*writer, error) {
 		}
 	}
 	w := &writer{opt: opt, fonts: set, typeface: opt.Typeface, lang: opt.Meta.Lang, mediaN: map[string]string{}, desc: map[*fonts.Face]float64{}}
-	if w.typeface == "" || opt.Embed != nil {
+	if w.typeface == "" || opt.EmbedFonts {
 		w.typeface = familyName(set.Regular)
 	}
 	if w.lang == "" {
@@ -121,6 +134,13 @@ func familyName(f *fonts.Face) string {
 		}
 	}
 	return f.PostScriptName()
+}
+
+// fail keeps the first error of the painter's methods, which return none.
+func (w *writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
 }
 
 // descent returns a face's descent, once a face.

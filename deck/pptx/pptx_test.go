@@ -15,7 +15,6 @@ import (
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pptx"
 	"github.com/deckpdf/deck/deck/render"
-	"github.com/deckpdf/deck/fonts"
 )
 
 // builtin lays out the built-in report once, charts drawn.
@@ -45,11 +44,11 @@ func write(t testing.TB, pages []layout.Page, opt pptx.Options) []byte {
 }
 
 // withEverything are options that add every kind of part: notes on two
-// slides and both fonts embedded (whole: the subsetter is elsewhere).
+// slides, both fonts embedded and native charts.
 func withEverything() pptx.Options {
 	return pptx.Options{
-		Notes: []string{"开场：介绍报告的来源。\n第二行", "", "讲清楚云计算的三层关系。"},
-		Embed: func(f *fonts.Face) ([]byte, bool) { return f.Data()[:1024], true },
+		Notes:      []string{"开场：介绍报告的来源。\n第二行", "", "讲清楚云计算的三层关系。"},
+		EmbedFonts: true, NativeCharts: true,
 	}
 }
 

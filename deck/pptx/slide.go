@@ -243,11 +243,15 @@ func (b *slideBuilder) image(im layout.Image) {
 	if !alone || len(im.Data) == 0 {
 		return
 	}
-	rid := b.rels.add(relImage, "../media/"+b.w.media(im), "")
 	descr := ""
 	if i < len(b.alt) {
 		descr = b.alt[i]
 	}
+	if b.w.opt.NativeCharts && nativeChart(im.Chart) {
+		b.w.fail(b.chart(im, descr))
+		return
+	}
+	rid := b.rels.add(relImage, "../media/"+b.w.media(im), "")
 	p := pic{NvPicPr: nvPicPr{CNvPr: cNvPr{ID: b.id(), Name: fmt.Sprintf("Picture %d", b.id()-1), Descr: descr},
 		CNvPicPr: cNvPicPr{Locks: picLocks{NoChangeAspect: "1"}}}}
 	p.BlipFill = blipFill{Blip: blip{Embed: rid}}

@@ -177,7 +177,8 @@ func (b *slideBuilder) tableFrame(t *tableShape) graphicFrame {
 	last := t.rows[len(t.rows)-1]
 	g.Xfrm = *rectXfrm(layout.Rect{X: t.x, Y: t.y, W: t.cols[len(t.cols)-1] - t.x, H: last.bottom - t.y})
 	g.Graphic.URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-	tb := &g.Graphic.Tbl
+	tb := &tbl{}
+	g.Graphic.Tbl = tb
 	if t.first {
 		tb.Pr.FirstRow = "1"
 	}

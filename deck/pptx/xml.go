@@ -76,6 +76,7 @@ type presentation struct {
 	A            string    `xml:"xmlns:a,attr"`
 	R            string    `xml:"xmlns:r,attr"`
 	P            string    `xml:"xmlns:p,attr"`
+	SaveSubset   string    `xml:"saveSubsetFonts,attr,omitempty"`
 	EmbedTT      string    `xml:"embedTrueTypeFonts,attr,omitempty"`
 	Masters      idList    `xml:"p:sldMasterIdLst"`
 	NotesMasters *idList   `xml:"p:notesMasterIdLst"`
@@ -442,7 +443,7 @@ type stretch struct {
 	FillRect emptyElem `xml:"a:fillRect"`
 }
 
-// graphicFrame holds a table (p:graphicFrame).
+// graphicFrame holds a table or a chart (p:graphicFrame).
 type graphicFrame struct {
 	XMLName xml.Name         `xml:"p:graphicFrame"`
 	NvPr    nvGraphicFramePr `xml:"p:nvGraphicFramePr"`
@@ -465,8 +466,9 @@ type frameLocks struct {
 }
 
 type graphicData struct {
-	URI string `xml:"uri,attr"`
-	Tbl tbl    `xml:"a:tbl"`
+	URI   string    `xml:"uri,attr"`
+	Tbl   *tbl      `xml:"a:tbl"`
+	Chart *chartRef `xml:"c:chart"`
 }
 
 type tbl struct {

@@ -147,11 +147,14 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine, PDFA: opt.PDFA}
 }
 
-// pptxOptions are the presentation's options for a deck.
+// pptxOptions are the presentation's options for a deck: the fonts are
+// embedded, subset, unless the theme names a font to set the text in
+// instead (pptx_fallback_font).
 func pptxOptions(d *deck.Deck, f *fonts.Set, opt Options) pptx.Options {
 	notes := make([]string, len(d.Slides))
 	for i, s := range d.Slides {
 		notes[i] = s.SpeakerNotes
 	}
-	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f, Typeface: d.Theme.PPTXFallbackFont, Notes: notes}
+	return pptx.Options{Meta: d.Meta, Creator: opt.creator(), Fonts: f, Typeface: d.Theme.PPTXFallbackFont, Notes: notes,
+		EmbedFonts: d.Theme.PPTXFallbackFont == "", NativeCharts: opt.PPTXNativeCharts}
 }

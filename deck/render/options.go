@@ -24,6 +24,10 @@ type Options struct {
 	PDFA bool
 	// Charts is how charts are drawn: pictures (the zero value) or vectors.
 	Charts ChartMode
+	// PPTXNativeCharts writes a presentation's bar and line charts as
+	// PowerPoint charts with their data in a workbook, not as pictures
+	// (see deck/pptx's Options.NativeCharts).
+	PPTXNativeCharts bool
 	// Date is the PDF's creation and modification date. The zero value
 	// takes the deck's date, else 1970-01-01: never the clock, so that a
 	// render is reproducible.
