@@ -49,6 +49,8 @@ type glyph struct {
 	// squeezed reports that adv is not the font's advance, so the next
 	// glyph cannot follow in the same run.
 	squeezed bool
+	// half reports a punctuation mark set at half its advance (squeeze).
+	half bool
 	// tight reports that the gap after the glyph is inside a number or a
 	// word (２０２１, ３，０００, iPhone’s), which a justified line does
 	// not widen.
@@ -153,7 +155,7 @@ func (e *engine) space(gl []glyph, size float64) {
 		switch {
 		case squeeze(gl[i].r, gl[i+1].r):
 			gl[i].adv -= size / 2
-			gl[i].squeezed = true
+			gl[i].squeezed, gl[i].half = true, true
 		case e.theme.CJKLatinSpace && autospace(gl[i].r, gl[i+1].r):
 			gl[i].glue = size / 4
 			gl[i].adv += gl[i].glue
@@ -376,7 +378,7 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 		}
 		if txt := string(buf); txt != " " {
 			r := raise(line[j].raised)
-			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Src: src})
+			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src})
 		}
 		x += adv
 		j = k + 1

@@ -172,3 +172,48 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestRunsSayWhichEndInAHalfWidthMark: a run ends at a punctuation mark
+// compressed against the next one, and says so (TextRun.Half), so that a
+// painter draws the mark's half-width form; a run ending in the quarter
+// em of cjk_latin_space, or at the end of the text, does not.
+func TestRunsSayWhichEndInAHalfWidthMark(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type run struct {
+		text string
+		half bool
+	}
+	tests := []struct {
+		name  string
+		text  string
+		space bool // cjk_latin_space
+		want  []run
+	}{
+		{"a colon before an opening bracket is half", "增量市场：（1）云原生。", false,
+			[]run{{"增量市场：", true}, {"（1）云原生。", false}}},
+		{"each mark of a closing pair is half but the last", "他说：“好”。完", false,
+			[]run{{"他说：", true}, {"“好”", true}, {"。完", false}}},
+		{"a mark before a hanzi is full", "甲，乙。", false, []run{{"甲，乙。", false}}},
+		{"a gap of cjk_latin_space is not a half mark", "使用Go部署", true,
+			[]run{{"使用", false}, {"Go", false}, {"部署", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			theme := deck.Theme{CJKLatinSpace: tt.space}
+			e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+			st := textStyle{size: 20, leading: 1.5, align: alignLeft}
+			f := e.text(deck.Text{Spans: []deck.Span{{Text: tt.text}}}, st, 1000)
+			var got []run
+			for _, it := range f.items {
+				r := it.(TextRun)
+				got = append(got, run{r.Text, r.Half})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("runs = %v\nwant   %v", got, tt.want)
+			}
+		})
+	}
+}
