@@ -358,13 +358,16 @@ func closesWord(r rune) bool {
 
 // runs turns a line of glyphs into text runs: a new run starts where the
 // face or colour changes, or where the gap after a glyph changes, since a
-// run carries one character spacing.
+// run carries one character spacing. A word or number starts a run of its
+// own rather than end one of spaced characters with its first letter
+// (the "R" of "的Reliability" in a justified line): its letters stay in
+// one run, as text extraction and a run's language want them.
 func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
 	var out []Item
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
-		for k+1 < len(line) && !line[k].squeezed && line[k+1].face == line[j].face && line[k+1].color == line[j].color && line[k+1].raised == line[j].raised && gaps[k] == sp {
+		for k+1 < len(line) && sameRun(line[j], line[k], line[k+1]) && gaps[k] == sp && !(line[k+1].tight && gaps[k+1] != sp) {
 			k++
 		}
 		var buf []byte
@@ -384,6 +387,13 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 		j = k + 1
 	}
 	return out
+}
+
+// sameRun reports whether next may follow g in the run that first starts:
+// g is set at the font's advance, and next has first's face, colour and
+// raise.
+func sameRun(first, g, next glyph) bool {
+	return !g.squeezed && next.face == first.face && next.color == first.color && next.raised == first.raised
 }
 
 // checkGlyph reports, once per text, a character that the fonts cannot draw

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/content"
@@ -215,5 +216,54 @@ func TestRunsSayWhichEndInAHalfWidthMark(t *testing.T) {
 				t.Errorf("runs = %v\nwant   %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestJustifiedLinesKeepWordsInOneRun sets every text of the built-in
+// report, and a dense paragraph of mixed Chinese and Latin, justified at
+// many widths: no word or number is split between two runs ("的R" and
+// "eliability" were), which text extraction and a run's language see.
+func TestJustifiedLinesKeepWordsInOneRun(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if d == nil {
+		t.Fatal(diags)
+	}
+	texts := textsOf(reflect.ValueOf(d.Slides))
+	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 2)}}})
+	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	for _, space := range []bool{false, true} {
+		theme := d.Theme
+		theme.CJKLatinSpace = space
+		e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+		st := e.bodyStyle(e.scale(1))
+		bad, justified := 0, 0
+		for _, tx := range texts {
+			for w := 90.0; w <= 880; w += 3.7 {
+				items := e.text(tx, st, w).items
+				for i := 1; i < len(items); i++ {
+					a, b := items[i-1].(TextRun), items[i].(TextRun)
+					if a.Spacing != 0 || b.Spacing != 0 {
+						justified++
+					}
+					last, _ := utf8.DecodeLastRuneInString(a.Text)
+					first, _ := utf8.DecodeRuneInString(b.Text)
+					if a.At.Y == b.At.Y && alnum(last) && alnum(first) {
+						if bad++; bad <= 10 {
+							t.Errorf("cjk_latin_space %v, width %.1f: a word is split between runs %q and %q", space, w, a.Text, b.Text)
+						}
+					}
+				}
+			}
+		}
+		if bad > 10 {
+			t.Errorf("and %d more words split", bad-10)
+		}
+		if justified == 0 {
+			t.Errorf("cjk_latin_space %v: no run is justified; the test sees nothing", space)
+		}
 	}
 }
