@@ -50,6 +50,26 @@ func textsOf(v reflect.Value) []deck.Text {
 	return nil
 }
 
+// reportTexts returns an engine with the built-in report's theme, with
+// cjk_latin_space as asked, and every text of the report, then a dense
+// paragraph of mixed Chinese and Latin, once and three times.
+func reportTexts(t *testing.T, cjkLatinSpace bool) (*engine, []deck.Text) {
+	t.Helper()
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if d == nil {
+		t.Fatal(diags)
+	}
+	texts := textsOf(reflect.ValueOf(d.Slides))
+	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: denseMixed}}}, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 3)}}})
+	theme := d.Theme
+	theme.CJKLatinSpace = cjkLatinSpace
+	return &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}, texts
+}
+
 // inkEnd is where a run's characters end: its em box's end, less the blank
 // half of a closing punctuation mark at its end, which a line may end in
 // when the mark was compressed against the next line's opening one.
@@ -67,19 +87,7 @@ func inkEnd(r TextRun) float64 {
 // within the width (lines ran up to 7.5pt past it, the quarter ems left
 // out of the measure the line breaker used).
 func TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace(t *testing.T) {
-	set, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, diags := content.Load(content.Default(), content.DeckFile, "")
-	if d == nil {
-		t.Fatal(diags)
-	}
-	texts := textsOf(reflect.ValueOf(d.Slides))
-	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: denseMixed}}}, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 3)}}})
-	theme := d.Theme
-	theme.CJKLatinSpace = true
-	e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	e, texts := reportTexts(t, true)
 	st := e.bodyStyle(e.scale(1))
 	bad := 0
 	for _, tx := range texts {
@@ -224,21 +232,9 @@ func TestRunsSayWhichEndInAHalfWidthMark(t *testing.T) {
 // many widths: no word or number is split between two runs ("的R" and
 // "eliability" were), which text extraction and a run's language see.
 func TestJustifiedLinesKeepWordsInOneRun(t *testing.T) {
-	set, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, diags := content.Load(content.Default(), content.DeckFile, "")
-	if d == nil {
-		t.Fatal(diags)
-	}
-	texts := textsOf(reflect.ValueOf(d.Slides))
-	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 2)}}})
 	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 	for _, space := range []bool{false, true} {
-		theme := d.Theme
-		theme.CJKLatinSpace = space
-		e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+		e, texts := reportTexts(t, space)
 		st := e.bodyStyle(e.scale(1))
 		bad, justified := 0, 0
 		for _, tx := range texts {

@@ -33,22 +33,7 @@ func TestSubsetFontsKeepTheRunesEachFaceDraws(t *testing.T) {
 		{"the bold face keeps its own runes only", set.Bold, "金", "云A2"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			sub, err := fonts.Parse("subset", subsets[tt.face])
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range tt.has {
-				if !sub.Has(r) {
-					t.Errorf("the subset lacks %q", r)
-				}
-			}
-			for _, r := range tt.lacks {
-				if sub.Has(r) {
-					t.Errorf("the subset has %q, which the face does not draw", r)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face], []rune(tt.has), []rune(tt.lacks)) })
 	}
 	if len(subsets) != 2 {
 		t.Errorf("%d subsets, want one for each face of the set", len(subsets))
@@ -82,25 +67,30 @@ func TestSubsetFontsHaveTheHalfWidthFormsDrawn(t *testing.T) {
 			[]rune{'甲', '）'}, []rune{form('）')}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			sub, err := fonts.Parse("subset", subsets[tt.face])
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range tt.has {
-				if !sub.Has(r) {
-					t.Errorf("the subset lacks U+%04X", r)
-				}
-			}
-			for _, r := range tt.lacks {
-				if sub.Has(r) {
-					t.Errorf("the subset has U+%04X, which is not drawn", r)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face], tt.has, tt.lacks) })
 	}
 	got, code := drawnText(pages[0].Items[1].(layout.TextRun))
 	if want := "（1" + string(form('）')); got != want || code != form('）') {
 		t.Errorf("drawnText = %q, U+%04X, want %q, U+%04X", got, code, want, form('）'))
+	}
+}
+
+// checkRunes checks that the font data maps every rune of has and none of
+// lacks.
+func checkRunes(t *testing.T, data []byte, has, lacks []rune) {
+	t.Helper()
+	sub, err := fonts.Parse("subset", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range has {
+		if !sub.Has(r) {
+			t.Errorf("the subset lacks %q (U+%04X)", r, r)
+		}
+	}
+	for _, r := range lacks {
+		if sub.Has(r) {
+			t.Errorf("the subset has %q (U+%04X), which the face does not draw", r, r)
+		}
 	}
 }
