@@ -57,9 +57,10 @@ func halfCMap() string {
 	return b.String()
 }
 
-// gopdfMapRe is an entry of the ToUnicode CMaps gopdf writes: a glyph id
-// (twice, a range of one) and the code point drawn with it.
-var gopdfMapRe = regexp.MustCompile(`(?m)^(<[0-9A-F]{4}><[0-9A-F]{4}>)<([0-9A-F]{4})>$`)
+// gopdfMapRe is an entry of the ToUnicode CMaps gopdf writes, a glyph id
+// (twice, a range of one) and the code point drawn with it, when the code
+// point may be a half-width form's (fonts.HalfBase onwards).
+var gopdfMapRe = regexp.MustCompile(fmt.Sprintf(`(?m)^(<[0-9A-F]{4}><[0-9A-F]{4}>)<(%02X[0-9A-F]{2})>$`, fonts.HalfBase>>8))
 
 // halfToUnicode maps the half-width forms in gopdf's ToUnicode CMaps to
 // their marks. gopdf maps each glyph to the code point drawn with it, in
