@@ -23,7 +23,15 @@ import (
 // (version 3, no glyph names), and the face's hinting tables when it has
 // them. OpenType layout tables are dropped: deck draws glyphs one by one.
 func Subset(f *Face, runes []rune) ([]byte, error) {
-	s, err := newSubsetter(f, runes)
+	return SubsetHalf(f, runes, nil)
+}
+
+// SubsetHalf is Subset with, besides, the half-width form of each rune of
+// half that has one (see HalfWidth) and that the face has: a composite
+// glyph of the mark's outline, at its code point. Forms and runes must
+// not meet: a rune drawn at a form's code point is an error.
+func SubsetHalf(f *Face, runes, half []rune) ([]byte, error) {
+	s, err := newSubsetter(f, runes, half)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset of %s: %w", f.name, err)
 	}
@@ -39,6 +47,8 @@ type subsetter struct {
 	newID   map[uint16]uint16
 	cmap    []cmapEntry // rune -> new glyph id, by rune
 	hasWide bool        // a rune above U+FFFF
+	half    []halfGlyph // the half-width forms, after the kept glyphs
+	upem    int
 }
 
 type cmapEntry struct {
@@ -46,8 +56,8 @@ type cmapEntry struct {
 	gid uint16
 }
 
-func newSubsetter(f *Face, runes []rune) (*subsetter, error) {
-	s := &subsetter{tables: tableDirectory(f.data), newID: map[uint16]uint16{}}
+func newSubsetter(f *Face, runes, half []rune) (*subsetter, error) {
+	s := &subsetter{tables: tableDirectory(f.data), newID: map[uint16]uint16{}, upem: int(f.upem)}
 	if err := s.readLoca(); err != nil {
 		return nil, err
 	}
@@ -68,6 +78,9 @@ func newSubsetter(f *Face, runes []rune) (*subsetter, error) {
 			return nil, err
 		}
 	}
+	if err := s.halfForms(f, half, old, keep); err != nil {
+		return nil, err
+	}
 	for gi := range keep {
 		s.glyphs = append(s.glyphs, gi)
 	}
@@ -81,7 +94,38 @@ func newSubsetter(f *Face, runes []rune) (*subsetter, error) {
 			s.hasWide = s.hasWide || r > 0xFFFF
 		}
 	}
+	for i, h := range s.half {
+		s.cmap = append(s.cmap, cmapEntry{h.code, uint16(len(s.glyphs) + i)})
+	}
+	slices.SortFunc(s.cmap, func(a, b cmapEntry) int { return int(a.r - b.r) })
 	return s, nil
+}
+
+// halfForms notes the half-width forms of the marks of half that the
+// face has, and keeps their glyphs; old maps the runes drawn to the
+// face's glyphs.
+func (s *subsetter) halfForms(f *Face, half []rune, old map[rune]uint16, keep map[uint16]bool) error {
+	hs := slices.Clone(half)
+	slices.Sort(hs)
+	var buf sfnt.Buffer
+	for _, r := range slices.Compact(hs) {
+		code, ok := HalfWidth(r)
+		if !ok {
+			continue
+		}
+		gi, err := f.font.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		if _, drawn := old[code]; drawn {
+			return fmt.Errorf("U+%04X is drawn and is also the code point of the half-width form of %q", code, r)
+		}
+		if err := s.keep(keep, uint16(gi), 0); err != nil {
+			return err
+		}
+		s.half = append(s.half, halfGlyph{code: code, base: uint16(gi), dx: halfShift(r, s.upem)})
+	}
+	return nil
 }
 
 // readLoca reads the glyph offsets, short or long as head says.
@@ -212,15 +256,22 @@ func (s *subsetter) write() []byte {
 	out := map[string][]byte{}
 	glyf, loca := s.glyfLoca()
 	out["glyf"], out["loca"] = glyf, loca
-	hmtx := make([]byte, 4*len(s.glyphs))
+	n := len(s.glyphs) + len(s.half)
+	hmtx := make([]byte, 4*n)
 	for i, gi := range s.glyphs {
 		adv, lsb := s.metric(gi)
 		binary.BigEndian.PutUint16(hmtx[4*i:], adv)
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], lsb)
 	}
+	for i, h := range s.half {
+		adv, lsb := s.metric(h.base)
+		at := 4 * (len(s.glyphs) + i)
+		binary.BigEndian.PutUint16(hmtx[at:], adv-uint16(s.upem/2))
+		binary.BigEndian.PutUint16(hmtx[at+2:], uint16(int16(lsb)+int16(h.dx)))
+	}
 	out["hmtx"] = hmtx
-	out["hhea"] = patched(s.tables["hhea"], 34, uint16(len(s.glyphs)))
-	out["maxp"] = patched(s.tables["maxp"], 4, uint16(len(s.glyphs)))
+	out["hhea"] = patched(s.tables["hhea"], 34, uint16(n))
+	out["maxp"] = s.maxp(n)
 	head := patched(s.tables["head"], 50, 1) // long loca offsets
 	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	out["head"] = head
@@ -237,7 +288,7 @@ func (s *subsetter) write() []byte {
 // glyfLoca copies the kept glyphs, renumbering the components of
 // composite glyphs, each padded to four bytes.
 func (s *subsetter) glyfLoca() (glyf, loca []byte) {
-	loca = make([]byte, 4*(len(s.glyphs)+1))
+	loca = make([]byte, 4*(len(s.glyphs)+len(s.half)+1))
 	for i, gi := range s.glyphs {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		g, _ := s.glyph(gi) // checked by keep
@@ -252,8 +303,59 @@ func (s *subsetter) glyfLoca() (glyf, loca []byte) {
 			glyf = append(glyf, 0)
 		}
 	}
-	binary.BigEndian.PutUint32(loca[4*len(s.glyphs):], uint32(len(glyf)))
+	for i, h := range s.half {
+		binary.BigEndian.PutUint32(loca[4*(len(s.glyphs)+i):], uint32(len(glyf)))
+		g, _ := s.glyph(h.base) // checked by keep
+		glyf = append(glyf, compositeOf(g, s.newID[h.base], h.dx)...)
+	}
+	binary.BigEndian.PutUint32(loca[len(loca)-4:], uint32(len(glyf)))
 	return glyf, loca
+}
+
+// maxp returns the face's maxp table for n glyphs; with half-width forms,
+// its composite maxima (version 1.0) count their one component on top of
+// the deepest mark.
+func (s *subsetter) maxp(n int) []byte {
+	m := patched(s.tables["maxp"], 4, uint16(n))
+	if len(s.half) == 0 || len(m) < 32 {
+		return m
+	}
+	raise := func(off, v int) {
+		if int(binary.BigEndian.Uint16(m[off:])) < v {
+			binary.BigEndian.PutUint16(m[off:], uint16(v))
+		}
+	}
+	depth := 1
+	for _, h := range s.half {
+		g, _ := s.glyph(h.base) // checked by keep
+		pts, contours, simple := simpleSize(g)
+		if !simple {
+			// A composite mark's own sizes count already; one level more.
+			depth = int(binary.BigEndian.Uint16(m[30:])) + 1
+			continue
+		}
+		raise(10, pts)      // maxCompositePoints
+		raise(12, contours) // maxCompositeContours
+	}
+	raise(28, 1)     // maxComponentElements
+	raise(30, depth) // maxComponentDepth
+	return m
+}
+
+// simpleSize returns the points and contours of a simple glyph, and false
+// for a composite one.
+func simpleSize(g []byte) (points, contours int, simple bool) {
+	if len(g) < compHeaderLen {
+		return 0, 0, true // empty
+	}
+	nc := int(int16(binary.BigEndian.Uint16(g)))
+	if nc < 0 {
+		return 0, 0, false
+	}
+	if nc == 0 || len(g) < compHeaderLen+2*nc {
+		return 0, nc, true
+	}
+	return int(binary.BigEndian.Uint16(g[compHeaderLen+2*(nc-1):])) + 1, nc, true
 }
 
 // patched returns a copy of table b with the uint16 at off set to v.

@@ -154,6 +154,35 @@ func TestSubsetGivesTheSameBytesWhateverTheOrderOfTheRunes(t *testing.T) {
 // write, read every table of each subset with checksums checked, and
 // compares its cmap and advances with the whole face's.
 func TestFontToolsReadsTheSubset(t *testing.T) {
+	for _, tt := range subsetCases(t) {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := Subset(tt.face, []rune(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			adv := fontToolsAdvances(t, data)
+			want := map[rune]float64{}
+			for _, r := range tt.text {
+				want[r] = tt.face.Advance(r) * tt.face.upem
+			}
+			if len(adv) != len(want) {
+				t.Errorf("fontTools finds %d runes in the cmap, want %d", len(adv), len(want))
+			}
+			for r, w := range want {
+				if adv[r] != w {
+					t.Errorf("fontTools: advance of %q = %v, want %v", r, adv[r], w)
+				}
+			}
+		})
+	}
+}
+
+// fontToolsAdvances has fontTools, a program deck did not write, read
+// every table of the font data with checksums checked and every glyph's
+// outline, and returns the advance of each rune of its cmap, in font
+// units. It skips the test when fontTools is missing.
+func fontToolsAdvances(t *testing.T, data []byte) map[rune]float64 {
+	t.Helper()
 	if exec.Command("/usr/bin/python3", "-c", "import fontTools").Run() != nil {
 		t.Skip("no fontTools (Debian package python3-fonttools)")
 	}
@@ -169,38 +198,19 @@ for name in f.getGlyphOrder():
 cmap = f.getBestCmap()
 print(json.dumps({str(u): f["hmtx"][g][0] for u, g in cmap.items()}))
 `
-	for _, tt := range subsetCases(t) {
-		t.Run(tt.name, func(t *testing.T) {
-			data, err := Subset(tt.face, []rune(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(t.TempDir(), "subset.ttf")
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command("/usr/bin/python3", "-c", script, path).Output()
-			if err != nil {
-				t.Fatalf("fontTools cannot read the subset: %v\n%s", err, stderr(err))
-			}
-			var adv map[rune]float64
-			if err := json.Unmarshal(out, &adv); err != nil {
-				t.Fatal(err)
-			}
-			want := map[rune]float64{}
-			for _, r := range tt.text {
-				want[r] = tt.face.Advance(r) * tt.face.upem
-			}
-			if len(adv) != len(want) {
-				t.Errorf("fontTools finds %d runes in the cmap, want %d", len(adv), len(want))
-			}
-			for r, w := range want {
-				if adv[r] != w {
-					t.Errorf("fontTools: advance of %q = %v, want %v", r, adv[r], w)
-				}
-			}
-		})
+	path := filepath.Join(t.TempDir(), "subset.ttf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
+	out, err := exec.Command("/usr/bin/python3", "-c", script, path).Output()
+	if err != nil {
+		t.Fatalf("fontTools cannot read the subset: %v\n%s", err, stderr(err))
+	}
+	var adv map[rune]float64
+	if err := json.Unmarshal(out, &adv); err != nil {
+		t.Fatal(err)
+	}
+	return adv
 }
 
 func stderr(err error) string {

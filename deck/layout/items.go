@@ -49,7 +49,15 @@ type TextRun struct {
 	// Hidden text is not drawn but can be searched, copied and read
 	// aloud: the data of a chart picture, over the picture.
 	Hidden bool
-	Src    deck.Pos
+	// Half reports that the run's last character is a punctuation mark
+	// set at half its advance, where two marks meet ("）。", "：（"): the
+	// next run starts half an em before the mark's full advance ends.
+	// Width and Bounds still count the full advance. A painter that can
+	// draw the mark's half-width form (fonts.HalfWidth) draws it, so that
+	// the glyph ends where the next run starts; one that places each run
+	// where it is told may ignore it.
+	Half bool
+	Src  deck.Pos
 }
 
 // Width returns the width of the run from its start to the end of its last

@@ -81,7 +81,11 @@ func (d *dumper) Text(t TextRun) {
 	if t.Hidden {
 		kind = "hidden"
 	}
-	d.printf("  %s %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f %q\n", kind, t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), t.Text)
+	half := ""
+	if t.Half {
+		half = " half"
+	}
+	d.printf("  %s %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f%s %q\n", kind, t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), half, t.Text)
 }
 
 func (d *dumper) Box(b Box) {

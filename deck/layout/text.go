@@ -49,6 +49,8 @@ type glyph struct {
 	// squeezed reports that adv is not the font's advance, so the next
 	// glyph cannot follow in the same run.
 	squeezed bool
+	// half reports a punctuation mark set at half its advance (squeeze).
+	half bool
 	// tight reports that the gap after the glyph is inside a number or a
 	// word (２０２１, ３，０００, iPhone’s), which a justified line does
 	// not widen.
@@ -153,7 +155,7 @@ func (e *engine) space(gl []glyph, size float64) {
 		switch {
 		case squeeze(gl[i].r, gl[i+1].r):
 			gl[i].adv -= size / 2
-			gl[i].squeezed = true
+			gl[i].squeezed, gl[i].half = true, true
 		case e.theme.CJKLatinSpace && autospace(gl[i].r, gl[i+1].r):
 			gl[i].glue = size / 4
 			gl[i].adv += gl[i].glue
@@ -356,13 +358,16 @@ func closesWord(r rune) bool {
 
 // runs turns a line of glyphs into text runs: a new run starts where the
 // face or colour changes, or where the gap after a glyph changes, since a
-// run carries one character spacing.
+// run carries one character spacing. A word or number starts a run of its
+// own rather than end one of spaced characters with its first letter
+// (the "R" of "的Reliability" in a justified line): its letters stay in
+// one run, as text extraction and a run's language want them.
 func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
 	var out []Item
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
-		for k+1 < len(line) && !line[k].squeezed && line[k+1].face == line[j].face && line[k+1].color == line[j].color && line[k+1].raised == line[j].raised && gaps[k] == sp {
+		for k+1 < len(line) && sameRun(line[j], line[k], line[k+1]) && gaps[k] == sp && !(line[k+1].tight && gaps[k+1] != sp) {
 			k++
 		}
 		var buf []byte
@@ -376,12 +381,19 @@ func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos)
 		}
 		if txt := string(buf); txt != " " {
 			r := raise(line[j].raised)
-			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Src: src})
+			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src})
 		}
 		x += adv
 		j = k + 1
 	}
 	return out
+}
+
+// sameRun reports whether next may follow g in the run that first starts:
+// g is set at the font's advance, and next has first's face, colour and
+// raise.
+func sameRun(first, g, next glyph) bool {
+	return !g.squeezed && next.face == first.face && next.color == first.color && next.raised == first.raised
 }
 
 // checkGlyph reports, once per text, a character that the fonts cannot draw

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/content"
@@ -49,6 +50,26 @@ func textsOf(v reflect.Value) []deck.Text {
 	return nil
 }
 
+// reportTexts returns an engine with the built-in report's theme, with
+// cjk_latin_space as asked, and every text of the report, then a dense
+// paragraph of mixed Chinese and Latin, once and three times.
+func reportTexts(t *testing.T, cjkLatinSpace bool) (*engine, []deck.Text) {
+	t.Helper()
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, diags := content.Load(content.Default(), content.DeckFile, "")
+	if d == nil {
+		t.Fatal(diags)
+	}
+	texts := textsOf(reflect.ValueOf(d.Slides))
+	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: denseMixed}}}, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 3)}}})
+	theme := d.Theme
+	theme.CJKLatinSpace = cjkLatinSpace
+	return &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}, texts
+}
+
 // inkEnd is where a run's characters end: its em box's end, less the blank
 // half of a closing punctuation mark at its end, which a line may end in
 // when the mark was compressed against the next line's opening one.
@@ -66,19 +87,7 @@ func inkEnd(r TextRun) float64 {
 // within the width (lines ran up to 7.5pt past it, the quarter ems left
 // out of the measure the line breaker used).
 func TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace(t *testing.T) {
-	set, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, diags := content.Load(content.Default(), content.DeckFile, "")
-	if d == nil {
-		t.Fatal(diags)
-	}
-	texts := textsOf(reflect.ValueOf(d.Slides))
-	texts = append(texts, deck.Text{Spans: []deck.Span{{Text: denseMixed}}}, deck.Text{Spans: []deck.Span{{Text: strings.Repeat(denseMixed, 3)}}})
-	theme := d.Theme
-	theme.CJKLatinSpace = true
-	e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	e, texts := reportTexts(t, true)
 	st := e.bodyStyle(e.scale(1))
 	bad := 0
 	for _, tx := range texts {
@@ -171,4 +180,86 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestRunsSayWhichEndInAHalfWidthMark: a run ends at a punctuation mark
+// compressed against the next one, and says so (TextRun.Half), so that a
+// painter draws the mark's half-width form; a run ending in the quarter
+// em of cjk_latin_space, or at the end of the text, does not.
+func TestRunsSayWhichEndInAHalfWidthMark(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type run struct {
+		text string
+		half bool
+	}
+	tests := []struct {
+		name  string
+		text  string
+		space bool // cjk_latin_space
+		want  []run
+	}{
+		{"a colon before an opening bracket is half", "增量市场：（1）云原生。", false,
+			[]run{{"增量市场：", true}, {"（1）云原生。", false}}},
+		{"each mark of a closing pair is half but the last", "他说：“好”。完", false,
+			[]run{{"他说：", true}, {"“好”", true}, {"。完", false}}},
+		{"a mark before a hanzi is full", "甲，乙。", false, []run{{"甲，乙。", false}}},
+		{"a gap of cjk_latin_space is not a half mark", "使用Go部署", true,
+			[]run{{"使用", false}, {"Go", false}, {"部署", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			theme := deck.Theme{CJKLatinSpace: tt.space}
+			e := &engine{theme: theme, fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+			st := textStyle{size: 20, leading: 1.5, align: alignLeft}
+			f := e.text(deck.Text{Spans: []deck.Span{{Text: tt.text}}}, st, 1000)
+			var got []run
+			for _, it := range f.items {
+				r := it.(TextRun)
+				got = append(got, run{r.Text, r.Half})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("runs = %v\nwant   %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestJustifiedLinesKeepWordsInOneRun sets every text of the built-in
+// report, and a dense paragraph of mixed Chinese and Latin, justified at
+// many widths: no word or number is split between two runs ("的R" and
+// "eliability" were), which text extraction and a run's language see.
+func TestJustifiedLinesKeepWordsInOneRun(t *testing.T) {
+	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	for _, space := range []bool{false, true} {
+		e, texts := reportTexts(t, space)
+		st := e.bodyStyle(e.scale(1))
+		bad, justified := 0, 0
+		for _, tx := range texts {
+			for w := 90.0; w <= 880; w += 3.7 {
+				items := e.text(tx, st, w).items
+				for i := 1; i < len(items); i++ {
+					a, b := items[i-1].(TextRun), items[i].(TextRun)
+					if a.Spacing != 0 || b.Spacing != 0 {
+						justified++
+					}
+					last, _ := utf8.DecodeLastRuneInString(a.Text)
+					first, _ := utf8.DecodeRuneInString(b.Text)
+					if a.At.Y == b.At.Y && alnum(last) && alnum(first) {
+						if bad++; bad <= 10 {
+							t.Errorf("cjk_latin_space %v, width %.1f: a word is split between runs %q and %q", space, w, a.Text, b.Text)
+						}
+					}
+				}
+			}
+		}
+		if bad > 10 {
+			t.Errorf("and %d more words split", bad-10)
+		}
+		if justified == 0 {
+			t.Errorf("cjk_latin_space %v: no run is justified; the test sees nothing", space)
+		}
+	}
 }

@@ -139,7 +139,8 @@ func (p *goPainter) Text(t layout.TextRun) {
 	// gopdf's Text starts at the current point on the baseline, as
 	// TextRun.At is.
 	p.doc.SetXY(t.At.X, t.At.Y)
-	if err := p.doc.Text(t.Text); err != nil {
+	text, _ := drawnText(t)
+	if err := p.doc.Text(text); err != nil {
 		p.fail(fmt.Errorf("pdf: text %q: %v", t.Text, err))
 	}
 }

@@ -21,7 +21,8 @@ import (
 //     where the PDF standard wants an indirect object, and has no keywords
 //     or modification date. It is written here as an object of its own;
 //   - the catalog: the outline shown, the first page fitted in the window,
-//     one page at a time, and the deck's language.
+//     one page at a time, and the deck's language;
+//   - the fonts' ToUnicode CMaps: a half-width form maps to its mark.
 //
 // The objects gopdf wrote are kept byte for byte and in their order; the
 // new ones follow them, and the cross-reference table is written anew.
@@ -47,6 +48,7 @@ func finishGoPDF(src []byte, entries []outlineEntry, opt Options) ([]byte, error
 		return nil, unexpected(fmt.Sprintf("%d pages for %d drawn", len(pages), len(entries)))
 	}
 
+	f.halfToUnicode()
 	info := f.add(infoDict(opt))
 	first := len(f.objs) + 1
 	for i, e := range entries {

@@ -72,7 +72,8 @@ func (p *painter) Text(t layout.TextRun) {
 	if t.Hidden {
 		p.doc.RawWriteStr("3 Tr") // neither fill nor stroke: searchable, not seen
 	}
-	p.doc.Text(t.At.X, t.At.Y, t.Text)
+	text, _ := drawnText(t)
+	p.doc.Text(t.At.X, t.At.Y, text)
 	if t.Hidden {
 		p.doc.RawWriteStr("0 Tr")
 	}

@@ -283,11 +283,15 @@ func (f *fpdfFile) bytes() []byte {
 // artifacts (Document, then one Sect for the pages of a slide), the link
 // annotations with their /StructParent, and new versions of the catalog
 // (/StructTreeRoot, /MarkInfo, /ViewerPreferences) and of the pages
-// (/StructParents, /Tabs /S, /Annots). With an archive, the same update
-// makes the file PDF/A-2b (see pdfa.go).
+// (/StructParents, /Tabs /S, /Annots), and of the fonts' ToUnicode CMaps
+// (see halfToUnicode). With an archive, the same update makes the file
+// PDF/A-2b (see pdfa.go).
 func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 	f, err := parseFPDF(src)
 	if err != nil {
+		return nil, err
+	}
+	if err := f.halfToUnicode(); err != nil {
 		return nil, err
 	}
 	if a != nil {
