@@ -277,11 +277,25 @@ func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 		// callouts, so that both end on one line.
 		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 && len(st.Items) > 0 {
 			cols[i] = e.statsGrown(st, cw, sc, (f.h-cols[i].h)/float64(len(st.Items)))
+		} else if e.fillsBeside(col, cols[i], h, f.h, sc) {
+			cols[i] = e.fill(col, cw, f.h, cols[i])
 		}
 		f.place(cols[i], x, 0)
 		x += cw + gutter
 	}
 	return f
+}
+
+// fillsBeside reports whether a column laid out as col, shorter than
+// the columns' height colsH, grows into that height as a body with room
+// does (see fill): when the columns are given a height h to fill (a
+// picture or chart beside the column takes it), the column holds nothing
+// that fills it itself, the theme's policy is FitFill and the body is at
+// its base size, not shrunk. The text beside a picture then stands in
+// the middle of the picture's height, at the size a short body grows to,
+// not at the top of its column with the lower part of the slide empty.
+func (e *engine) fillsBeside(blocks []deck.Block, col frame, h, colsH float64, sc scaled) bool {
+	return h > 0 && col.h < colsH-0.01 && e.theme.Fit == deck.FitFill && sc.k == 1 && sc.spread == 1 && !anyFlexible(blocks)
 }
 
 // onlyStats returns the stats block that is a column's only block.
