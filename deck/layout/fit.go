@@ -275,14 +275,28 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	lead := e.leadings()
 	n := steps(body, top, sizeStep)
 	guess := int(math.Floor((guessSize(body, f, h)-body)/sizeStep)) - 1
-	if i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) }); i == n-1 {
+	// opens the gaps at a size and line height, the most that fits: for a
+	// table, the room between its rows too, whose cells wrap no more as
+	// they open.
+	opens := func(size, leading float64) {
+		lastTrue(steps(1, maxSpread, spreadStep)-1, func(i int) bool {
+			spread = 1 + float64(i+1)*spreadStep
+			return try(size, leading)
+		})
+	}
+	i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) })
+	switch {
+	case i == n-1:
 		m := steps(lead.Min, lead.Max, leadingStep)
 		if j := lastTrue(m-1, func(i int) bool { return try(top, lead.Min+float64(i+1)*leadingStep) }); j == m-1 {
-			lastTrue(steps(1, maxSpread, spreadStep)-1, func(i int) bool {
-				spread = 1 + float64(i+1)*spreadStep
-				return try(top, lead.Max)
-			})
+			opens(top, lead.Max)
 		}
+	case tables:
+		// A table stopped growing before the largest size, as its cells
+		// would wrap: its rows open instead, so that it does not leave
+		// most of its slide empty.
+		base = math.Inf(1)
+		opens(body+float64(i+1)*sizeStep, lead.Min)
 	}
 	g := frame{w: w, h: h}
 	g.place(f, 0, (h-f.h)/2)
