@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
 )
 
 // block lays out one block in the given width. h is the height a flexible
@@ -28,7 +29,9 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 	case *deck.Picture:
 		return e.picture(b, w, h, sc)
 	case *deck.Paragraph:
-		return e.text(b.Text, e.bodyStyle(sc), w).as(RoleParagraph)
+		st := e.bodyStyle(sc)
+		st.align = proseAlign(b.Text.Plain(), w, st.size)
+		return e.text(b.Text, st, w).as(RoleParagraph)
 	case *deck.Heading:
 		return e.heading(b, w, sc)
 	case *deck.List:
@@ -43,6 +46,30 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 		return e.link(b, w, sc, alignLeft)
 	}
 	return frame{}
+}
+
+// raggedEms is the width, in ems of the body size, under which a
+// paragraph mostly in Latin script is set ragged right: justified, its
+// few words a line open wide gaps between them.
+const raggedEms = 36
+
+// proseAlign returns how a paragraph of text in a column w wide at size
+// is aligned: justified, as Chinese is set, or flush left when most of
+// its letters are Latin and the column is narrower than raggedEms.
+func proseAlign(text string, w, size float64) align {
+	wide, narrow := 0, 0
+	for _, r := range text {
+		switch {
+		case linebreak.IsWide(r):
+			wide++
+		case unicode.IsLetter(r):
+			narrow++
+		}
+	}
+	if narrow > wide && w < raggedEms*size {
+		return alignLeft
+	}
+	return alignJustify
 }
 
 // heading: bold text in the primary colour after a short accent bar.
