@@ -1,9 +1,6 @@
 package layout_test
 
 import (
-	"bytes"
-	"image"
-	"image/png"
 	"math"
 	"strings"
 	"testing"
@@ -17,8 +14,7 @@ import (
 // under fit: fill, as a short body does; under fit: shrink it stays at
 // the body size at the top of its column, as before.
 func TestTextBesideAPictureFillsItsHeight(t *testing.T) {
-	var img bytes.Buffer
-	png.Encode(&img, image.NewGray(image.Rect(0, 0, 1200, 800)))
+	img := grayPNG(1200, 800)
 	const body = 12.0
 	para := strings.Repeat("公共充电量由2020年的约18亿千瓦时增长至2025年的约78亿千瓦时。", 2)
 	for _, tt := range []struct {
@@ -32,7 +28,7 @@ func TestTextBesideAPictureFillsItsHeight(t *testing.T) {
 			src := "title: t\ntheme: theme.yaml\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - columns:\n" +
 				"          - weight: 3\n            blocks:\n              - image: {path: a.png, alt: 灰色, caption: 图1 充电量}\n" +
 				"          - weight: 2\n            blocks:\n              - paragraph: " + para + "\n"
-			_, pages := layOut(t, "deck.yaml", src, "theme.yaml", "fit: "+tt.fit+"\n", "a.png", img.String())
+			_, pages := layOut(t, "deck.yaml", src, "theme.yaml", "fit: "+tt.fit+"\n", "a.png", img)
 			var pic, text layout.Rect
 			var size float64
 			for _, it := range pages[0].Items {
