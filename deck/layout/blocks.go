@@ -305,7 +305,7 @@ func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 && len(st.Items) > 0 {
 			cols[i] = e.statsGrown(st, cw, sc, (f.h-cols[i].h)/float64(len(st.Items)))
 		} else if e.fillsBeside(col, cols[i], h, f.h, sc) {
-			cols[i] = e.fill(col, cw, f.h, cols[i])
+			cols[i] = e.fill(col, cw, f.h, cols[i], false)
 		}
 		f.place(cols[i], x, 0)
 		x += cw + gutter

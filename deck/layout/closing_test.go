@@ -13,6 +13,20 @@ import (
 // the message, the link and a QR code stand as one group in the middle
 // of the page's height, left of the brand panel.
 func TestClosingSlideIsSizedForItsPage(t *testing.T) {
+	t.Run("a line under the message grows only while it stays one line", func(t *testing.T) {
+		src := "title: t\nslides:\n  - id: s\n    layout: closing\n    title: 谢谢\n    blocks:\n      - paragraph: 数据更新：编辑 data/model.xlsx 并保存，再运行 deck render。\n"
+		_, pages := layOut(t, "deck.yaml", src)
+		lines := map[float64]bool{}
+		size := 0.0
+		for _, r := range itemsOf[layout.TextRun](pages[0]) {
+			if r.Src.Line == 7 {
+				lines[r.At.Y], size = true, r.Size
+			}
+		}
+		if len(lines) != 1 || size <= 12 {
+			t.Errorf("the line is set on %d lines at %gpt, want one line larger than the body's 12pt", len(lines), size)
+		}
+	})
 	const title, body, page, panel = 24.0, 12.0, 540.0, 960 * 0.64
 	for _, tt := range []struct {
 		name, title, blocks string

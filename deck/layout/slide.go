@@ -231,7 +231,7 @@ func (e *engine) cover(s *deck.Slide) frame {
 // code). A message that fits on one line at the cover title's size is
 // set at that size, as large as the deck's first words ("谢谢"); a longer
 // one at the title size. Under fit: fill the blocks grow as a short body
-// does.
+// does, while none takes more lines.
 func (e *engine) closing(s *deck.Slide) frame {
 	t, c := e.theme, e.theme.Colors
 	sized := *s
@@ -249,7 +249,8 @@ func (e *engine) closing(s *deck.Slide) frame {
 // panelPage lays out the cover and closing pages: the brand panel on the
 // right; on the left, centred as a group, the heads (the last of which is
 // the title), an accent rule and the slide's blocks, which may be bodyH
-// tall, and grow into that height when grow is set (see fill).
+// tall, and grow, while none of them takes more lines, when grow is set
+// (see fill).
 func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH float64, grow bool) frame {
 	t, m := e.theme, e.theme.Margins
 	W, H := t.Page.W, t.Page.H
@@ -260,9 +261,12 @@ func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH f
 	w := panelX - x - m.Left
 	parts := heads(w)
 	e.checkWidth(parts[len(parts)-1], s.Title.Pos, "the title")
-	body := e.fitBody(s.Blocks, w, bodyH, s, grow)[0]
-	if grow {
-		body = trimmed(body) // fill centres it in bodyH: the group is centred here
+	body := e.fitBody(s.Blocks, w, bodyH, s, false)[0]
+	if grow && fits(body, bodyH) && !anyFlexible(s.Blocks) {
+		// Larger only while no line is added: a link or a line of
+		// contact broken in two is not finished. fill centres the blocks
+		// in bodyH; the group is centred here.
+		body = trimmed(e.fill(s.Blocks, w, bodyH, body, true))
 	}
 	rule := t.Sizes.Title * 1.6 // the space the accent rule takes
 	h := rule + body.h
