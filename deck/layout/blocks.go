@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/linebreak"
 )
 
 // block lays out one block in the given width. h is the height a flexible
@@ -28,7 +29,9 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 	case *deck.Picture:
 		return e.picture(b, w, h, sc)
 	case *deck.Paragraph:
-		return e.text(b.Text, e.bodyStyle(sc), w).as(RoleParagraph)
+		st := e.bodyStyle(sc)
+		st.align = proseAlign(b.Text.Plain(), w, st.size)
+		return e.text(b.Text, st, w).as(RoleParagraph)
 	case *deck.Heading:
 		return e.heading(b, w, sc)
 	case *deck.List:
@@ -43,6 +46,30 @@ func (e *engine) block(b deck.Block, w, h float64, sc scaled) frame {
 		return e.link(b, w, sc, alignLeft)
 	}
 	return frame{}
+}
+
+// raggedEms is the width, in ems of the body size, under which a
+// paragraph mostly in Latin script is set ragged right: justified, its
+// few words a line open wide gaps between them.
+const raggedEms = 36
+
+// proseAlign returns how a paragraph of text in a column w wide at size
+// is aligned: justified, as Chinese is set, or flush left when most of
+// its letters are Latin and the column is narrower than raggedEms.
+func proseAlign(text string, w, size float64) align {
+	wide, narrow := 0, 0
+	for _, r := range text {
+		switch {
+		case linebreak.IsWide(r):
+			wide++
+		case unicode.IsLetter(r):
+			narrow++
+		}
+	}
+	if narrow > wide && w < raggedEms*size {
+		return alignLeft
+	}
+	return alignJustify
 }
 
 // heading: bold text in the primary colour after a short accent bar.
@@ -277,11 +304,25 @@ func (e *engine) columns(b *deck.Columns, w, h float64, sc scaled) frame {
 		// callouts, so that both end on one line.
 		if st, ok := onlyStats(col); ok && cols[i].h < f.h-0.01 && len(st.Items) > 0 {
 			cols[i] = e.statsGrown(st, cw, sc, (f.h-cols[i].h)/float64(len(st.Items)))
+		} else if e.fillsBeside(col, cols[i], h, f.h, sc) {
+			cols[i] = e.fill(col, cw, f.h, cols[i], false)
 		}
 		f.place(cols[i], x, 0)
 		x += cw + gutter
 	}
 	return f
+}
+
+// fillsBeside reports whether a column laid out as col, shorter than
+// the columns' height colsH, grows into that height as a body with room
+// does (see fill): when the columns are given a height h to fill (a
+// picture or chart beside the column takes it), the column holds nothing
+// that fills it itself, the theme's policy is FitFill and the body is at
+// its base size, not shrunk. The text beside a picture then stands in
+// the middle of the picture's height, at the size a short body grows to,
+// not at the top of its column with the lower part of the slide empty.
+func (e *engine) fillsBeside(blocks []deck.Block, col frame, h, colsH float64, sc scaled) bool {
+	return h > 0 && col.h < colsH-0.01 && e.theme.Fit == deck.FitFill && sc.k == 1 && sc.spread == 1 && !anyFlexible(blocks)
 }
 
 // onlyStats returns the stats block that is a column's only block.

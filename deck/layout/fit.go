@@ -147,7 +147,7 @@ func (e *engine) fitBody(blocks []deck.Block, w, h float64, slide *deck.Slide, g
 	f := e.stack(blocks, w, h, e.scale(1))
 	if fits(f, h) {
 		if grow && e.theme.Fit == deck.FitFill && !anyFlexible(blocks) {
-			f = e.fill(blocks, w, h, f)
+			f = e.fill(blocks, w, h, f, false)
 		}
 		return []frame{f}
 	}
@@ -245,12 +245,13 @@ func anyTable(blocks []deck.Block) bool {
 // the theme's MaxBody, then, at MaxBody, the line height on the grid of
 // leadingStep up to LineHeight.Max, then at that the gaps between blocks
 // and list items up to maxSpread times theirs, each the largest that
-// fits, found by binary search; a body with a table grows only while no cell wraps
-// more (a table whose short cells break is cramped, not larger). The
+// fits, found by binary search; a body with a table, or any when
+// keepLines is set, grows only while no cell or text wraps onto more
+// lines (a table whose short cells break is cramped, not larger). The
 // room still left is shared equally above and below the body: a short
 // text stands in the middle of its area, as a designer sets it, not at
 // the top with the lower half of the slide empty.
-func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
+func (e *engine) fill(blocks []deck.Block, w, h float64, f frame, keepLines bool) frame {
 	body := e.theme.Sizes.Body
 	top := max(e.theme.Sizes.MaxBody, body)
 	spread := 1.0
@@ -262,11 +263,12 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	// A table grows only while none of its cells wraps onto more lines
 	// than at body size: its height then grows as its size does.
 	base, tables := f.h, anyTable(blocks)
+	keep := keepLines || tables
 	try := func(size, leading float64) bool {
 		if e.ctx.Err() != nil {
 			return false
 		}
-		if g := at(size, leading); fits(g, h) && (!tables || g.h <= base*size/body+0.01) {
+		if g := at(size, leading); fits(g, h) && (!keep || g.h <= base*size/body+0.01) {
 			f = g
 			return true
 		}
@@ -275,14 +277,28 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame) frame {
 	lead := e.leadings()
 	n := steps(body, top, sizeStep)
 	guess := int(math.Floor((guessSize(body, f, h)-body)/sizeStep)) - 1
-	if i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) }); i == n-1 {
+	// opens the gaps at a size and line height, the most that fits: for a
+	// table, the room between its rows too, whose cells wrap no more as
+	// they open.
+	opens := func(size, leading float64) {
+		lastTrue(steps(1, maxSpread, spreadStep)-1, func(i int) bool {
+			spread = 1 + float64(i+1)*spreadStep
+			return try(size, leading)
+		})
+	}
+	i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) })
+	switch {
+	case i == n-1:
 		m := steps(lead.Min, lead.Max, leadingStep)
 		if j := lastTrue(m-1, func(i int) bool { return try(top, lead.Min+float64(i+1)*leadingStep) }); j == m-1 {
-			lastTrue(steps(1, maxSpread, spreadStep)-1, func(i int) bool {
-				spread = 1 + float64(i+1)*spreadStep
-				return try(top, lead.Max)
-			})
+			opens(top, lead.Max)
 		}
+	case tables:
+		// A table stopped growing before the largest size, as its cells
+		// would wrap: its rows open instead, so that it does not leave
+		// most of its slide empty.
+		base = math.Inf(1)
+		opens(body+float64(i+1)*sizeStep, lead.Min)
 	}
 	g := frame{w: w, h: h}
 	g.place(f, 0, (h-f.h)/2)

@@ -1,6 +1,9 @@
 package layout_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"testing"
 	"testing/fstest"
 
@@ -38,4 +41,11 @@ func layOut(t *testing.T, files ...string) (*deck.Deck, []layout.Page) {
 		t.Fatal(diags)
 	}
 	return d, pages
+}
+
+// grayPNG returns the bytes of a black PNG picture w by h pixels.
+func grayPNG(w, h int) string {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h)))
+	return b.String()
 }

@@ -179,7 +179,7 @@ func (e *engine) agendaEntries(s *deck.Slide) []agendaEntry {
 }
 
 // agenda lays out an agenda's body: a list of entries, in one column or,
-// past seven, two; each its number, its title and the number of the page
+// past seven, two, larger the fewer their rows; each its number, its title and the number of the page
 // it begins on, a link to that page, over a hairline; the rows spread
 // over the body's height up to three and a half lines each, centred.
 func (e *engine) agenda(s *deck.Slide, w, h float64) frame {
@@ -198,7 +198,10 @@ func (e *engine) agenda(s *deck.Slide, w, h float64) frame {
 	gap := t.Sizes.Body * 3
 	colW := (w - gap*float64(cols-1)) / float64(cols)
 	size := t.Sizes.Subtitle * 1.1
-	if rows <= 5 {
+	switch {
+	case rows <= 3:
+		size = t.Sizes.Subtitle * 1.6 // a few entries: larger, not lost in the slide's middle
+	case rows <= 5:
 		size = t.Sizes.Subtitle * 1.3
 	}
 	rowH := min(h/float64(rows), size*4)

@@ -254,3 +254,37 @@ func TestFullPageLayoutsCentreTheirText(t *testing.T) {
 		})
 	}
 }
+
+// TestAgendaOfFewEntriesIsLarger: an agenda of up to three rows sets its
+// entries larger than one of four or five, and its rows stand as a group
+// in the middle of the body's height.
+func TestAgendaOfFewEntriesIsLarger(t *testing.T) {
+	for _, tt := range []struct {
+		entries int
+		size    float64 // the entries' titles, as a multiple of the subtitle size
+	}{{2, 1.6}, {3, 1.6}, {4, 1.3}, {5, 1.3}} {
+		t.Run(fmt.Sprintf("an agenda of %d entries sets them at %g subtitles", tt.entries, tt.size), func(t *testing.T) {
+			src := "title: t\nslides:\n  - id: agenda\n    layout: agenda\n    title: 目录\n"
+			for i := range tt.entries {
+				src += fmt.Sprintf("  - id: s%d\n    title: 第%d章\n    blocks:\n      - paragraph: 正文。\n", i, i+1)
+			}
+			d, pages := layOut(t, "deck.yaml", src)
+			th := d.Theme
+			links := itemsOf[layout.Link](pages[0])
+			if len(links) != tt.entries {
+				t.Fatalf("the agenda has %d links, want %d", len(links), tt.entries)
+			}
+			for _, r := range itemsOf[layout.TextRun](pages[0]) {
+				if strings.HasPrefix(r.Text, "第") && r.Size != th.Sizes.Subtitle*tt.size {
+					t.Errorf("entry %q is set at %gpt, want %gpt", r.Text, r.Size, th.Sizes.Subtitle*tt.size)
+				}
+			}
+			top := th.Margins.Top + th.Sizes.Title*1.2 + th.Sizes.Title*0.35 + th.Sizes.Subtitle*1.3
+			bottom := th.Page.H - th.Margins.Bottom - th.Sizes.Footer*2.1 - th.Sizes.Small*0.6 - th.Sizes.Body*0.8
+			first, last := links[0].Rect, links[len(links)-1].Rect
+			if mid := (first.Y + last.Y + last.H) / 2; mid < (top+bottom)/2-th.Sizes.Body || mid > (top+bottom)/2+th.Sizes.Body {
+				t.Errorf("the rows' middle is at %.1f, want the body's, %.1f", mid, (top+bottom)/2)
+			}
+		})
+	}
+}

@@ -1,9 +1,6 @@
 package layout_test
 
 import (
-	"bytes"
-	"image"
-	"image/png"
 	"math"
 	"testing"
 
@@ -14,8 +11,7 @@ import (
 // of its slot, bounds it, centred in its slot; its caption stands under
 // it, centred on it.
 func TestPictureWidthAndCaption(t *testing.T) {
-	var img bytes.Buffer
-	png.Encode(&img, image.NewGray(image.Rect(0, 0, 1200, 600)))
+	img := grayPNG(1200, 600)
 	const inner = 880.0 // the page less its margins
 	for _, tt := range []struct {
 		name, spec string
@@ -27,7 +23,7 @@ func TestPictureWidthAndCaption(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := "title: t\nslides:\n  - id: s\n    title: 标题\n    blocks:\n      - image: {path: a.png, alt: 灰色, caption: 图1 充电量, " + tt.spec + "}\n"
-			_, pages := layOut(t, "deck.yaml", src, "a.png", img.String())
+			_, pages := layOut(t, "deck.yaml", src, "a.png", img)
 			var pic layout.Rect
 			var cap *layout.TextRun
 			for _, it := range pages[0].Items {

@@ -224,25 +224,34 @@ func (e *engine) cover(s *deck.Slide) frame {
 			heads = append(heads, e.text(s.Subtitle, textStyle{size: t.Sizes.Title * 0.85, leading: 1.3, color: c.Accent, bold: true, align: alignLeft}, w))
 		}
 		return append(heads, e.text(s.Title, textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}, w))
-	}, t.Page.H*0.3)
+	}, t.Page.H*0.3, false)
 }
 
 // closing is the last page: the message over its blocks (a link, a QR
-// code).
+// code). A message that fits on one line at the cover title's size is
+// set at that size, as large as the deck's first words ("谢谢"); a longer
+// one at the title size. Under fit: fill the blocks grow as a short body
+// does, while none takes more lines.
 func (e *engine) closing(s *deck.Slide) frame {
 	t, c := e.theme, e.theme.Colors
 	sized := *s
 	sized.Blocks = sizedForPage(s.Blocks, t.Page.H)
 	return e.panelPage(&sized, func(w float64) []frame {
-		return []frame{e.text(s.Title, textStyle{size: t.Sizes.Title, leading: 1.35, color: c.Primary, bold: true, align: alignLeft}, w)}
-	}, t.Page.H*0.55)
+		st := textStyle{size: t.Sizes.Title * 1.6, leading: 1.3, color: c.Primary, bold: true, align: alignLeft}
+		if f := e.text(s.Title, st, w); f.overflow == 0 && f.h <= st.size*st.leading+0.01 {
+			return []frame{f}
+		}
+		st.size, st.leading = t.Sizes.Title, 1.35
+		return []frame{e.text(s.Title, st, w)}
+	}, t.Page.H*0.55, t.Fit == deck.FitFill)
 }
 
 // panelPage lays out the cover and closing pages: the brand panel on the
 // right; on the left, centred as a group, the heads (the last of which is
 // the title), an accent rule and the slide's blocks, which may be bodyH
-// tall.
-func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH float64) frame {
+// tall, and grow, while none of them takes more lines, when grow is set
+// (see fill).
+func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH float64, grow bool) frame {
 	t, m := e.theme, e.theme.Margins
 	W, H := t.Page.W, t.Page.H
 	f := frame{w: W, h: H}
@@ -253,6 +262,12 @@ func (e *engine) panelPage(s *deck.Slide, heads func(w float64) []frame, bodyH f
 	parts := heads(w)
 	e.checkWidth(parts[len(parts)-1], s.Title.Pos, "the title")
 	body := e.fitBody(s.Blocks, w, bodyH, s, false)[0]
+	if grow && fits(body, bodyH) && !anyFlexible(s.Blocks) {
+		// Larger only while no line is added: a link or a line of
+		// contact broken in two is not finished. fill centres the blocks
+		// in bodyH; the group is centred here.
+		body = trimmed(e.fill(s.Blocks, w, bodyH, body, true))
+	}
 	rule := t.Sizes.Title * 1.6 // the space the accent rule takes
 	h := rule + body.h
 	for _, p := range parts {
@@ -311,4 +326,22 @@ func (e *engine) panelBrand(w float64) frame {
 		e.diags.Errorf(brand.Pos, "text does not fit its box: the brand %q takes more than two lines of the cover's panel even at %gpt; shorten it, or set a logo", t.Brand, size)
 	}
 	return name
+}
+
+// trimmed returns f moved up and cut to the height its items take, from
+// the top of the highest to the bottom of the lowest.
+func trimmed(f frame) frame {
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, it := range f.items {
+		b := it.Bounds()
+		top, bottom = min(top, b.Y), max(bottom, b.Y+b.H)
+	}
+	if len(f.items) == 0 {
+		return frame{w: f.w}
+	}
+	g := f
+	g.items, g.nodes = nil, nil
+	g.place(f, 0, -top)
+	g.h = bottom - top
+	return g
 }

@@ -97,6 +97,9 @@ type tableSetter struct {
 	c      deck.Palette
 	st     textStyle
 	pad, w float64
+	// vpad is the space above and below a row's tallest cell: more where
+	// a table that fills its slide opens its rows (see scaled.spread).
+	vpad   float64
 	widths []float64
 	align  []deck.Align
 	tails  []float64 // of a decimal column, the widest part from the decimal point on
@@ -117,7 +120,7 @@ func (e *engine) layTable(t *deck.Table, w float64, sc scaled, suffix string) la
 		lt.title = e.text(title, textStyle{size: sc.body, leading: 1.4, color: c.Text, bold: true, align: alignCenter}, w)
 		lt.title.h += sc.body * 0.3
 	}
-	ts := tableSetter{e: e, c: c, st: st, pad: pad, w: w, widths: e.columnWidths(t, w, st, pad), tails: e.decimalTails(t, st)}
+	ts := tableSetter{e: e, c: c, st: st, pad: pad, vpad: pad * 0.7 * sc.spread, w: w, widths: e.columnWidths(t, w, st, pad), tails: e.decimalTails(t, st)}
 	ts.align = make([]deck.Align, len(ts.widths))
 	copy(ts.align, t.Align)
 	for _, g := range t.Groups {
@@ -179,7 +182,7 @@ func (ts *tableSetter) row(r tableRow) frame {
 		texts, rights = append(texts, tf), append(rights, right)
 		h = math.Max(h, tf.h)
 	}
-	f := frame{w: ts.w, h: h + 2*ts.pad*0.7}
+	f := frame{w: ts.w, h: h + 2*ts.vpad}
 	drawn := len(f.items) // the fills and rules: an artifact
 	if fill.A != 0 {
 		ts.band(&f, r.spanned, 0, f.h, fill)
