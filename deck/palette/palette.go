@@ -50,12 +50,11 @@ func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
 	out := image.NewPaletted(b, pal)
 	rows(img, func(row []byte, y int) {
 		o := out.Pix[out.PixOffset(b.Min.X, y):]
-		// A colour is looked up when it changes along the row: no colour
-		// is 0xffffffff, so the first pixel is looked up.
-		last, k := ^uint32(0), uint8(0)
+		// A colour is looked up when the pixel changes along the row.
+		last, k := uint32(0), uint8(0)
 		for i := 0; i < len(row); i += 4 {
-			if c := rgb(row[i:]); c != last {
-				last, k = c, index[t.id(c)]
+			if w := word(row[i:]); w != last || i == 0 {
+				last, k = w, index[t.id(rgbOf(w))]
 			}
 			o[i/4] = k
 		}
@@ -107,22 +106,27 @@ func (t *table) id(c uint32) int32 {
 func count(img *image.RGBA) *table {
 	t := newTable()
 	rows(img, func(row []byte, _ int) {
-		// Counted by runs: the rows are long runs of one colour.
-		run, n := rgb(row), 0
+		// Counted by runs: the rows are long runs of one colour. Pixels
+		// are compared whole, as they lie in memory: a run split by alpha
+		// alone counts to the same colour.
+		run, n := word(row), 0
 		for i := 0; i < len(row); i += 4 {
-			if c := rgb(row[i:]); c != run {
-				t.counts[t.id(run)] += n
-				run, n = c, 0
+			if w := word(row[i:]); w != run {
+				t.counts[t.id(rgbOf(run))] += n
+				run, n = w, 0
 			}
 			n++
 		}
-		t.counts[t.id(run)] += n
+		t.counts[t.id(rgbOf(run))] += n
 	})
 	return t
 }
 
-// rgb is a pixel's red, green and blue in one word, 0xRRGGBB.
-func rgb(pix []byte) uint32 { return binary.BigEndian.Uint32(pix) >> 8 }
+// word is a pixel's four bytes as they lie in memory, read in one load.
+func word(pix []byte) uint32 { return binary.LittleEndian.Uint32(pix) }
+
+// rgbOf returns the red, green and blue of a pixel's word, 0xRRGGBB.
+func rgbOf(w uint32) uint32 { return w&0xff<<16 | w&0xff00 | w>>16&0xff }
 
 // rows calls f with each row of the picture's pixels, four bytes a pixel.
 func rows(img *image.RGBA, f func(row []byte, y int)) {
