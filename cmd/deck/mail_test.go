@@ -30,6 +30,11 @@ func runMail(args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// wantMailTree is the draft's structure, as mailtest.Read and Python's
+// email package print it: the bodies and the first slide's picture they
+// show, related, then the PDF.
+const wantMailTree = "multipart/mixed\n    multipart/related\n        multipart/alternative\n            text/plain\n            text/html\n        image/png\n    application/pdf\n"
+
 // TestMailDraftOfTheDefaultDeck: deck mail writes a draft that Go's
 // net/mail and mime/multipart read as the tree a mail program shows,
 // marked X-Unsent, with exactly the PDF deck render writes attached; the
@@ -50,12 +55,13 @@ func TestMailDraftOfTheDefaultDeck(t *testing.T) {
 		t.Errorf("printed %q, want %q", stdout, line)
 	}
 	h, tree, parts := mailtest.Read(t, msg)
-	if wantTree := "multipart/mixed\n    multipart/alternative\n        text/plain\n        text/html\n    application/pdf\n"; tree != wantTree {
-		t.Errorf("tree\n%swant (no picture until deck/raster is wired)\n%s", tree, wantTree)
+	if tree != wantMailTree {
+		t.Errorf("tree\n%swant\n%s", tree, wantMailTree)
 	}
 	if h.Get("X-Unsent") != "1" || h.Get("From") != "" {
 		t.Errorf("X-Unsent %q, From %q: want a draft without a sender", h.Get("X-Unsent"), h.Get("From"))
 	}
+	checkMailPicture(t, parts)
 	if att := parts[len(parts)-1]; !bytes.Equal(att.Body, want) {
 		t.Errorf("the attachment (%d bytes) is not the PDF deck render writes (%d bytes)", len(att.Body), len(want))
 	}
@@ -68,6 +74,26 @@ func TestMailDraftOfTheDefaultDeck(t *testing.T) {
 	}
 	if code, out, _ := runMail(append(args, "-o", "-")...); code != 0 || out != string(msg) {
 		t.Errorf("-o - wrote %d bytes (exit %d), not the draft's %d", len(out), code, len(msg))
+	}
+}
+
+// checkMailPicture checks that the draft's picture is the first slide as
+// deck render --format png draws it mailPictureWidth pixels wide, and that
+// the HTML body shows it by its Content-ID.
+func checkMailPicture(t *testing.T, parts []mailtest.Part) {
+	t.Helper()
+	if len(parts) != 4 {
+		t.Fatalf("%d leaves, want text, HTML, picture and PDF", len(parts))
+	}
+	html, pic := parts[1], parts[2]
+	slide := filepath.Join(t.TempDir(), "slide1.png")
+	runOK(t, "render", "--format", "png", "--pages", "1", "--width", fmt.Sprint(mailPictureWidth), "-o", slide)
+	if want, _ := os.ReadFile(slide); !bytes.Equal(pic.Body, want) {
+		t.Errorf("the picture (%d bytes) is not slide 1 as deck render draws it %d px wide (%d bytes)", len(pic.Body), mailPictureWidth, len(want))
+	}
+	cid := strings.Trim(pic.Header.Get("Content-ID"), "<>")
+	if cid == "" || !bytes.Contains(html.Body, []byte(`<img src="cid:`+cid+`"`)) {
+		t.Errorf("the HTML body does not show the picture %q:\n%s", cid, html.Body)
 	}
 }
 
@@ -125,8 +151,7 @@ print(len(m.defects) + sum(len(p.defects) for p in m.walk()), 'defects')
 	pdfFile := filepath.Join(t.TempDir(), "r.pdf")
 	renderDefault(t, pdfFile)
 	pdf, _ := os.ReadFile(pdfFile)
-	want := "multipart/mixed\n    multipart/alternative\n        text/plain\n        text/html\n    application/pdf\n" +
-		"请审阅：金融云报告|王伟 <wang@example.cn>|1\n"
+	want := wantMailTree + "请审阅：金融云报告|王伟 <wang@example.cn>|1\n"
 	if !strings.HasPrefix(string(out), want) || !strings.Contains(string(out), fmt.Sprintf("\n中国金融云行业研究报告.pdf|%d|b'%%PDF-'\n中国金融云行业研究报告\n0 defects\n", len(pdf))) {
 		t.Errorf("python read\n%s\nwant it to start\n%s", out, want)
 	}

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -57,6 +59,13 @@ func (p *pictureFlags) check() error {
 // picture, a file ending in .png; it returns the exit code.
 func (p *pictureFlags) run(ctx context.Context, src, out string, info, stderr io.Writer) int {
 	opt := render.Options{Pages: p.pages.PageSet, CacheDir: chartCache()}
+	var last pictureRecord
+	if !p.sheet { // a sheet is a look at the slides, not the slides
+		var intact bool
+		if last, intact = previousPictures(out); intact {
+			opt.Previous = last.Pages
+		}
+	}
 	pics, res, err := render.Pictures(ctx, source(src), opt, render.PictureOptions{Width: p.width, Sheet: p.sheet})
 	var noPage *render.NoPageError
 	switch {
@@ -85,13 +94,114 @@ func (p *pictureFlags) run(ctx context.Context, src, out string, info, stderr io
 		fmt.Fprintf(stderr, "deck render: %v\n", err)
 		return 1
 	}
+	var stale, foreign []string
+	if !p.sheet {
+		stale, foreign = tidyPictures(out, names, data, last)
+		rememberPictures(out, names, data, res.Fingerprints)
+	}
 	printDiagnostics(stderr, res.Diagnostics) // warnings
+	for _, f := range foreign {
+		fmt.Fprintf(stderr, "deck render: warning: %s is not from this render: deck did not write it, or it was changed since (kept)\n", f)
+	}
 	what := plural(len(pics), "picture")
 	if p.sheet {
 		what = "a contact sheet of " + plural(len(thumbsOf(p.pages.PageSet, res.Pages)), "page")
 	}
 	fmt.Fprintf(info, "%s: %s, %d×%d px, %s\n", out, what, pics[0].Width, pics[0].Height, size(int64(res.Bytes)))
+	if res.Changed != nil {
+		fmt.Fprintln(info, describeChanges(opt.Previous, res.Fingerprints, res.SlideIDs))
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(info, "removed %s of the last render, not in this one\n", strings.Join(stale, ", "))
+	}
 	return 0
+}
+
+// A pictureRecord remembers, for a folder of slide pictures (or one
+// picture file), the files deck last wrote there, by name within the
+// folder, with the hash of each, and the fingerprints of the deck's slides.
+type pictureRecord struct {
+	Files map[string]string `json:"files"`
+	Pages []string          `json:"pages"`
+}
+
+// picturesDir is the folder a render's pictures are in.
+func picturesDir(out string) string {
+	if strings.EqualFold(filepath.Ext(out), ".png") {
+		return filepath.Dir(out)
+	}
+	return out
+}
+
+// previousPictures returns the record of the pictures deck last wrote at
+// out, and whether every one of them is still there as deck wrote it.
+func previousPictures(out string) (pictureRecord, bool) {
+	file, ok := recordFile(out)
+	if !ok {
+		return pictureRecord{}, false
+	}
+	data, err := os.ReadFile(file)
+	var r pictureRecord
+	if err != nil || json.Unmarshal(data, &r) != nil || len(r.Files) == 0 {
+		return pictureRecord{}, false
+	}
+	for name, hash := range r.Files {
+		if b, err := os.ReadFile(filepath.Join(picturesDir(out), name)); err != nil || hashOf(b) != hash {
+			return r, false
+		}
+	}
+	return r, true
+}
+
+// rememberPictures records the pictures written at out. A record that
+// cannot be written only costs the next render's changes and tidying.
+func rememberPictures(out string, names []string, data [][]byte, pages []string) {
+	file, ok := recordFile(out)
+	if !ok {
+		return
+	}
+	r := pictureRecord{Files: map[string]string{}, Pages: pages}
+	for i, name := range names {
+		r.Files[filepath.Base(name)] = hashOf(data[i])
+	}
+	b, _ := json.Marshal(r)
+	if os.MkdirAll(filepath.Dir(file), 0o755) == nil {
+		writeCache(file, b)
+	}
+}
+
+// pagePicture matches the name of a page's picture: 01.png, 123.png.
+var pagePicture = regexp.MustCompile(`^[0-9]+\.png$`)
+
+// tidyPictures removes from the folder out the pictures of pages that the
+// last render wrote (last) and this one did not (names), when they are
+// still as deck wrote them: a folder of slides is posted whole, and a
+// slide picture left from an earlier render, of a page deleted or not
+// selected now, would be posted silently with the new ones. Any other
+// page picture there is kept and returned as foreign, to warn of; the
+// removed ones are returned as stale. A file -o names is left alone.
+func tidyPictures(out string, names []string, data [][]byte, last pictureRecord) (stale, foreign []string) {
+	if strings.EqualFold(filepath.Ext(out), ".png") {
+		return nil, nil
+	}
+	written := map[string]bool{}
+	for _, n := range names {
+		written[filepath.Base(n)] = true
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		name := e.Name()
+		if written[name] || !e.Type().IsRegular() || !pagePicture.MatchString(name) {
+			continue
+		}
+		path := filepath.Join(out, name)
+		if b, err := os.ReadFile(path); err == nil && last.Files[name] == hashOf(b) && os.Remove(path) == nil {
+			stale = append(stale, name)
+			continue
+		}
+		foreign = append(foreign, path)
+	}
+	return stale, foreign
 }
 
 // thumbsOf returns the pages a selection takes of n.

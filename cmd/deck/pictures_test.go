@@ -123,3 +123,59 @@ func pngSize(t *testing.T, file string) image.Point {
 	}
 	return image.Pt(cfg.Width, cfg.Height)
 }
+
+// TestPicturesIntoAFolderSayWhatChangedAndLeaveNoStaleSlides renders into
+// one folder again and again: each render says which slides changed since
+// the last, as a PDF's does, and removes the page pictures deck wrote
+// before and not now, but keeps, with a warning, any it did not write as
+// they are.
+func TestPicturesIntoAFolderSayWhatChangedAndLeaveNoStaleSlides(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	src := copyDefault(t)
+	out := filepath.Join(t.TempDir(), "slides")
+	all := []string{"01.png", "02.png", "03.png", "04.png", "05.png", "06.png", "07.png", "08.png", "09.png"}
+	for _, step := range []struct {
+		name         string
+		before       func()
+		pages        string
+		said, warned string // what is printed after the first line, and to stderr
+		files        []string
+	}{
+		{"a first render says nothing of changes", nil, "", "", "", all},
+		{"an edit of slide 3 is named", func() {
+			file := filepath.Join(src, "deck.yaml")
+			b, _ := os.ReadFile(file)
+			os.WriteFile(file, bytes.Replace(b, []byte("title: 为什么要发展云服务？"), []byte("title: 为什么发展云服务？"), 1), 0o644)
+		}, "", "slide 3 (why-cloud) changed\n", "", all},
+		{"a smaller selection removes the pictures it does not write", nil, "2-4",
+			"no slide changed\nremoved 01.png, 05.png, 06.png, 07.png, 08.png, 09.png of the last render, not in this one\n", "", all[1:4]},
+		{"pictures deck did not write, or that were changed, are kept with a warning", func() {
+			b, _ := os.ReadFile(filepath.Join(out, "02.png"))
+			os.WriteFile(filepath.Join(out, "09.png"), b, 0o644)
+			os.WriteFile(filepath.Join(out, "03.png"), append(b, 0), 0o644)
+		}, "2", "removed 04.png of the last render, not in this one\n",
+			"deck render: warning: " + filepath.Join(out, "03.png") + " is not from this render: deck did not write it, or it was changed since (kept)\n" +
+				"deck render: warning: " + filepath.Join(out, "09.png") + " is not from this render: deck did not write it, or it was changed since (kept)\n",
+			[]string{"02.png", "03.png", "09.png"}},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.before != nil {
+				step.before()
+			}
+			args := []string{"render", "-c", src, "--format", "png", "--width", "240", "-o", out}
+			if step.pages != "" {
+				args = append(args, "--pages", step.pages)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run(args, &stdout, &stderr); code != 0 {
+				t.Fatalf("deck render exited %d:\n%s", code, stderr.String())
+			}
+			if _, said, _ := strings.Cut(stdout.String(), "\n"); said != step.said || stderr.String() != step.warned {
+				t.Errorf("said after its line\n%q\nand warned\n%q\nwant\n%q\n%q", said, stderr.String(), step.said, step.warned)
+			}
+			if got := names(t, out); !slices.Equal(got, step.files) {
+				t.Errorf("the folder holds %v, want %v", got, step.files)
+			}
+		})
+	}
+}

@@ -19,25 +19,29 @@ import (
 // differences of red, green and blue, on a scale of 0 to 255). img is
 // taken as opaque. The same picture gives the same palette and pixels.
 func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
-	counts := count(img)
-	colors := make([]uint32, 0, len(counts))
-	for c := range counts {
-		colors = append(colors, c)
+	t := count(img)
+	// Colours by id, the most common first; ties by value, so that the
+	// order is fixed.
+	order := make([]int32, len(t.colors))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	// The most common first; ties by value, so that the order is fixed.
-	slices.SortFunc(colors, func(p, q uint32) int { return cmp.Or(cmp.Compare(counts[q], counts[p]), cmp.Compare(p, q)) })
-	n := min(len(colors), 256)
+	slices.SortFunc(order, func(p, q int32) int {
+		return cmp.Or(cmp.Compare(t.counts[q], t.counts[p]), cmp.Compare(t.colors[p], t.colors[q]))
+	})
+	n := min(len(order), 256)
 	pal := make(color.Palette, n)
-	index := make(map[uint32]uint8, len(colors))
-	for i, c := range colors[:n] {
-		pal[i] = rgba(c)
-		index[c] = uint8(i)
+	index := make([]uint8, len(order)) // by id
+	for i, id := range order[:n] {
+		pal[i] = rgba(t.colors[id])
+		index[id] = uint8(i)
 	}
 	var off int // the sum of the differences, over every channel of every pixel
-	for _, c := range colors[n:] {
+	for _, id := range order[n:] {
+		c := t.colors[id]
 		k := pal.Index(rgba(c))
-		index[c] = uint8(k)
-		off += counts[c] * distance(c, colors[k])
+		index[id] = uint8(k)
+		off += t.counts[id] * distance(c, t.colors[order[k]])
 	}
 	b := img.Bounds()
 	if float64(off) > maxMean*float64(3*b.Dx()*b.Dy()) {
@@ -46,12 +50,11 @@ func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
 	out := image.NewPaletted(b, pal)
 	rows(img, func(row []byte, y int) {
 		o := out.Pix[out.PixOffset(b.Min.X, y):]
-		// A colour is looked up when it changes along the row: no colour
-		// is 0xffffffff, so the first pixel is looked up.
-		last, k := ^uint32(0), uint8(0)
+		// A colour is looked up when the pixel changes along the row.
+		last, k := uint32(0), uint8(0)
 		for i := 0; i < len(row); i += 4 {
-			if c := rgb(row[i:]); c != last {
-				last, k = c, index[c]
+			if w := word(row[i:]); w != last || i == 0 {
+				last, k = w, index[t.id(rgbOf(w))]
 			}
 			o[i/4] = k
 		}
@@ -59,26 +62,71 @@ func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
 	return out
 }
 
-// count returns how many pixels of each colour the picture has.
-func count(img *image.RGBA) map[uint32]int {
-	counts := map[uint32]int{}
+// A table numbers a picture's colours, from 0 in the order met, and
+// counts their pixels. Looking a colour up in a map for every run of it
+// took most of Reduce's time: the colours last met are kept in a small
+// cache by hash first, where most lookups end.
+type table struct {
+	ids    map[uint32]int32
+	colors []uint32 // by id
+	counts []int    // by id
+	keys   [cacheSize]uint32
+	vals   [cacheSize]int32
+}
+
+// cacheSize is the number of colours the cache keeps, a power of 2.
+const cacheSize = 1 << 12
+
+func newTable() *table {
+	t := &table{ids: map[uint32]int32{}}
+	for i := range t.keys {
+		t.keys[i] = ^uint32(0) // no colour
+	}
+	return t
+}
+
+// id returns the colour's number, giving it the next one when it is new.
+func (t *table) id(c uint32) int32 {
+	h := c * 0x9e3779b1 >> 20 // Fibonacci hashing to 12 bits
+	if t.keys[h] == c {
+		return t.vals[h]
+	}
+	id, ok := t.ids[c]
+	if !ok {
+		id = int32(len(t.colors))
+		t.ids[c] = id
+		t.colors = append(t.colors, c)
+		t.counts = append(t.counts, 0)
+	}
+	t.keys[h], t.vals[h] = c, id
+	return id
+}
+
+// count returns the picture's colours and how many pixels each has.
+func count(img *image.RGBA) *table {
+	t := newTable()
 	rows(img, func(row []byte, _ int) {
-		// Counted by runs: the rows are long runs of one colour.
-		run, n := rgb(row), 0
+		// Counted by runs: the rows are long runs of one colour. Pixels
+		// are compared whole, as they lie in memory: a run split by alpha
+		// alone counts to the same colour.
+		run, n := word(row), 0
 		for i := 0; i < len(row); i += 4 {
-			if c := rgb(row[i:]); c != run {
-				counts[run] += n
-				run, n = c, 0
+			if w := word(row[i:]); w != run {
+				t.counts[t.id(rgbOf(run))] += n
+				run, n = w, 0
 			}
 			n++
 		}
-		counts[run] += n
+		t.counts[t.id(rgbOf(run))] += n
 	})
-	return counts
+	return t
 }
 
-// rgb is a pixel's red, green and blue in one word, 0xRRGGBB.
-func rgb(pix []byte) uint32 { return binary.BigEndian.Uint32(pix) >> 8 }
+// word is a pixel's four bytes as they lie in memory, read in one load.
+func word(pix []byte) uint32 { return binary.LittleEndian.Uint32(pix) }
+
+// rgbOf returns the red, green and blue of a pixel's word, 0xRRGGBB.
+func rgbOf(w uint32) uint32 { return w&0xff<<16 | w&0xff00 | w>>16&0xff }
 
 // rows calls f with each row of the picture's pixels, four bytes a pixel.
 func rows(img *image.RGBA, f func(row []byte, y int)) {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
 )
 
@@ -16,7 +17,11 @@ func (p *painter) Box(b layout.Box) {
 	if b.Radius > 0 {
 		rad = min(b.Radius, r.W/2, r.H/2) * p.scale
 	}
-	p.paint([][]pt{roundRect(x, y, w, h, rad)}, b.Fill)
+	if rad == 0 {
+		p.fillRect(x, y, x+w, y+h, b.Fill)
+	} else {
+		p.paint([][]pt{roundRect(x, y, w, h, rad)}, b.Fill)
+	}
 	if b.StrokeWidth <= 0 {
 		return
 	}
@@ -29,6 +34,67 @@ func (p *painter) Box(b layout.Box) {
 		polys = append(polys, inner)
 	}
 	p.paint(polys, b.Stroke)
+}
+
+// fillRect fills the rectangle from (x0, y0) to (x1, y1), in pixels, with
+// c as paint would, without the rasterizer: a pixel takes c in the part of
+// it that the rectangle covers, the product of the parts of its column and
+// its row. Most of a slide's boxes are such rectangles, and filling them
+// directly takes a fraction of the rasterizer's time.
+func (p *painter) fillRect(x0, y0, x1, y1 float64, c deck.Color) {
+	if c.A == 0 {
+		return
+	}
+	b := p.img.Bounds()
+	x0, y0 = max(x0, float64(b.Min.X)), max(y0, float64(b.Min.Y))
+	x1, y1 = min(x1, float64(b.Max.X)), min(y1, float64(b.Max.Y))
+	if x1 <= x0 || y1 <= y0 {
+		return
+	}
+	cols := cover(x0, x1)
+	left := int(math.Floor(x0))
+	full := make([]byte, 4*len(cols)) // a row of c, for rows it covers whole
+	for i := range cols {
+		copy(full[4*i:], []byte{c.R, c.G, c.B, 255})
+	}
+	// The columns it covers whole are one run: copied at once in the rows
+	// it covers whole.
+	f := slices.Index(cols, 1)
+	l := f + 1
+	for f >= 0 && l < len(cols) && cols[l] >= 1 {
+		l++
+	}
+	for j, cy := range cover(y0, y1) {
+		row := p.img.Pix[p.img.PixOffset(left, int(math.Floor(y0))+j):]
+		for i := 0; i < len(cols); i++ {
+			if cy >= 1 && i == f {
+				copy(row[4*f:4*l], full[4*f:4*l])
+				i = l - 1
+				continue
+			}
+			blend(row[4*i:4*i+4], c, cols[i]*cy)
+		}
+	}
+}
+
+// blend paints the part a of an opaque pixel with c.
+func blend(px []byte, c deck.Color, a float64) {
+	for k, v := range []byte{c.R, c.G, c.B} {
+		px[k] = uint8(math.Round(float64(px[k])*(1-a) + float64(v)*a))
+	}
+	px[3] = 255
+}
+
+// cover returns, for each pixel from floor(a) to ceil(b), the part of it
+// that the span from a to b covers.
+func cover(a, b float64) []float64 {
+	first, last := int(math.Floor(a)), int(math.Ceil(b))
+	out := make([]float64, last-first)
+	for i := range out {
+		lo, hi := float64(first+i), float64(first+i+1)
+		out[i] = min(b, hi) - max(a, lo)
+	}
+	return out
 }
 
 // grow returns a corner's radius moved out by d: a square corner stays

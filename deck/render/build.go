@@ -27,7 +27,8 @@ type Document struct {
 	// time of each stage.
 	Result Result
 
-	clock stopwatch // the end of the last stage, for the stages after
+	clock stopwatch     // the end of the last stage, for the stages after
+	begun *pdf.Document // the PDF begun while the pages were laid out, for Write; nil when none
 }
 
 // OK reports whether the document has no errors and can be written.
@@ -38,13 +39,13 @@ func (d *Document) OK() bool { return d.Deck != nil && !d.Result.Diagnostics.Has
 // can; charts are drawn only for a deck without errors. The error is for a
 // deck that cannot be opened at all, or a cancelled ctx.
 func Build(ctx context.Context, src Source, opt Options) (*Document, error) {
-	return build(ctx, src, opt, nil)
+	return build(ctx, src, opt, false)
 }
 
-// build is Build; begin, when not nil and the content has no errors, is
-// called as soon as the fonts are known, to begin the PDF while the pages
-// are laid out.
-func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, *fonts.Set)) (*Document, error) {
+// build is Build; with begin, when the content has no errors, it begins
+// the PDF of opt as soon as the fonts are known, while the pages are laid
+// out, for Write with the same opt.
+func build(ctx context.Context, src Source, opt Options, begin bool) (*Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -68,8 +69,8 @@ func build(ctx context.Context, src Source, opt Options, begin func(*deck.Deck, 
 	if doc.Fonts = deckFonts(doc.Deck.Theme, &res.Diagnostics); doc.Fonts == nil {
 		return doc, nil
 	}
-	if begin != nil && !res.Diagnostics.HasErrors() {
-		begin(doc.Deck, doc.Fonts)
+	if begin && !res.Diagnostics.HasErrors() {
+		doc.begun = pdf.Begin(doc.Deck.Theme.Page, pdfOptions(doc.Deck, doc.Fonts, opt))
 	}
 	clock.lap(&res.Timings, "fonts")
 	pages, more, err := layout.LayoutContext(ctx, doc.Deck, doc.Fonts)

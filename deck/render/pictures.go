@@ -6,6 +6,7 @@ import (
 	"image"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/raster"
@@ -36,7 +37,8 @@ type Picture struct {
 // the PDF, in the deck's order. As with Render, a deck with errors gives
 // ErrInvalid with the diagnostics in the Result, and a selection naming a
 // page the deck lacks gives a *NoPageError; then there are no pictures.
-// The Result's Bytes is the PNG files' total size.
+// The Result's Bytes is the PNG files' total size; its Fingerprints,
+// SlideIDs and, with opt.Previous, Changed are filled as by Render.
 func Pictures(ctx context.Context, src Source, opt Options, po PictureOptions) ([]Picture, *Result, error) {
 	d, err := Build(ctx, src, opt)
 	if err != nil {
@@ -46,13 +48,31 @@ func Pictures(ctx context.Context, src Source, opt Options, po PictureOptions) (
 	if !d.OK() {
 		return nil, res, ErrInvalid
 	}
-	pages, idx, err := selectPages(d.Pages, opt.Pages)
+	d.fingerprint(opt.Previous)
+	pics, err := d.Pictures(ctx, opt.Pages, po)
 	if err != nil {
 		return nil, res, err
 	}
-	res.Fingerprints = Fingerprints(d.Pages)
-	res.SlideIDs = slideIDs(d.Deck)
+	res.Bytes = 0
+	for _, p := range pics {
+		res.Bytes += len(p.PNG)
+	}
+	return pics, res, nil
+}
+
+// Pictures draws the pages the selection names (nil for all) of the built
+// deck as PNG pictures, as the function Pictures does; a document with
+// errors gives ErrInvalid.
+func (d *Document) Pictures(ctx context.Context, sel PageSet, po PictureOptions) ([]Picture, error) {
+	if !d.OK() {
+		return nil, ErrInvalid
+	}
+	pages, idx, err := selectPages(d.Pages, sel)
+	if err != nil {
+		return nil, err
+	}
 	clock := d.clock
+	clock.last = time.Now()
 	var pics []Picture
 	if po.Sheet {
 		thumbs := make([]raster.Thumb, len(pages))
@@ -61,21 +81,18 @@ func Pictures(ctx context.Context, src Source, opt Options, po PictureOptions) (
 		}
 		img, err := raster.Sheet(thumbs, d.Fonts, raster.Options{Width: po.Width})
 		if err != nil {
-			return nil, res, err
+			return nil, err
 		}
 		pic, err := encode(0, img)
 		if err != nil {
-			return nil, res, err
+			return nil, err
 		}
 		pics = []Picture{pic}
 	} else if pics, err = drawPages(ctx, pages, idx, raster.Options{Width: po.Width}); err != nil {
-		return nil, res, err
+		return nil, err
 	}
-	clock.lap(&res.Timings, "pictures")
-	for _, p := range pics {
-		res.Bytes += len(p.PNG)
-	}
-	return pics, res, ctx.Err()
+	clock.lap(&d.Result.Timings, "pictures")
+	return pics, ctx.Err()
 }
 
 // drawPages draws and encodes the pages, as many at once as there are

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"io"
 	"sort"
+	"time"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/deck/pptx"
-	"github.com/deckpdf/deck/fonts"
 )
 
 // ErrInvalid is returned by Render when the deck has errors: its
@@ -51,43 +51,49 @@ type Result struct {
 // the Result) or ctx is cancelled (ctx.Err()), nothing is written. A deck
 // that cannot be opened gives a nil Result.
 func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result, error) {
-	var doc *pdf.Document
-	begin := func(dk *deck.Deck, f *fonts.Set) {
-		doc = pdf.Begin(dk.Theme.Page, pdfOptions(dk, f, opt))
-	}
-	if opt.Format == PPTX {
-		begin = nil
-	}
-	d, err := build(ctx, src, opt, begin)
+	d, err := build(ctx, src, opt, opt.Format != PPTX)
 	if err != nil {
 		return nil, err
 	}
+	return &d.Result, d.Write(ctx, w, opt)
+}
+
+// Write writes the built deck as Render does: the pages opt.Pages
+// selects, in opt.Format, to w, whole, once complete. It fills the
+// Result's Bytes, FontBytes, ImageBytes, Fingerprints, SlideIDs and, with
+// opt.Previous, Changed. A document with errors gives ErrInvalid and
+// writes nothing. One Build and one Write give the bytes Render gives
+// with the same Options; a Document may be written more than once.
+func (d *Document) Write(ctx context.Context, w io.Writer, opt Options) error {
 	res := &d.Result
 	if !d.OK() {
-		return res, ErrInvalid
+		return ErrInvalid
 	}
 	pages, _, err := selectPages(d.Pages, opt.Pages)
 	if err != nil {
-		return res, err
+		return err
 	}
 	clock := d.clock
+	clock.last = time.Now()
 	var buf bytes.Buffer
 	if opt.Format == PPTX {
 		if err := pptx.Write(&buf, pages, pptxOptions(d.Deck, d.Fonts, opt)); err != nil {
-			return res, err
+			return err
 		}
 		clock.lap(&res.Timings, "pptx")
 	} else {
+		doc := d.begun
+		d.begun = nil // a pdf.Document writes once
 		if doc == nil {
 			doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
 		}
 		if err := doc.Write(&buf, pages); err != nil {
-			return res, err
+			return err
 		}
 		clock.lap(&res.Timings, "pdf")
 	}
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return err
 	}
 	res.Bytes = buf.Len()
 	if opt.Format == PPTX {
@@ -95,15 +101,21 @@ func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result,
 	} else {
 		res.FontBytes, res.ImageBytes = measure(buf.Bytes())
 	}
+	d.fingerprint(opt.Previous)
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// fingerprint fills the Result's Fingerprints, SlideIDs and, when
+// previous is not nil, Changed.
+func (d *Document) fingerprint(previous []string) {
+	res := &d.Result
 	res.Fingerprints = Fingerprints(d.Pages)
 	res.SlideIDs = slideIDs(d.Deck)
-	if opt.Previous != nil {
-		res.Changed = Changed(opt.Previous, res.Fingerprints)
+	res.Changed = nil
+	if previous != nil {
+		res.Changed = Changed(previous, res.Fingerprints)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return res, err
-	}
-	return res, nil
 }
 
 // Validate checks the deck as Render does, charts included, and writes

@@ -205,3 +205,39 @@ func TestChangedCountsSlidesNotPages(t *testing.T) {
 		t.Errorf("changed, ids, fingerprints: %s, want [1 2] [table after] 2", got)
 	}
 }
+
+// TestABuiltDocumentWritesWhatRenderWrites: Build then Write gives the
+// bytes Render gives, in every format and engine, written once or twice,
+// and the Result's fingerprints and changes as Render's.
+func TestABuiltDocumentWritesWhatRenderWrites(t *testing.T) {
+	for _, opt := range []render.Options{
+		{},
+		{Engine: pdf.EngineGoPDF},
+		{Format: render.PPTX},
+		{Pages: render.PageSet{{First: 2, Last: 2}}, Previous: []string{"x", "y"}},
+	} {
+		t.Run(fmt.Sprintf("with format %v, engine %v and pages %q", opt.Format, opt.Engine, opt.Pages.String()), func(t *testing.T) {
+			var want bytes.Buffer
+			res, err := render.Render(context.Background(), smallDeck(3, 2), &want, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := render.Build(context.Background(), smallDeck(3, 2), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				var got bytes.Buffer
+				if err := d.Write(context.Background(), &got, opt); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("write %d: %d bytes, Render wrote %d other bytes", i+1, got.Len(), want.Len())
+				}
+			}
+			if r := d.Result; r.Bytes != res.Bytes || fmt.Sprint(r.Fingerprints, r.Changed) != fmt.Sprint(res.Fingerprints, res.Changed) {
+				t.Errorf("the document's result says %d bytes, changed %v; Render's %d, %v", r.Bytes, r.Changed, res.Bytes, res.Changed)
+			}
+		})
+	}
+}
