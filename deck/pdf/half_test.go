@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 )
@@ -87,7 +88,7 @@ func withoutHalf(pages []layout.Page) []layout.Page {
 // closing mark and the text is the same but for white space, in as many
 // lines or fewer; the pages look the same.
 func TestHalfWidthMarksKeepTheLineWhole(t *testing.T) {
-	needTools(t, "pdftotext", "mutool", "pdftoppm")
+	tooltest.Need(t, "pdftotext", "mutool", "pdftoppm")
 	decks := []testDeck{
 		defaultDeck(t),
 		build(t, "pairs", fstest.MapFS{"deck.yaml": {Data: []byte(pairsDeck)}}, charts.Options{}),

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/pdf"
 )
 
@@ -70,7 +71,7 @@ func annotLinks(t *testing.T, file string) map[int][]string {
 // table that takes several, and the last slide's link to the agenda's
 // page; in the tagged file (fpdf) each is the object of a Link's OBJR.
 func TestInternalLinksGoToTheirPages(t *testing.T) {
-	needTools(t, "qpdf")
+	tooltest.Need(t, "qpdf")
 	d := build(t, "links", linkDeck(), charts.Options{})
 	last := len(d.pages)
 	if last < 5 {

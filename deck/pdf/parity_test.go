@@ -19,25 +19,12 @@ import (
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/internal/pixeldiff"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/fonts"
 	"golang.org/x/tools/txtar"
 )
-
-// needTools skips the test where the PDF tools are missing, except on CI,
-// where a missing tool is a failure (the policy of cmd/deck's tests).
-func needTools(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed (poppler-utils, qpdf and mupdf-tools are needed)", tool)
-			}
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-}
 
 // run runs a tool and returns its standard output and error; a failed run
 // fails the test.
@@ -163,7 +150,7 @@ const (
 // reader would: the same pages, text and look, the fonts embedded, and
 // files that the PDF tools read without a complaint.
 func TestEnginesAgree(t *testing.T) {
-	needTools(t, "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "qpdf")
+	tooltest.Need(t, "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "qpdf")
 	for _, d := range testDecks(t) {
 		t.Run(d.name, func(t *testing.T) {
 			t.Parallel()
@@ -220,7 +207,7 @@ func TestEnginesAgree(t *testing.T) {
 					}
 				})
 				t.Run(e.String()+" opens in MuPDF without a warning", func(t *testing.T) {
-					needTools(t, "mutool")
+					tooltest.Need(t, "mutool")
 					// -N: this MuPDF has no colour management, and says so
 					// otherwise; -q: no progress lines.
 					stdout, stderr := run(t, "mutool", "draw", "-q", "-N", "-o", os.DevNull, files[e])
@@ -233,7 +220,7 @@ func TestEnginesAgree(t *testing.T) {
 				})
 			}
 			t.Run("the outline has the same entry for every page", func(t *testing.T) {
-				needTools(t, "mutool")
+				tooltest.Need(t, "mutool")
 				a, _ := run(t, "mutool", "show", fp, "outline")
 				b, _ := run(t, "mutool", "show", gp, "outline")
 				var want strings.Builder
@@ -336,7 +323,7 @@ func diff(t *testing.T, a, b image.Image) (mean, local float64) {
 // characters of a line left out or a line moved down 1 pt, against the
 // page as fpdf draws it.
 func TestPixelComparisonSeesAWordOutOfPlace(t *testing.T) {
-	needTools(t, "pdftoppm")
+	tooltest.Need(t, "pdftoppm")
 	d := defaultDeck(t)
 	dir := t.TempDir()
 	ref := filepath.Join(dir, "fpdf.pdf")
@@ -395,7 +382,7 @@ func TestPixelComparisonSeesAWordOutOfPlace(t *testing.T) {
 // picture as a reader meets it, in both engines: it extracts, and the page
 // stays white.
 func TestHiddenTextIsSearchableButNotSeen(t *testing.T) {
-	needTools(t, "pdftotext", "pdftoppm")
+	tooltest.Need(t, "pdftotext", "pdftoppm")
 	set, err := fonts.Default()
 	if err != nil {
 		t.Fatal(err)

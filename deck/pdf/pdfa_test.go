@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/deckpdf/deck/charts"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/pdf"
 )
 
@@ -110,7 +111,7 @@ func writePDFA(t *testing.T, d testDeck) ([]byte, string) {
 // deck's --pdfa file is checked against, one subtest each; the README
 // lists them.
 func TestPDFA(t *testing.T) {
-	needTools(t, "qpdf", "pdfinfo", "mutool")
+	tooltest.Need(t, "qpdf", "pdfinfo", "mutool")
 	d := defaultDeck(t)
 	b, file := writePDFA(t, d)
 	f := readQPDF(t, file)
@@ -553,7 +554,7 @@ func xmpDate(t *testing.T, s string) string {
 // with vector charts, pictures and continued tables, what its content
 // decides: a clean file, fonts and colours.
 func TestEveryTestDeckKeepsToPDFA(t *testing.T) {
-	needTools(t, "qpdf")
+	tooltest.Need(t, "qpdf")
 	for _, d := range testDecks(t) {
 		t.Run(d.name+" is read by qpdf without a warning, its XMP says its information, it draws all its glyphs and paints in no CMYK", func(t *testing.T) {
 			_, file := writePDFA(t, d)
@@ -580,7 +581,7 @@ func TestTheGopdfEngineRefusesPDFA(t *testing.T) {
 }
 
 func TestLatinRunsSayTheirLanguageWhenTheDeckDoes(t *testing.T) {
-	needTools(t, "qpdf")
+	tooltest.Need(t, "qpdf")
 	const slides = `slides:
   - title: 金融云
     blocks:

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/deck/picture"
@@ -47,7 +48,7 @@ const (
 // picture, as picture.Normalize hands it over, with both engines, and
 // compares what MuPDF draws of the page with the picture.
 func TestPicturesLookAsTheyAre(t *testing.T) {
-	needTools(t, "mutool")
+	tooltest.Need(t, "mutool")
 	source, grey := flatten(t, "source.png"), flatten(t, "grey.png")
 	tests := []struct {
 		file string

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"golang.org/x/tools/txtar"
 
 	"github.com/deckpdf/deck/charts"
@@ -21,7 +22,7 @@ import (
 // deck's file, and the deck.
 func structText(t *testing.T) (string, testDeck) {
 	t.Helper()
-	needTools(t, "pdfinfo", "qpdf")
+	tooltest.Need(t, "pdfinfo", "qpdf")
 	d := defaultDeck(t)
 	file := filepath.Join(t.TempDir(), "default.pdf")
 	if err := os.WriteFile(file, write(t, d, pdf.EngineFPDF), 0o644); err != nil {
@@ -60,7 +61,7 @@ func texts(d testDeck) (content, artifact []string) {
 }
 
 func TestTheDefaultDeckIsTagged(t *testing.T) {
-	needTools(t, "pdfinfo", "qpdf")
+	tooltest.Need(t, "pdfinfo", "qpdf")
 	d := defaultDeck(t)
 	b := write(t, d, pdf.EngineFPDF)
 	file := filepath.Join(t.TempDir(), "default.pdf")
@@ -124,7 +125,7 @@ func TestTheStructureTreeReadsAsTheDeck(t *testing.T) {
 }
 
 func TestAContinuedTablesHeaderRowIsReadAsHeaderCells(t *testing.T) {
-	needTools(t, "pdfinfo")
+	tooltest.Need(t, "pdfinfo")
 	a, err := txtar.ParseFile("../layout/testdata/table-continues.txtar")
 	if err != nil {
 		t.Fatal(err)

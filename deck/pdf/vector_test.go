@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 )
@@ -19,7 +20,7 @@ import (
 // the charts in the text once (the hidden text is gone, the drawn text is
 // there).
 func TestVectorChartsAreTextAndPaths(t *testing.T) {
-	needTools(t, "pdftotext", "qpdf", "pdfimages")
+	tooltest.Need(t, "pdftotext", "qpdf", "pdfimages")
 	d := vectorDeck(t)
 	pages := map[int][]string{
 		4: {"6.2", "6.4", "7.1", "7.5", "8.4", "21.0", "24.9", "28.8", "31.7", "37.2",
@@ -67,7 +68,7 @@ func TestVectorChartsAreTextAndPaths(t *testing.T) {
 // pixels: the fill's colour inside the triangle, the closing side drawn
 // only where the path is closed.
 func TestPathsFillAndCloseAlikeInBothEngines(t *testing.T) {
-	needTools(t, "pdftoppm")
+	tooltest.Need(t, "pdftoppm")
 	red, blue := deck.Color{R: 220, A: 255}, deck.Color{B: 200, A: 255}
 	square := func(x float64, closed bool) layout.Path {
 		return layout.Path{Points: []layout.Point{{X: x, Y: 60}, {X: x, Y: 20}, {X: x + 40, Y: 20}, {X: x + 40, Y: 60}},

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pptx"
 	"github.com/deckpdf/deck/deck/render"
@@ -116,7 +117,7 @@ func TestNativeChartsKeepTheirDataInAWorkbook(t *testing.T) {
 		}
 	})
 	t.Run("the chart parts are valid against the schema", func(t *testing.T) {
-		needTools(t, "xmllint")
+		tooltest.Need(t, "xmllint")
 		args := []string{"--noout", "--nonet", "--schema", filepath.Join("testdata", "schemas", "dml-chart.xsd")}
 		dir := t.TempDir()
 		for i := range charts {

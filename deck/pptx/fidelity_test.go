@@ -15,23 +15,10 @@ import (
 	"testing"
 
 	"github.com/deckpdf/deck/deck/internal/pixeldiff"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/render"
 )
-
-// needTools skips the test where a tool is missing, except on CI, where
-// .ci/run installs them and a missing tool is a failure.
-func needTools(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed (.ci/run installs it)", tool)
-			}
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-}
 
 // The thresholds of the comparison of LibreOffice's pages with deck's, at
 // 50 dpi (see diff), and of the text it keeps. Measured on the built-in
@@ -86,7 +73,7 @@ func impress(t *testing.T, doc *render.Document, files ...string) []string {
 }
 
 func TestLibreOfficeShowsWhatThePDFShows(t *testing.T) {
-	needTools(t, "soffice", "pdftotext", "pdftoppm")
+	tooltest.Need(t, "soffice", "pdftotext", "pdftoppm")
 	doc := defaultDoc(t)
 	dir := t.TempDir()
 	own := filepath.Join(dir, "deck.pdf")

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 )
 
 // schemaOf returns the schema in testdata/schemas that a part's root
@@ -30,7 +32,7 @@ func schemaOf(name string) string {
 var xmllintError = regexp.MustCompile(`(?m)^.*(error|fails to validate).*$`)
 
 func TestThePartsAreValidAgainstTheSchemas(t *testing.T) {
-	needTools(t, "xmllint")
+	tooltest.Need(t, "xmllint")
 	parts, names := unzip(t, write(t, defaultDoc(t).Pages, withEverything()))
 	dir := t.TempDir()
 	bySchema := map[string][]string{}
@@ -62,7 +64,7 @@ func TestThePartsAreValidAgainstTheSchemas(t *testing.T) {
 // TestTheSchemaTestSeesAnInvalidPart keeps the schema test honest: a
 // slide with an element in a place the schema does not allow fails.
 func TestTheSchemaTestSeesAnInvalidPart(t *testing.T) {
-	needTools(t, "xmllint")
+	tooltest.Need(t, "xmllint")
 	parts, _ := unzip(t, write(t, defaultDoc(t).Pages, withEverything()))
 	slide := strings.Replace(string(parts["ppt/slides/slide1.xml"]), "<p:spTree>", "<p:spTree><p:bogus/>", 1)
 	file := filepath.Join(t.TempDir(), "slide1.xml")

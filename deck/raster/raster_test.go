@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck/internal/pixeldiff"
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/raster"
 	"github.com/deckpdf/deck/deck/render"
@@ -58,12 +58,7 @@ func defaultPages(t testing.TB) []layout.Page {
 // width pixels wide, a picture a page.
 func poppler(t *testing.T) []image.Image {
 	t.Helper()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftoppm is not installed (poppler-utils)")
-		}
-		t.Skip("pdftoppm is not installed")
-	}
+	tooltest.Need(t, "pdftoppm")
 	dir := t.TempDir()
 	var pdf bytes.Buffer
 	if _, err := render.Render(context.Background(), render.Builtin(), &pdf, render.Options{}); err != nil {
