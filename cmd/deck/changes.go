@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -85,16 +84,8 @@ func remember(out string, pdf []byte, pages []string) {
 // describeChanges says which slides differ, by number and name: "slides 4
 // (role) and 9 (closing) changed", "no slide changed".
 func describeChanges(old, cur []string, names []string) string {
-	changed := render.Changed(old, cur)
-	var b bytes.Buffer
-	var nums []string
-	for _, n := range changed {
-		s := strconv.Itoa(n)
-		if n <= len(names) && names[n-1] != "" {
-			s += " (" + names[n-1] + ")"
-		}
-		nums = append(nums, s)
-	}
+	nums := changedSlides(old, cur, names, func(n, name string) string { return join(n, " (", name, ")") })
+	var b strings.Builder
 	switch {
 	case len(nums) == 0:
 		b.WriteString("no slide changed")
@@ -109,4 +100,51 @@ func describeChanges(old, cur []string, names []string) string {
 		b.WriteString("; the deck has " + plural(len(cur), "slide") + ", it had " + strconv.Itoa(len(old)))
 	}
 	return b.String()
+}
+
+// describeChangesChinese says the same as describeChanges in Chinese, for
+// the mail of a Chinese deck: "第 4 页（role）、第 9 页（closing）有修改".
+func describeChangesChinese(old, cur []string, names []string) string {
+	nums := changedSlides(old, cur, names, func(n, name string) string { return join(n+" 页", "（", name, "）") })
+	var b strings.Builder
+	switch {
+	case len(nums) == 0:
+		b.WriteString("各页与上一版相同")
+	case len(nums) == len(cur) && len(old) == len(cur) && len(nums) > 2:
+		b.WriteString("全部 " + strconv.Itoa(len(cur)) + " 页都有修改")
+	default:
+		for i, n := range nums {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			b.WriteString("第 " + n)
+		}
+		b.WriteString("有修改")
+	}
+	if len(cur) != len(old) {
+		b.WriteString("；现共 " + strconv.Itoa(len(cur)) + " 页，上一版 " + strconv.Itoa(len(old)) + " 页")
+	}
+	return b.String()
+}
+
+// changedSlides returns the slides that differ, each as say puts its
+// number and its name ("" for a slide without one).
+func changedSlides(old, cur []string, names []string, say func(n, name string) string) []string {
+	var out []string
+	for _, n := range render.Changed(old, cur) {
+		name := ""
+		if n <= len(names) {
+			name = names[n-1]
+		}
+		out = append(out, say(strconv.Itoa(n), name))
+	}
+	return out
+}
+
+// join returns n, then name between open and close when there is one.
+func join(n, open, name, close string) string {
+	if name == "" {
+		return n
+	}
+	return n + open + name + close
 }

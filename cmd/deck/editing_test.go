@@ -210,20 +210,24 @@ func TestMaxSizeKeepsThePreviousFile(t *testing.T) {
 
 func TestDescribeChanges(t *testing.T) {
 	tests := []struct {
-		old, cur []string
-		want     string
+		old, cur      []string
+		want, chinese string
 	}{
-		{[]string{"a", "b"}, []string{"a", "b"}, "no slide changed"},
-		{[]string{"a", "b", "c"}, []string{"a", "x", "c"}, "slide 2 changed"},
-		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1 (cover), 3 (role) and 4 changed"},
-		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 (role) changed; the deck has 3 slides, it had 1"},
-		{[]string{"a", "b", "c"}, []string{"x", "y", "z"}, "all 3 slides changed"},
-		{[]string{"a", "b"}, []string{"x", "y"}, "slides 1 (cover) and 2 changed"},
-		{[]string{"a", "b"}, []string{"x", "y", "z"}, "slides 1 (cover), 2 and 3 (role) changed; the deck has 3 slides, it had 2"},
+		{[]string{"a", "b"}, []string{"a", "b"}, "no slide changed", "各页与上一版相同"},
+		{[]string{"a", "b", "c"}, []string{"a", "x", "c"}, "slide 2 changed", "第 2 页有修改"},
+		{[]string{"a", "b", "c", "d"}, []string{"x", "b", "y", "z"}, "slides 1 (cover), 3 (role) and 4 changed", "第 1 页（cover）、第 3 页（role）、第 4 页有修改"},
+		{[]string{"a"}, []string{"a", "b", "c"}, "slides 2 and 3 (role) changed; the deck has 3 slides, it had 1", "第 2 页、第 3 页（role）有修改；现共 3 页，上一版 1 页"},
+		{[]string{"a", "b", "c"}, []string{"x", "y", "z"}, "all 3 slides changed", "全部 3 页都有修改"},
+		{[]string{"a", "b"}, []string{"x", "y"}, "slides 1 (cover) and 2 changed", "第 1 页（cover）、第 2 页有修改"},
+		{[]string{"a", "b"}, []string{"x", "y", "z"}, "slides 1 (cover), 2 and 3 (role) changed; the deck has 3 slides, it had 2", "第 1 页（cover）、第 2 页、第 3 页（role）有修改；现共 3 页，上一版 2 页"},
 	}
+	names := []string{"cover", "", "role"}
 	for _, tt := range tests {
-		if got := describeChanges(tt.old, tt.cur, []string{"cover", "", "role"}); got != tt.want {
+		if got := describeChanges(tt.old, tt.cur, names); got != tt.want {
 			t.Errorf("describeChanges(%v, %v) = %q, want %q", tt.old, tt.cur, got, tt.want)
+		}
+		if got := describeChangesChinese(tt.old, tt.cur, names); got != tt.chinese {
+			t.Errorf("describeChangesChinese(%v, %v) = %q, want %q", tt.old, tt.cur, got, tt.chinese)
 		}
 	}
 }

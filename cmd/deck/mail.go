@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/deckpdf/deck/deck/mail"
@@ -31,6 +32,7 @@ type mailing struct {
 	maxSize                 byteSize
 	engine                  engineFlag
 	charts                  chartMode
+	changes                 string // the slides changed since the last draft, as deck render says it
 }
 
 func mailCmd(args []string, stdout, stderr io.Writer) int {
@@ -183,7 +185,11 @@ func (m *mailing) draft(ctx context.Context, doc *render.Document, pdf []byte, o
 	d := &mail.Draft{From: m.from, To: m.to, Cc: m.cc, Subject: m.subject, Title: meta.Title, Date: meta.Date, Lang: meta.Lang,
 		Pages: res.Pages, PDF: pdf, Summary: mail.SummaryOf(doc.Deck, doc.Pages), Picture: pic, Sent: opt.Date}
 	if res.Changed != nil {
-		d.Changes = describeChanges(opt.Previous, res.Fingerprints, res.SlideIDs)
+		m.changes = describeChanges(opt.Previous, res.Fingerprints, res.SlideIDs)
+		d.Changes = m.changes
+		if strings.HasPrefix(strings.ToLower(meta.Lang), "zh") {
+			d.Changes = describeChangesChinese(opt.Previous, res.Fingerprints, res.SlideIDs) // the body of a Chinese deck's mail is Chinese
+		}
 	}
 	return d, nil
 }
@@ -243,8 +249,8 @@ func (m *mailing) deliver(ctx context.Context, d *mail.Draft, msg []byte, res *r
 		what = "copy of the message sent"
 	}
 	fmt.Fprintf(stdout, "%s: %s, %s, with the PDF (%s, %s)\n", m.out, what, size(int64(len(msg))), plural(res.Pages, "page"), size(int64(len(d.PDF))))
-	if d.Changes != "" {
-		fmt.Fprintln(stdout, d.Changes)
+	if m.changes != "" {
+		fmt.Fprintln(stdout, m.changes)
 	}
 	return 0
 }

@@ -113,7 +113,7 @@ func TestMailDraftSaysWhatChanged(t *testing.T) {
 	}
 	msg, _ := os.ReadFile(eml)
 	_, _, parts := mailtest.Read(t, msg)
-	if !bytes.Contains(parts[0].Body, []byte("修改：slide 3 (why-cloud) changed")) {
+	if !bytes.Contains(parts[0].Body, []byte("变化：第 3 页（why-cloud）有修改")) {
 		t.Errorf("the body does not say what changed:\n%s", parts[0].Body)
 	}
 }

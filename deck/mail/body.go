@@ -17,7 +17,7 @@ type words struct {
 }
 
 var (
-	chinese = words{date: "2006年1月2日", open: "（", close: "）", pages: "%d 页", changes: "修改：", attached: "附件：", slide1: "第 1 页"}
+	chinese = words{date: "2006年1月2日", open: "（", close: "）", pages: "%d 页", changes: "变化：", attached: "附件：", slide1: "第 1 页"}
 	english = words{date: "2 January 2006", open: " (", close: ")", pages: "%d pages", changes: "Changes: ", attached: "Attached: ", slide1: "Slide 1"}
 )
 

@@ -19,7 +19,7 @@ func testDraft(t *testing.T) mail.Draft {
 	}
 	cc, _ := mail.ParseAddresses("zhao@example.cn")
 	return mail.Draft{To: to, Cc: cc, Title: "中国金融云行业研究报告", Date: time.Date(2022, 9, 30, 0, 0, 0, 0, time.UTC), Lang: "zh-CN",
-		Pages: 9, PDF: []byte("%PDF-1.4\n" + strings.Repeat("pdf bytes\x00\xff", 500)), Changes: "slides 4 (role) and 9 (closing) changed",
+		Pages: 9, PDF: []byte("%PDF-1.4\n" + strings.Repeat("pdf bytes\x00\xff", 500)), Changes: "第 4 页（role）、第 9 页（closing）有修改",
 		Summary: mail.Summary{Title: "摘要", Paragraphs: []mail.Paragraph{{Text: "趋势洞察", Heading: true}, {Text: "2021年中国金融云市场规模达到394亿元。"}}},
 		Picture: []byte("\x89PNG\r\n\x1a\nnot really"), Unsent: true}
 }
@@ -53,7 +53,7 @@ func TestTheDraftIsTheTreeMailProgramsRead(t *testing.T) {
 		t.Errorf("To %v (%v)", to, err)
 	}
 	text, html, png, pdf := parts[0], parts[1], parts[2], parts[3]
-	for _, s := range []string{"中国金融云行业研究报告", "2022年9月30日 · 9 页 · PDF 6 KB", "修改：slides 4 (role) and 9 (closing) changed", "摘要", "趋势洞察", "394亿元", "附件：中国金融云行业研究报告.pdf"} {
+	for _, s := range []string{"中国金融云行业研究报告", "2022年9月30日 · 9 页 · PDF 6 KB", "变化：第 4 页（role）、第 9 页（closing）有修改", "摘要", "趋势洞察", "394亿元", "附件：中国金融云行业研究报告.pdf"} {
 		if !bytes.Contains(text.Body, []byte(s)) || !bytes.Contains(html.Body, []byte(s)) {
 			t.Errorf("a body lacks %q", s)
 		}
