@@ -286,6 +286,16 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame, keepLines bool
 			return try(size, leading)
 		})
 	}
+	// A short body that fits at the largest size, line height and gaps
+	// ends there whatever the searches try first: one layout instead of
+	// about ten (a slide of a sentence or two).
+	if !tables {
+		spread = 1 + float64(steps(1, maxSpread, spreadStep))*spreadStep
+		if try(top, lead.Max) {
+			return centred(f, w, h)
+		}
+		spread = 1
+	}
 	i := lastTrueNear(n-1, guess, func(i int) bool { return try(body+float64(i+1)*sizeStep, lead.Min) })
 	switch {
 	case i == n-1:
@@ -300,6 +310,11 @@ func (e *engine) fill(blocks []deck.Block, w, h float64, f frame, keepLines bool
 		base = math.Inf(1)
 		opens(body+float64(i+1)*sizeStep, lead.Min)
 	}
+	return centred(f, w, h)
+}
+
+// centred returns f in the middle of a frame of width w and height h.
+func centred(f frame, w, h float64) frame {
 	g := frame{w: w, h: h}
 	g.place(f, 0, (h-f.h)/2)
 	return g
