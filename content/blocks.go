@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // blockKinds lists the keys that name a block's kind.

@@ -13,7 +13,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/numfmt"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // tableBlock reads a table: one group from data or rows, or several from

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 var chartKeys = []string{"id", "type", "title", "caption", "source", "data", "rows", "x", "series", "line",

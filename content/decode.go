@@ -6,15 +6,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
-	goccy "github.com/goccy/go-yaml/parser"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // A decoder reads one YAML file's node tree, collecting diagnostics.
@@ -70,39 +68,25 @@ func tooDeep(data []byte) (int, bool) {
 	return 0, false
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // parse parses YAML bytes into the document's root node.
 func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 	if line, ok := tooDeep(data); ok {
 		d.diags.Errorf(deck.Pos{File: d.file, Line: line}, "YAML syntax: brackets nested more than %d deep", maxFlowDepth)
 		return nil, false
 	}
+	loader, err := yaml.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		d.diags.Errorf(deck.Pos{File: d.file}, "YAML syntax: %v", err)
+		return nil, false
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := err.Error()
-		pos := deck.Pos{File: d.file}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			pos.Line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		if strings.Contains(msg, "did not find expected alphabetic or numeric character") {
-			msg += ` (a value that starts with * or **bold** must be quoted: "**…**")`
-		} else if strings.Contains(msg, "exceeded max depth") {
-			msg = "the content is nested more than 10000 deep" // and the second parser would take gigabytes
-		} else if p, m, ok := syntaxError(data); ok {
-			// go-yaml v3 names the line where the enclosing block began;
-			// goccy/go-yaml points at the character that is wrong.
-			pos, msg = deck.Pos{File: d.file, Line: p.Line, Col: p.Col}, m
-			if strings.Contains(m, "not allowed in this context") || strings.Contains(m, "indent") {
-				msg += " (check this line's indentation against the lines above it)"
-			}
-		}
-		if strings.Contains(msg, "'\t'") {
-			msg = "a tab where YAML wants spaces: indent with spaces, not tabs"
-		}
+	switch err := loader.Load(&doc); {
+	case errors.Is(err, io.EOF):
+		d.diags.Errorf(deck.Pos{File: d.file}, "the file is empty")
+		return nil, false
+	case err != nil:
+		pos, msg := syntaxError(data, err)
+		pos.File = d.file
 		d.diags.Errorf(pos, "YAML syntax: %s", msg)
 		return nil, false
 	}
@@ -110,36 +94,28 @@ func (d *decoder) parse(data []byte) (*yaml.Node, bool) {
 		d.diags.Errorf(deck.Pos{File: d.file}, "the file is empty")
 		return nil, false
 	}
-	if line, ok := secondDocument(data); ok {
-		d.diags.Errorf(deck.Pos{File: d.file, Line: line}, "YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents")
+	var next yaml.Node
+	if !errors.Is(loader.Load(&next), io.EOF) {
+		d.diags.Errorf(deck.Pos{File: d.file, Line: secondDocument(data)}, "YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents")
 		return nil, false
 	}
 	return resolve(doc.Content[0]), true
 }
 
-// secondDocument reports whether data holds more than one YAML document,
-// and the line of the marker that ends the first: everything after it
-// would be dropped without a word.
-func secondDocument(data []byte) (int, bool) {
-	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
-		return 0, false // no marker past the first line: one document
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var first, next yaml.Node
-	if dec.Decode(&first) != nil || errors.Is(dec.Decode(&next), io.EOF) {
-		return 0, false
-	}
+// secondDocument returns the line of the marker (--- or ...) that ends
+// the first of the documents in data, or 0 if it finds none.
+func secondDocument(data []byte) int {
 	content := false
 	for i, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimRight(l, " \r\t")
 		if (l == "---" || l == "..." || strings.HasPrefix(l, "--- ")) && content {
-			return i + 1, true
+			return i + 1
 		}
 		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") && t != "---" {
 			content = true
 		}
 	}
-	return 0, true
+	return 0
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -354,22 +330,4 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-var goccyError = regexp.MustCompile(`^\[(\d+):(\d+)\] (.*)`)
-
-// syntaxError parses data with goccy/go-yaml to find where a syntax error
-// is, to the column.
-func syntaxError(data []byte) (deck.Pos, string, bool) {
-	_, err := goccy.ParseBytes(data, 0)
-	if err == nil {
-		return deck.Pos{}, "", false
-	}
-	m := goccyError.FindStringSubmatch(err.Error())
-	if m == nil {
-		return deck.Pos{}, "", false
-	}
-	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
-	return deck.Pos{Line: line, Col: col}, strings.TrimSpace(m[3]), true
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // slideExtraKeys are the keys of a slide that the layouts beyond the

@@ -11,7 +11,7 @@ import (
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/picture"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 //go:embed report

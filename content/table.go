@@ -15,7 +15,7 @@ import (
 
 	"github.com/deckpdf/deck/content/workbook"
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // A cell is one value of tabular data and where it was written.

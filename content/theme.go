@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // DefaultTheme is the theme a deck gets when it names none: the default

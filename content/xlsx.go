@@ -8,7 +8,7 @@ import (
 
 	"github.com/deckpdf/deck/content/workbook"
 	"github.com/deckpdf/deck/deck"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // workbookExts are the endings of the files read as workbooks; .xls and

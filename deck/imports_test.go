@@ -51,8 +51,7 @@ func TestImportsGoOneWay(t *testing.T) {
 		"github.com/signintech/gopdf":      "deck/pdf",
 		"github.com/wcharczuk/go-chart/v2": "charts",
 		"github.com/golang/freetype":       "charts",
-		"github.com/goccy/go-yaml":         "content",
-		"go.yaml.in/yaml/v3":               "content",
+		"go.yaml.in/yaml/v4":               "content",
 		"github.com/fsnotify/fsnotify":     "cmd/deck",
 		"github.com/xuri/excelize/v2":      "content/workbook deck/numfmt deck/pptx", // pptx: a native chart's embedded workbook
 		"github.com/xuri/nfp":              "deck/numfmt",
