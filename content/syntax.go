@@ -31,7 +31,7 @@ func syntaxError(data []byte, err error) (deck.Pos, string) {
 	msg := le.Message
 	switch {
 	case strings.HasPrefix(msg, "control characters are not allowed"):
-		return at, "control characters are not allowed"
+		return controlChar(data), "control characters are not allowed"
 	case strings.Contains(msg, "exceeded max depth"):
 		return at, "the content is nested more than 10000 deep"
 	case strings.Contains(msg, "tab character") || charAt(data, le.Mark) == '\t':
@@ -68,6 +68,22 @@ func syntaxError(data []byte, err error) (deck.Pos, string) {
 		return at, msg + indentHint
 	}
 	return at, msg
+}
+
+// controlChar returns the place of the first control character in data
+// (the parser's reader names none).
+func controlChar(data []byte) deck.Pos {
+	line, col := 1, 0
+	for _, r := range string(data) {
+		col++
+		switch {
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r':
+			return deck.Pos{Line: line, Col: col}
+		}
+	}
+	return deck.Pos{}
 }
 
 // markPos is the place a parser's mark names; zero fields are unknown.

@@ -40,6 +40,8 @@ func TestSyntaxErrors(t *testing.T) {
 			"deck.yaml:2:18: error: YAML syntax: unknown anchor 'x' referenced (a value that starts with * or **bold** must be quoted: \"**…**\")\n"},
 		{"text after a quoted value", "\"a\" \"b\"\n",
 			"deck.yaml:1:5: error: YAML syntax: text after the end of the document's value: put the whole value in quotes, or start the mapping on a line of its own\n"},
+		{"a control character is named where it is", head + "    subtitle: 文字\x01\n",
+			"deck.yaml:4:17: error: YAML syntax: control characters are not allowed\n"},
 		{"a file of only a comment is empty", "# 注释\n", "deck.yaml: error: the file is empty\n"},
 		{"a second document after a ... line", head + "...\ngarbage: [\n",
 			"deck.yaml:4: error: YAML syntax: a second document starts here (a line of --- or ...); a deck file is one document: remove the line, or join the documents\n"},
