@@ -37,13 +37,35 @@ const maxFlowDepth = 64
 // maxFlowDepth, and the line where they do. Brackets inside quotes and
 // comments do not count.
 func tooDeep(data []byte) (int, bool) {
-	depth, line := 0, 1
+	depth, at := 0, 0
+	eachBracket(data, func(c byte, line, _ int) bool {
+		if c == ']' || c == '}' {
+			depth = max(depth-1, 0)
+			return true
+		}
+		if depth++; depth > maxFlowDepth {
+			at = line
+			return false
+		}
+		return true
+	})
+	return at, at > 0
+}
+
+// eachBracket calls visit with each [ ] { } of data outside quotes and
+// comments, and its line and column (counting characters from 1), until
+// visit returns false.
+func eachBracket(data []byte, visit func(c byte, line, col int) bool) {
+	line, col := 1, 0
 	var quote byte
 	comment := false
 	for i, c := range data {
+		if c&0xC0 != 0x80 { // not a continuation byte: a new character
+			col++
+		}
 		switch {
 		case c == '\n':
-			line++
+			line, col = line+1, 0
 			comment = false
 			if quote == '\'' {
 				quote = 0 // an unclosed quote: the parser will say so
@@ -57,15 +79,12 @@ func tooDeep(data []byte) (int, bool) {
 			quote = c
 		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
 			comment = true
-		case c == '[' || c == '{':
-			if depth++; depth > maxFlowDepth {
-				return line, true
+		case c == '[' || c == '{' || c == ']' || c == '}':
+			if !visit(c, line, col) {
+				return
 			}
-		case c == ']' || c == '}':
-			depth = max(depth-1, 0)
 		}
 	}
-	return 0, false
 }
 
 // parse parses YAML bytes into the document's root node.

@@ -132,41 +132,18 @@ func charAt(data []byte, m yaml.Mark) rune {
 // where the parser stopped. Brackets inside quotes and comments do not
 // count.
 func unclosed(data []byte, stop yaml.Mark) (yaml.Mark, bool) {
-	end := offset(data, stop)
-	if end < 0 {
-		end = len(data)
+	if end := offset(data, stop); end >= 0 {
+		data = data[:end]
 	}
 	var open []yaml.Mark
-	line, col := 1, 0
-	var quote byte
-	comment := false
-	for i := 0; i < end; {
-		_, w := utf8.DecodeRune(data[i:])
-		c := data[i]
-		col++
-		switch {
-		case c == '\n':
-			line, col = line+1, 0
-			comment = false
-			if quote == '\'' {
-				quote = 0
-			}
-		case comment:
-		case quote != 0:
-			if c == quote && (quote == '\'' || i == 0 || data[i-1] != '\\') {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
-			comment = true
-		case c == '[' || c == '{':
+	eachBracket(data, func(c byte, line, col int) bool {
+		if c == '[' || c == '{' {
 			open = append(open, yaml.Mark{Line: line, Column: col})
-		case (c == ']' || c == '}') && len(open) > 0:
+		} else if len(open) > 0 {
 			open = open[:len(open)-1]
 		}
-		i += w
-	}
+		return true
+	})
 	if len(open) == 0 {
 		return yaml.Mark{}, false
 	}
