@@ -34,10 +34,11 @@
 // with an MCID, under the element of its node of the page's structure tree
 // (layout.Node), or an /Artifact; the structure tree, its parent tree,
 // /MarkInfo, /ViewerPreferences /DisplayDocTitle and the pages' /Tabs /S
-// are written after fpdf, as an incremental update (tagged.go). A chart's
+// are added after fpdf, which writes the file again, whole, with its
+// streams compressed (tagged.go, rewrite.go). A chart's
 // hidden text is an artifact: its Figure's /Alt says the data once. A run
 // of Latin letters only carries Meta.LatinLang as its /Lang. With
-// Options.PDFA the same update makes the file PDF/A-2b: XMP metadata, an
+// Options.PDFA the same pass makes the file PDF/A-2b: XMP metadata, an
 // sRGB output intent, a file identifier (pdfa.go). The gopdf engine writes
 // an untagged PDF, and no PDF/A.
 package pdf

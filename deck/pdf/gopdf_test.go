@@ -285,7 +285,7 @@ func TestFinishRefusesAFileItDoesNotKnow(t *testing.T) {
 		err  string
 	}{
 		{"not a PDF", []byte("hello"), "no startxref"},
-		{"a file of fpdf's", fp.Bytes(), "no cross-reference section at startxref"},
+		{"a file of fpdf's", fp.Bytes(), "its trailer is not the one expected"},
 		{"a file finished already", gp, "its trailer is not the one expected"},
 		{"a file cut short", gp[:len(gp)/2], "no startxref"},
 	} {

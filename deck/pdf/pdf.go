@@ -103,7 +103,7 @@ func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face][]byte) (p *
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetMargins(0, 0, 0)
-	doc.SetCompression(true)
+	doc.SetCompression(false) // the streams are compressed by fpdfFile.bytes
 	doc.SetCatalogSort(true)
 	doc.SetCreationDate(opt.Date.UTC())
 	doc.SetModificationDate(opt.Date.UTC())

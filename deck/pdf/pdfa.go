@@ -7,23 +7,21 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/deckpdf/deck/deck"
 )
 
 // A PDF/A-2b file (ISO 19005-2, level B) is the tagged file of the fpdf
-// engine, made by the same incremental update (tagFPDF), with what the
-// standard adds:
+// engine, made in the same pass (tagFPDF), with what the standard adds:
 //
 //   - a header that says PDF 1.7 and, after it, a comment of four bytes
-//     above 127 (6.1.2), which moves every object of fpdf's file six
-//     bytes on: its cross-reference table is rewritten to match;
-//   - a file identifier /ID in the trailer of the update, the last one
-//     (6.1.3);
+//     above 127 (6.1.2);
+//   - a file identifier /ID in the trailer (6.1.3);
 //   - an XMP metadata stream in the catalog, saying pdfaid:part 2 and
 //     pdfaid:conformance B, whose properties are those of the document
-//     information dictionary, which the update writes again from the same
+//     information dictionary, written again from the same
 //     values, its dates with their time zone (6.6.2);
 //   - an sRGB output intent, GTS_PDFA1 with the ICC profile of icc/, since
 //     the pages paint in DeviceRGB and DeviceGray (6.2.2, 6.2.4.3);
@@ -52,58 +50,30 @@ type archive struct {
 	date    time.Time
 }
 
-// addBinaryComment puts binaryComment after the header line of fpdf's
-// file and moves its cross-reference table, the table's entries and the
-// startxref after it by as much. The header says PDF 1.7, the version
-// PDF/A-2 is built on, where fpdf writes 1.3 (though its transparency and
-// the update's metadata are of 1.4).
-func (f *fpdfFile) addBinaryComment() error {
-	nl := bytes.IndexByte(f.src, '\n')
-	if nl < 0 || !bytes.HasPrefix(f.src, []byte("%PDF-1.")) || nl != len("%PDF-1.n") {
-		return fpdfUnexpected("its header is not %PDF-1.n")
-	}
-	d := len(binaryComment)
-	var b bytes.Buffer
-	b.Grow(len(f.src) + d)
-	b.WriteString("%PDF-1.7\n")
-	b.WriteString(binaryComment)
-	b.Write(f.src[nl+1 : f.xref])
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", f.size)
-	for k := 1; k < f.size; k++ {
-		f.offsets[k] += d
-		fmt.Fprintf(&b, "%010d 00000 n \n", f.offsets[k])
-	}
-	tail := f.src[f.xref+len(fmt.Sprintf("xref\n0 %d\n", f.size))+20*f.size:]
-	at := bytes.LastIndex(tail, []byte("startxref\n"))
-	if at < 0 {
-		return fpdfUnexpected("no startxref")
-	}
-	b.Write(tail[:at])
-	f.xref += d
-	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", f.xref)
-	f.src = b.Bytes()
-	return nil
+// addBinaryComment gives the file the header PDF/A asks for: the version
+// PDF/A-2 is built on, 1.7, where fpdf writes 1.3 (though its transparency
+// and the added metadata are of 1.4), and a comment of bytes above 127
+// after it.
+func (f *fpdfFile) addBinaryComment() {
+	f.header = "%PDF-1.7\n" + binaryComment
 }
 
-// objects adds the PDF/A objects to the update: the information
+// objects adds the PDF/A objects to the file: the information
 // dictionary in place of fpdf's, the XMP stream, the output intent and its
 // profile. It gives the file its identifier, and returns the entries the
 // catalog gains.
-func (a archive) objects(f *fpdfFile) (string, error) {
+func (a archive) objects(f *fpdfFile) string {
 	sum := md5.Sum(f.src)
 	f.id = sum[:]
 	f.objs[f.info] = a.info()
 	meta := f.add()
 	xmp := a.xmp()
 	f.objs[meta] = fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream", len(xmp), xmp)
-	profile, err := deflate(sRGB)
-	if err != nil {
-		return "", err
-	}
+	profile := sRGBStream()
 	icc, intent := f.add(), f.add()
 	f.objs[icc] = fmt.Sprintf("<</N 3 /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream", len(profile), profile)
 	f.objs[intent] = fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", icc)
-	return fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n", meta, intent), nil
+	return fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n", meta, intent)
 }
 
 // emptyNames is the name dictionary fpdf writes into every catalog: an
@@ -114,18 +84,15 @@ const emptyNames = "/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n"
 // name dictionary: a PDF/A file shows no sign of embedded files.
 func withoutEmptyNames(entries string) string { return strings.Replace(entries, emptyNames, "", 1) }
 
-// deflate compresses s as a FlateDecode stream.
-func deflate(s string) ([]byte, error) {
+// sRGBStream is the profile compressed, once per process, as tightly as
+// zlib does: it goes into every PDF/A file.
+var sRGBStream = sync.OnceValue(func() []byte {
 	var b bytes.Buffer
-	w := zlib.NewWriter(&b)
-	if _, err := w.Write([]byte(s)); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return b.Bytes(), nil
-}
+	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	w.Write([]byte(sRGB)) // a bytes.Buffer takes every write
+	w.Close()
+	return b.Bytes()
+})
 
 // A property is one entry of the document information and the XMP
 // property it is (ISO 19005-2, 6.6.2.3.1); an empty value is left out

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -165,7 +164,7 @@ func structType(r layout.Role) string {
 }
 
 // A fpdfFile is the file fpdf wrote, read by its cross-reference table,
-// and the objects an incremental update adds to it or replaces.
+// and the objects tagFPDF adds to it or replaces (see rewrite.go).
 type fpdfFile struct {
 	src     []byte
 	offsets map[int]int // where each object of src starts
@@ -173,9 +172,10 @@ type fpdfFile struct {
 	size    int         // /Size of src's trailer
 	root    int
 	info    int
-	objs    map[int]string // the objects of the update, by number
+	objs    map[int]string // the objects added or replaced, by number
 	next    int            // the number of the next new object
 	id      []byte         // the file identifier; nil: none
+	header  string         // the header to write; empty: fpdf's
 }
 
 var (
@@ -240,51 +240,14 @@ func (f *fpdfFile) add() int {
 	return f.next - 1
 }
 
-// bytes returns the file with the update appended: the objects, a
-// cross-reference section of one subsection per run of numbers, and a
-// trailer pointing back at the file's own.
-func (f *fpdfFile) bytes() []byte {
-	nums := make([]int, 0, len(f.objs))
-	for n := range f.objs {
-		nums = append(nums, n)
-	}
-	slices.Sort(nums)
-	var b bytes.Buffer
-	b.Write(f.src)
-	offsets := make([]int, len(nums))
-	for i, n := range nums {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, f.objs[n])
-	}
-	xref := b.Len()
-	b.WriteString("xref\n")
-	for i := 0; i < len(nums); {
-		j := i + 1
-		for j < len(nums) && nums[j] == nums[j-1]+1 {
-			j++
-		}
-		fmt.Fprintf(&b, "%d %d\n", nums[i], j-i)
-		for _, off := range offsets[i:j] {
-			fmt.Fprintf(&b, "%010d 00000 n \n", off)
-		}
-		i = j
-	}
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n", f.next, f.root, f.info, f.xref)
-	if f.id != nil {
-		b.WriteString(trailerID(f.id))
-	}
-	fmt.Fprintf(&b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes()
-}
-
 // tagFPDF adds the structure tree to the file fpdf wrote of the pages the
-// painter tagged, as an incremental update: the structure tree root, its
+// painter tagged, and returns the file written anew: the structure tree root, its
 // parent tree, an element for every node of the pages' trees but the
 // artifacts (Document, then one Sect for the pages of a slide), the link
 // annotations with their /StructParent, and new versions of the catalog
 // (/StructTreeRoot, /MarkInfo, /ViewerPreferences) and of the pages
 // (/StructParents, /Tabs /S, /Annots), and of the fonts' ToUnicode CMaps
-// (see halfToUnicode). With an archive, the same update makes the file
+// (see halfToUnicode). With an archive, the same pass makes the file
 // PDF/A-2b (see pdfa.go).
 func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 	f, err := parseFPDF(src)
@@ -295,9 +258,7 @@ func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 		return nil, err
 	}
 	if a != nil {
-		if err := f.addBinaryComment(); err != nil {
-			return nil, err
-		}
+		f.addBinaryComment()
 	}
 	cat, err := f.body(f.root)
 	if err != nil {
@@ -331,16 +292,14 @@ func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
 	f.objs[parents] = s.parentTree()
 	more := ""
 	if a != nil {
-		if more, err = a.objects(f); err != nil {
-			return nil, err
-		}
+		more = a.objects(f)
 	}
 	rest := cat[len(catHead):]
 	if a != nil {
 		rest = withoutEmptyNames(rest)
 	}
 	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + more + rest
-	return f.bytes(), nil
+	return f.bytes()
 }
 
 // A structWriter writes the structure elements of the pages.

@@ -1,0 +1,133 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// fpdf writes the pages' content streams uncompressed (beginFPDF turns its
+// compression off: it builds a new compressor, 700 KB of tables, for every
+// stream), and tagFPDF adds and replaces objects. bytes writes the
+// file once, whole: the new objects in place of the ones they
+// replace, with every stream that has no filter compressed by one reused
+// compressor. There is no incremental section: the file holds each object
+// once, and a reader needs one cross-reference table.
+
+// zlibWriters keeps compressors for reuse: a writer's tables are
+// allocated once, and Reset readies it for the next stream.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+// deflate returns data compressed as a FlateDecode stream holds it.
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(data)/3 + 64)
+	w := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(w)
+	w.Reset(&b)
+	w.Write(data) // a bytes.Buffer takes every write
+	w.Close()
+	return b.Bytes()
+}
+
+// plainStream returns the data of obj when obj is a stream whose
+// dictionary holds its length and nothing else, as fpdf writes page
+// contents and ToUnicode CMaps: a stream with no filter, to compress.
+func plainStream(obj []byte) ([]byte, bool) {
+	const head, tail = "<</Length ", "\nendstream"
+	rest, ok := bytes.CutPrefix(obj, []byte(head))
+	if !ok {
+		return nil, false
+	}
+	digits, rest, ok := bytes.Cut(rest, []byte(">>\nstream\n"))
+	n, err := strconv.Atoi(string(digits))
+	if !ok || err != nil || len(rest) != n+len(tail) || !bytes.HasSuffix(rest, []byte(tail)) {
+		return nil, false
+	}
+	return rest[:n], true
+}
+
+// writeObject writes object n with the given body: compressed when it is
+// a plain stream.
+func writeObject(b *bytes.Buffer, n int, body []byte) {
+	fmt.Fprintf(b, "%d 0 obj\n", n)
+	if data, ok := plainStream(body); ok {
+		z := deflate(data)
+		fmt.Fprintf(b, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
+		b.Write(z)
+		b.WriteString("\nendstream")
+	} else {
+		b.Write(body)
+	}
+	b.WriteString("\nendobj\n")
+}
+
+// objectBodies returns the body of each of fpdf's objects, by number:
+// what lies between "n 0 obj\n" and "\nendobj\n".
+func (f *fpdfFile) objectBodies() (map[int][]byte, error) {
+	nums := make([]int, 0, len(f.offsets))
+	for n := range f.offsets {
+		nums = append(nums, n)
+	}
+	slices.SortFunc(nums, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	bodies := make(map[int][]byte, len(nums))
+	for i, n := range nums {
+		end := f.xref
+		if i+1 < len(nums) {
+			end = f.offsets[nums[i+1]]
+		}
+		head := fmt.Sprintf("%d 0 obj\n", n)
+		obj := f.src[f.offsets[n]:end]
+		body, ok := bytes.CutPrefix(obj, []byte(head))
+		if body, ok = bytes.CutSuffix(body, []byte("\nendobj\n")); !ok {
+			return nil, fpdfUnexpected(fmt.Sprintf("object %d is not where the table says", n))
+		}
+		bodies[n] = body
+	}
+	return bodies, nil
+}
+
+// bytes returns the file: fpdf's header (or, for PDF/A, version 1.7 and
+// a binary comment), every object by number, fpdf's or tagFPDF's
+// version of it, and one cross-reference table and trailer.
+func (f *fpdfFile) bytes() ([]byte, error) {
+	bodies, err := f.objectBodies()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(f.src))
+	if f.header != "" {
+		b.WriteString(f.header)
+	} else {
+		b.Write(f.src[:bytes.IndexByte(f.src, '\n')+1])
+	}
+	offsets := make([]int, f.next)
+	for n := 1; n < f.next; n++ {
+		offsets[n] = b.Len()
+		if s, ok := f.objs[n]; ok {
+			writeObject(&b, n, []byte(s))
+		} else if body, ok := bodies[n]; ok {
+			writeObject(&b, n, body)
+		} else {
+			return nil, fpdfUnexpected(fmt.Sprintf("no object %d", n))
+		}
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", f.next)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n", f.next, f.root, f.info)
+	if f.id != nil {
+		b.WriteString(trailerID(f.id))
+	}
+	fmt.Fprintf(&b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
+	return b.Bytes(), nil
+}
