@@ -1,11 +1,13 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -30,12 +32,38 @@ func Subset(f *Face, runes []rune) ([]byte, error) {
 // half that has one (see HalfWidth) and that the face has: a composite
 // glyph of the mark's outline, at its code point. Forms and runes must
 // not meet: a rune drawn at a form's code point is an error.
+//
+// The face remembers the last subset made of it: a deck rendered again
+// (deck watch, a service) asks for the same glyphs, and gets them without
+// the work.
 func SubsetHalf(f *Face, runes, half []rune) ([]byte, error) {
+	last := Memo(f, lastSubsetKey{}, func() *lastSubset { return &lastSubset{} })
+	key := string(runes) + "\x00" + string(half)
+	last.mu.Lock()
+	hit, data := last.data != nil && last.key == key, last.data
+	last.mu.Unlock()
+	if hit {
+		return bytes.Clone(data), nil
+	}
 	s, err := newSubsetter(f, runes, half)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subset of %s: %w", f.name, err)
 	}
-	return s.write(), nil
+	data = s.write()
+	last.mu.Lock()
+	last.key, last.data = key, data
+	last.mu.Unlock()
+	return bytes.Clone(data), nil
+}
+
+// lastSubsetKey is the Memo key of a face's lastSubset.
+type lastSubsetKey struct{}
+
+// A lastSubset is the last subset made of a face, and the runes asked for.
+type lastSubset struct {
+	mu   sync.Mutex
+	key  string
+	data []byte
 }
 
 // A subsetter holds a face's tables and the glyphs a subset keeps.

@@ -219,3 +219,38 @@ func stderr(err error) string {
 	}
 	return ""
 }
+
+// A face remembers its last subset: asked again, it gives the same bytes,
+// whatever the caller did to the copy it had; asked for other glyphs, it
+// makes them.
+func TestTheLastSubsetIsRememberedForTheSameRunesOnly(t *testing.T) {
+	f := bundled(t).Regular
+	fresh := func(runes, half []rune) []byte {
+		s, err := newSubsetter(f, runes, half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.write()
+	}
+	runes := []rune("中国金融云2021")
+	for _, c := range []struct {
+		name        string
+		runes, half []rune
+	}{
+		{"first", runes, nil},
+		{"again", runes, nil},
+		{"a third time", runes, nil},
+		{"with a half-width form", runes, []rune("，")},
+		{"other runes", []rune("中国金融云2022"), []rune("，")},
+		{"the first again", runes, nil},
+	} {
+		got, err := SubsetHalf(f, c.runes, c.half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, fresh(c.runes, c.half)) {
+			t.Errorf("%s: not the subset of %q and %q", c.name, string(c.runes), string(c.half))
+		}
+		clear(got) // the caller's copy is its own
+	}
+}
