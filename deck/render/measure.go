@@ -8,17 +8,30 @@ import (
 	"strings"
 )
 
-// streamDict matches the dictionary in front of a PDF stream.
-var streamDict = regexp.MustCompile(`(?s)<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>)*)>>\s*stream\r?\n`)
+// streamDict matches the dictionary at the start of an object, when the
+// object is a stream.
+var streamDict = regexp.MustCompile(`^\s*<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>)*)>>\s*stream\r?\n`)
 
 var lengthKey = regexp.MustCompile(`/Length\s+(\d+)(?:[^\d]|$)`)
 
 // measure adds up the streams of a PDF by what they hold: font programs
 // (a /Length1, /Length2 or /Subtype /OpenType key, as the PDF standard
-// requires of embedded fonts) and images (/Subtype /Image).
+// requires of embedded fonts) and images (/Subtype /Image). It reads the
+// objects from one to the next, and steps over each stream's data by its
+// length: the data is most of the file, and is never searched.
 func measure(pdf []byte) (fonts, images int) {
-	for _, m := range streamDict.FindAllSubmatch(pdf, -1) {
-		dict := string(m[1])
+	obj := []byte(" 0 obj")
+	for pos := 0; ; {
+		i := bytes.Index(pdf[pos:], obj)
+		if i < 0 {
+			return fonts, images
+		}
+		pos += i + len(obj)
+		m := streamDict.FindSubmatchIndex(pdf[pos:min(pos+maxDict, len(pdf))])
+		if m == nil {
+			continue
+		}
+		dict := string(pdf[pos+m[2] : pos+m[3]])
 		l := lengthKey.FindStringSubmatch(dict)
 		if l == nil {
 			continue
@@ -30,9 +43,13 @@ func measure(pdf []byte) (fonts, images int) {
 		case strings.Contains(dict, "/Subtype /Image") || strings.Contains(dict, "/Subtype/Image"):
 			images += n
 		}
+		pos = min(pos+m[1]+n, len(pdf))
 	}
-	return fonts, images
 }
+
+// maxDict is as far as measure looks for a stream's dictionary after
+// "obj": the dictionaries deck's engines write are far shorter.
+const maxDict = 4096
 
 // measurePPTX adds up the compressed entries of a presentation by what
 // they hold: font parts (ppt/fonts/) and pictures (ppt/media/).
