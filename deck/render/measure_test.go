@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,5 +58,20 @@ func TestMeasureAddsUpFontsAndImagesAsQPDFReadsThem(t *testing.T) {
 				t.Errorf("measure = fonts %d, images %d; qpdf reads fonts %d, images %d", gotFonts, gotImages, fonts, images)
 			}
 		})
+	}
+}
+
+// What a dictionary may hold does not end it early: nested dictionaries,
+// hex strings, literal strings with ">>", "stream" or escaped parentheses;
+// and a stream's data, whatever it holds, is stepped over.
+func TestMeasureReadsDictionariesWhole(t *testing.T) {
+	fake := "9 0 obj\n<</Length1 1 /Length 1>>\nstream\nx"
+	file := "%PDF-1.7\n" +
+		fmt.Sprintf("1 0 obj\n<</Type /XObject /Subtype /Image /Name (a >> b \\) << (c) stream) /ID <3E3E> /D <</E <</F 1>>>> /Length %d>>\nstream\n%s\nendstream\nendobj\n", len(fake), fake) +
+		"3 0 obj\n<</Length1 9 /Length 5>>stream\r\nabcde\r\nendstream\nendobj\n" +
+		"4 0 obj\n<</Title (stream)>>\nendobj\n"
+	fonts, images := measure([]byte(file))
+	if fonts != 5 || images != len(fake) {
+		t.Errorf("measure = fonts %d, images %d, want 5, %d", fonts, images, len(fake))
 	}
 }
