@@ -17,7 +17,7 @@ import (
 // writeGoPDF writes the PDF with gopdf, then gives it the outline, the
 // document information and the catalog (finishGoPDF). The package
 // documentation says what gopdf draws differently from fpdf.
-func writeGoPDF(w io.Writer, pages []layout.Page, opt Options, subsets map[*fonts.Face][]byte) (err error) {
+func writeGoPDF(w io.Writer, pages []layout.Page, opt Options, subsets map[*fonts.Face]program) (err error) {
 	defer func() {
 		// Like fpdf, gopdf may panic on input the layout should have
 		// refused: turn a library bug into an error.
@@ -47,13 +47,13 @@ func writeGoPDF(w io.Writer, pages []layout.Page, opt Options, subsets map[*font
 // goPainter draws items with gopdf. Every call sets the state it needs.
 type goPainter struct {
 	doc       *gopdf.GoPdf
-	docHeight float64                // the height gopdf places links by: the first page's
-	height    float64                // the current page's height
-	family    map[*fonts.Face]string // the gopdf family each face is registered as
-	subsets   map[*fonts.Face][]byte // the font file embedded for each face
-	hidden    *gopdf.Transparency    // fully transparent, for hidden text
-	outline   []outlineEntry         // every page's entry in the outline
-	err       error                  // the first error of a call that has no error result
+	docHeight float64                 // the height gopdf places links by: the first page's
+	height    float64                 // the current page's height
+	family    map[*fonts.Face]string  // the gopdf family each face is registered as
+	subsets   map[*fonts.Face]program // the font embedded for each face
+	hidden    *gopdf.Transparency     // fully transparent, for hidden text
+	outline   []outlineEntry          // every page's entry in the outline
+	err       error                   // the first error of a call that has no error result
 }
 
 func (p *goPainter) fail(err error) {
@@ -93,7 +93,7 @@ func (p *goPainter) font(f *fonts.Face) (string, error) {
 			p.fail(fmt.Errorf("pdf: font %s has no glyph for %q (U+%04X)", f.Name(), r, r))
 		},
 	}
-	if err := p.doc.AddTTFFontDataWithOption(fam, p.subsets[f], opt); err != nil {
+	if err := p.doc.AddTTFFontDataWithOption(fam, p.subsets[f].data, opt); err != nil {
 		return "", fmt.Errorf("pdf: font %s: %v", f.Name(), err)
 	}
 	p.family[f] = fam

@@ -97,8 +97,8 @@ func fpdfFailed(err *error) {
 }
 
 // beginFPDF sets up an fpdf document: page size, metadata, and the fonts,
-// each face embedded as its subset.
-func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face][]byte) (p *painter, err error) {
+// each face given as its subset, hollow (see programs.go).
+func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face]program) (p *painter, err error) {
 	defer fpdfFailed(&err)
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
 	doc.SetAutoPageBreak(false, 0)
@@ -129,8 +129,12 @@ func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face][]byte) (p *
 		ps := pdfName(f.PostScriptName())
 		fam := fmt.Sprintf("%s-%02d", ps, i)
 		p.family[f] = fam
-		p.subsets = append(p.subsets, subset{fpdfName: "utf8" + strings.ToLower(fam), name: ps})
-		doc.AddUTF8FontFromBytes(fam, "", subsets[f])
+		e, err := embed(f, subsets[f])
+		if err != nil {
+			return nil, err
+		}
+		p.subsets = append(p.subsets, subset{fpdfName: "utf8" + strings.ToLower(fam), name: ps, embedding: e})
+		doc.AddUTF8FontFromBytes(fam, "", e.hollow)
 	}
 	if err := doc.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -153,7 +157,7 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 	if opt.PDFA {
 		a = &archive{meta: opt.Meta, creator: opt.Creator, date: opt.Date}
 	}
-	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages, a)
+	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages, p.subsets, a)
 	if err != nil {
 		return err
 	}
@@ -161,9 +165,13 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 	return err
 }
 
-// A subset is a font fpdf embedded: the name fpdf gave it, and the font's
-// own PostScript name.
-type subset struct{ fpdfName, name string }
+// A subset is a font fpdf embedded: the name fpdf gave it, the font's own
+// PostScript name, the name it has in the file once tagSubsets has run,
+// and what is embedded of it.
+type subset struct {
+	fpdfName, name, baseFont string
+	*embedding
+}
 
 // tagSubsets gives each font fpdf embedded the name the PDF standard asks
 // of a subset (ISO 32000-1, 9.6.4), "ABCDEF+NotoSansSC-Regular": six
@@ -174,7 +182,9 @@ type subset struct{ fpdfName, name string }
 // and the font, so that the same PDF gets the same tags.
 func tagSubsets(pdf []byte, subsets []subset) []byte {
 	file := sha256.Sum256(pdf)
-	for _, s := range subsets {
+	for i := range subsets {
+		s := &subsets[i]
+		s.baseFont = s.fpdfName
 		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), file[:]...))
 		tag := make([]byte, 6)
 		for i := range tag {
@@ -185,6 +195,7 @@ func tagSubsets(pdf []byte, subsets []subset) []byte {
 			continue // a name fpdf shortened or changed: left as it is
 		}
 		pdf = bytes.ReplaceAll(pdf, []byte("/"+s.fpdfName), []byte("/"+name))
+		s.baseFont = name
 	}
 	return pdf
 }

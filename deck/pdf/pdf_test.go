@@ -186,13 +186,13 @@ func TestBegunDocumentsWriteWhatWriteWrites(t *testing.T) {
 // not match is left alone.
 func TestSubsetsAreTaggedInPlace(t *testing.T) {
 	pdf := []byte("<< /BaseFont /utf8notosanssc-regular-00 >> /FontName /utf8notosanssc-regular-00 /utf8x-01")
-	got := tagSubsets(pdf, []subset{{"utf8notosanssc-regular-00", "NotoSansSC-Regular"}, {"utf8x-01", "Longer-Name"}})
+	got := tagSubsets(pdf, []subset{{fpdfName: "utf8notosanssc-regular-00", name: "NotoSansSC-Regular"}, {fpdfName: "utf8x-01", name: "Longer-Name"}})
 	want := regexp.MustCompile(`^<< /BaseFont /([A-Z]{6})\+NotoSansSC-Regular >> /FontName /([A-Z]{6})\+NotoSansSC-Regular /utf8x-01$`)
 	m := want.FindSubmatch(got)
 	if m == nil || string(m[1]) != string(m[2]) || len(got) != len(pdf) {
 		t.Errorf("tagged:\n%s", got)
 	}
-	if again := tagSubsets(pdf, []subset{{"utf8notosanssc-regular-00", "NotoSansSC-Regular"}}); !bytes.Equal(again[:len(again)-9], got[:len(got)-9]) {
+	if again := tagSubsets(pdf, []subset{{fpdfName: "utf8notosanssc-regular-00", name: "NotoSansSC-Regular"}}); !bytes.Equal(again[:len(again)-9], got[:len(got)-9]) {
 		t.Error("the same file got another tag")
 	}
 }

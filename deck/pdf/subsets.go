@@ -16,7 +16,7 @@ import (
 // half-width form (see drawnText). A face of set that draws nothing is
 // subset to its notdef glyph: fpdf sets the regular face for the outline's
 // titles.
-func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face][]byte, error) {
+func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, error) {
 	type need struct{ runes, half map[rune]bool }
 	used := map[*fonts.Face]need{}
 	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
@@ -44,13 +44,20 @@ func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face][]byte, e
 			}
 		}
 	}
-	out := make(map[*fonts.Face][]byte, len(used))
+	out := make(map[*fonts.Face]program, len(used))
 	for f, n := range used {
-		data, err := fonts.SubsetHalf(f, sorted(n.runes), sorted(n.half))
+		runes, half := sorted(n.runes), sorted(n.half)
+		data, err := fonts.SubsetHalf(f, runes, half)
 		if err != nil {
 			return nil, err
 		}
-		out[f] = data
+		codes := runes
+		for _, mark := range half {
+			if c, ok := fonts.HalfWidth(mark); ok {
+				codes = append(codes, c)
+			}
+		}
+		out[f] = program{data, codes}
 	}
 	return out, nil
 }

@@ -33,7 +33,7 @@ func TestSubsetFontsKeepTheRunesEachFaceDraws(t *testing.T) {
 		{"the bold face keeps its own runes only", set.Bold, "金", "云A2"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face], []rune(tt.has), []rune(tt.lacks)) })
+		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face].data, []rune(tt.has), []rune(tt.lacks)) })
 	}
 	if len(subsets) != 2 {
 		t.Errorf("%d subsets, want one for each face of the set", len(subsets))
@@ -67,7 +67,7 @@ func TestSubsetFontsHaveTheHalfWidthFormsDrawn(t *testing.T) {
 			[]rune{'甲', '）'}, []rune{form('）')}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face], tt.has, tt.lacks) })
+		t.Run(tt.name, func(t *testing.T) { checkRunes(t, subsets[tt.face].data, tt.has, tt.lacks) })
 	}
 	got, code := drawnText(pages[0].Items[1].(layout.TextRun))
 	if want := "（1" + string(form('）')); got != want || code != form('）') {

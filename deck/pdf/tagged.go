@@ -247,11 +247,14 @@ func (f *fpdfFile) add() int {
 // annotations with their /StructParent, and new versions of the catalog
 // (/StructTreeRoot, /MarkInfo, /ViewerPreferences) and of the pages
 // (/StructParents, /Tabs /S, /Annots), and of the fonts' ToUnicode CMaps
-// (see halfToUnicode). With an archive, the same pass makes the file
+// (see halfToUnicode), and the fonts' programs (see embedPrograms). With an archive, the same pass makes the file
 // PDF/A-2b (see pdfa.go).
-func tagFPDF(src []byte, pages []*pageTags, a *archive) ([]byte, error) {
+func tagFPDF(src []byte, pages []*pageTags, subsets []subset, a *archive) ([]byte, error) {
 	f, err := parseFPDF(src)
 	if err != nil {
+		return nil, err
+	}
+	if err := f.embedPrograms(subsets); err != nil {
 		return nil, err
 	}
 	if err := f.halfToUnicode(); err != nil {

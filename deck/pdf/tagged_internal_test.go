@@ -18,11 +18,11 @@ func TestTaggingRefusesAFileItDoesNotKnow(t *testing.T) {
 	}{
 		{"not a PDF", []byte("hello"), "its trailer is not the one expected"},
 		{"a file of gopdf's", gp, "its catalog is not the one expected"},
-		{"a file tagged already", fp.Bytes(), "object 9 is not the ToUnicode CMap expected"},
+		{"a file tagged already", fp.Bytes(), "a font FPKNDD+NotoSansSC-Bold it was not given"},
 		{"a file cut short", fp.Bytes()[:fp.Len()/2], "its trailer is not the one expected"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := tagFPDF(c.file, nil, nil)
+			_, err := tagFPDF(c.file, nil, nil, nil)
 			if want := "pdf: fpdf wrote an unexpected file: " + c.err; err == nil || err.Error() != want {
 				t.Errorf("err = %v, want %s", err, want)
 			}

@@ -1,0 +1,155 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/deckpdf/deck/fonts"
+	"golang.org/x/image/font/sfnt"
+)
+
+// fpdf cuts down every font it is given to the characters drawn, and
+// compresses the result and a 128 KB map of character codes to glyphs: a
+// third of its time on the default report, for a font deck has subset
+// already (subsetFonts). So fpdf is given each subset hollow (fonts.Hollow:
+// the same character map and advances, which its widths, /W and font
+// descriptor are read from, and no outlines), and the file gets the
+// subset itself as its font program, and a map to its glyphs, in place of
+// what fpdf made of the hollow font (embedPrograms). The font program in
+// the PDF is then the very subset the other outputs embed.
+
+// A program is a subset of a face for a document: the font file, and the
+// character codes the document draws in it (its runes and the half-width
+// forms' code points).
+type program struct {
+	data  []byte
+	codes []rune
+}
+
+// An embedding is what the file needs of a program: the hollow font for
+// fpdf, and the program and its map of codes to glyphs compressed, as
+// stream data.
+type embedding struct {
+	hollow    []byte
+	font      []byte // the font file, compressed
+	length    int    // the font file's length, uncompressed
+	cidToGID  []byte // the map of codes to glyphs, compressed
+	forFaceOf []byte // the font file it was made of
+}
+
+// lastEmbeddingKey is the fonts.Memo key of a face's last embedding: a
+// deck rendered again gets its fonts' streams without compressing them
+// again.
+type lastEmbeddingKey struct{}
+
+type lastEmbedding struct {
+	mu   sync.Mutex
+	last *embedding
+}
+
+// embed returns the embedding of the program p of face f.
+func embed(f *fonts.Face, p program) (*embedding, error) {
+	memo := fonts.Memo(f, lastEmbeddingKey{}, func() *lastEmbedding { return &lastEmbedding{} })
+	memo.mu.Lock()
+	last := memo.last
+	memo.mu.Unlock()
+	if last != nil && bytes.Equal(last.forFaceOf, p.data) {
+		return last, nil
+	}
+	hollow, err := fonts.Hollow(p.data)
+	if err != nil {
+		return nil, err
+	}
+	font, err := sfnt.Parse(p.data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: the subset of %s: %w", f.Name(), err)
+	}
+	// Codes are UTF-16 code units of the runes drawn (fpdf writes text so,
+	// with Identity-H): two bytes of glyph id for each code up to U+FFFF.
+	cidToGID := make([]byte, 2*0x10000)
+	var buf sfnt.Buffer
+	for _, c := range p.codes {
+		gi, err := font.GlyphIndex(&buf, c)
+		if err != nil || c > 0xFFFF {
+			return nil, fmt.Errorf("pdf: the subset of %s has no glyph for %U", f.Name(), c)
+		}
+		cidToGID[2*c], cidToGID[2*c+1] = byte(gi>>8), byte(gi)
+	}
+	e := &embedding{hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), forFaceOf: p.data}
+	memo.mu.Lock()
+	memo.last = e
+	memo.mu.Unlock()
+	return e, nil
+}
+
+var (
+	type0Re      = regexp.MustCompile(`/Subtype /Type0\n/BaseFont /(\S+)\n/Encoding /Identity-H\n/DescendantFonts \[(\d+) 0 R\]`)
+	descriptorRe = regexp.MustCompile(`\n/FontDescriptor (\d+) 0 R\n`)
+	cidToGIDRe   = regexp.MustCompile(`\n/CIDToGIDMap (\d+) 0 R>>$`)
+	fontFileRe   = regexp.MustCompile(`/FontFile2 (\d+) 0 R>>$`)
+)
+
+// embedPrograms puts each font's program and map of codes to glyphs in
+// place of the ones fpdf wrote of its hollow font. The fonts are known by
+// the names tagSubsets gave them.
+func (f *fpdfFile) embedPrograms(subsets []subset) error {
+	byName := map[string]*embedding{}
+	for _, s := range subsets {
+		byName[s.baseFont] = s.embedding
+	}
+	found := 0
+	for _, m := range type0Re.FindAllSubmatch(f.src, -1) {
+		e := byName[string(m[1])]
+		if e == nil {
+			return fpdfUnexpected(fmt.Sprintf("a font %s it was not given", m[1]))
+		}
+		found++
+		cid, err := f.body(atoi(m[2]))
+		if err != nil {
+			return err
+		}
+		d, g := descriptorRe.FindStringSubmatch(cid), cidToGIDRe.FindStringSubmatch(cid)
+		if d == nil || g == nil {
+			return fpdfUnexpected(fmt.Sprintf("the CID font of %s is not the one expected", m[1]))
+		}
+		desc, err := f.body(atoi([]byte(d[1])))
+		if err != nil {
+			return err
+		}
+		ff := fontFileRe.FindStringSubmatch(desc)
+		if ff == nil {
+			return fpdfUnexpected(fmt.Sprintf("the font descriptor of %s is not the one expected", m[1]))
+		}
+		fileNum, mapNum := atoi([]byte(ff[1])), atoi([]byte(g[1]))
+		if !f.isStream(fileNum, "/Length1 ") || !f.isStream(mapNum, "/Filter /FlateDecode") {
+			return fpdfUnexpected(fmt.Sprintf("the font program or map of %s is not the one expected", m[1]))
+		}
+		f.objs[fileNum] = fmt.Sprintf("<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n%s\nendstream", len(e.font), e.length, e.font)
+		f.objs[mapNum] = fmt.Sprintf("<</Length %d/Filter /FlateDecode>>\nstream\n%s\nendstream", len(e.cidToGID), e.cidToGID)
+	}
+	if found != len(subsets) {
+		return fpdfUnexpected(fmt.Sprintf("%d fonts for %d given", found, len(subsets)))
+	}
+	return nil
+}
+
+// isStream reports whether object n is a stream whose dictionary holds
+// key.
+func (f *fpdfFile) isStream(n int, key string) bool {
+	off, ok := f.offsets[n]
+	if !ok {
+		return false
+	}
+	head := fmt.Sprintf("%d 0 obj\n<<", n)
+	rest := f.src[off:min(off+256, len(f.src))]
+	dict, _, found := bytes.Cut(rest, []byte("stream\n"))
+	return bytes.HasPrefix(rest, []byte(head)) && found && bytes.Contains(dict, []byte(key))
+}
+
+func atoi(b []byte) int {
+	n, _ := strconv.Atoi(string(b))
+	return n
+}
