@@ -51,17 +51,9 @@ func bound(v *float64) string {
 	return strconv.FormatFloat(*v, 'g', -1, 64)
 }
 
-// faceHash hashes a face's bytes once per face; the hash is kept on the
-// face and freed with it.
-func faceHash(f *fonts.Face) string {
-	return fonts.Memo(f, hashKey{}, func() string {
-		s := sha256.Sum256(f.Data())
-		return hex.EncodeToString(s[:8])
-	})
-}
-
-// hashKey is the key of a face's hash.
-type hashKey struct{}
+// faceHash identifies a face's bytes in a cache key: the first 8 bytes of
+// their SHA-256, in hex.
+func faceHash(f *fonts.Face) string { return f.Digest()[:16] }
 
 // A cache entry is a file named by its chart's key and entryExt: the line
 // entryHeader, the SHA-256 of the picture, and the picture, a PNG. The
