@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -115,28 +116,39 @@ func displayWidth(text string) int {
 	return n
 }
 
-var (
-	plainNumber = regexp.MustCompile(`^-?(0|[1-9]\d{0,11})(\.(\d{1,6}))?$`)
-	groupNumber = regexp.MustCompile(`^-?[1-9]\d{0,2}(,\d{3}){1,3}(\.(\d{1,6}))?$`)
-	percent     = regexp.MustCompile(`^-?(0|[1-9]\d{0,6})(\.(\d{1,6}))?%$`)
-	yearMonth   = regexp.MustCompile(`^(\d{4})/(\d{2})$`)
-)
+// textForms are the forms of a number or a month written as text that
+// valueOf reads, each with the places of its decimals marked.
+type textForms struct {
+	plainNumber, groupNumber, percent, yearMonth *regexp.Regexp
+}
+
+// forms compiles the textForms on first use, not in every process that
+// links the package: most write no workbook.
+var forms = sync.OnceValue(func() textForms {
+	return textForms{
+		plainNumber: regexp.MustCompile(`^-?(0|[1-9]\d{0,11})(\.(\d{1,6}))?$`),
+		groupNumber: regexp.MustCompile(`^-?[1-9]\d{0,2}(,\d{3}){1,3}(\.(\d{1,6}))?$`),
+		percent:     regexp.MustCompile(`^-?(0|[1-9]\d{0,6})(\.(\d{1,6}))?%$`),
+		yearMonth:   regexp.MustCompile(`^(\d{4})/(\d{2})$`),
+	}
+})
 
 // valueOf returns the value that text shows and the number format that
 // shows it so; format is "" for a text.
 func valueOf(text string) (v any, format string) {
+	f := forms()
 	switch {
-	case plainNumber.MatchString(text):
+	case f.plainNumber.MatchString(text):
 		n, _ := strconv.ParseFloat(text, 64)
-		return n, decimals("0", plainNumber.FindStringSubmatch(text)[3])
-	case groupNumber.MatchString(text):
+		return n, decimals("0", f.plainNumber.FindStringSubmatch(text)[3])
+	case f.groupNumber.MatchString(text):
 		n, _ := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)
-		return n, decimals("#,##0", groupNumber.FindStringSubmatch(text)[3])
-	case percent.MatchString(text):
+		return n, decimals("#,##0", f.groupNumber.FindStringSubmatch(text)[3])
+	case f.percent.MatchString(text):
 		n, _ := strconv.ParseFloat(strings.TrimSuffix(text, "%"), 64)
-		return shift(n, -2), decimals("0", percent.FindStringSubmatch(text)[3]) + "%"
-	case yearMonth.MatchString(text):
-		m := yearMonth.FindStringSubmatch(text)
+		return shift(n, -2), decimals("0", f.percent.FindStringSubmatch(text)[3]) + "%"
+	case f.yearMonth.MatchString(text):
+		m := f.yearMonth.FindStringSubmatch(text)
 		year, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		if month >= 1 && month <= 12 {
