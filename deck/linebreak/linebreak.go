@@ -29,27 +29,36 @@ type Segment struct {
 }
 
 // Segments splits text at its break opportunities.
+//
+// A break may fall only between two grapheme clusters, where UAX #14
+// allows one. uniseg's StepString would say both, with the word and
+// sentence boundaries besides, which cost as much again: the clusters and
+// the line segments are read here side by side instead, each by its own
+// state machine, and a line boundary inside a cluster is passed over, as
+// StepString passes it over.
 func Segments(text string) []Segment {
 	var segs []Segment
-	start, pos, state := 0, 0, -1
+	start, pos := 0, 0
 	number := 0 // the end of the number (with its units) being read
-	rest := text
+	clusterState, lineState := -1, -1
+	lineEnd := 0 // the end of the line segment being read
+	must := false
+	rest, lineRest := text, text
 	for len(rest) > 0 {
 		if pos >= number {
 			number = pos + numberLen(rest)
 		}
-		var cluster string
-		var boundaries int
-		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		var cluster, line string
+		cluster, rest, _, clusterState = uniseg.FirstGraphemeClusterInString(rest, clusterState)
 		pos += len(cluster)
-		brk := boundaries & uniseg.MaskLine
-		if brk == uniseg.LineCanBreak && len(rest) > 0 && (pos < number || !mayStart(rest)) {
-			brk = uniseg.LineDontBreak
+		for lineEnd < pos {
+			line, lineRest, must, lineState = uniseg.FirstLineSegmentInString(lineRest, lineState)
+			lineEnd += len(line)
 		}
-		if brk == uniseg.LineDontBreak {
+		if lineEnd > pos || len(rest) > 0 && !must && (pos < number || !mayStart(rest)) {
 			continue
 		}
-		seg := Segment{Start: start, End: pos, Hard: brk == uniseg.LineMustBreak && len(rest) > 0}
+		seg := Segment{Start: start, End: pos, Hard: must && len(rest) > 0}
 		body := strings.TrimRightFunc(text[start:pos], unicode.IsSpace)
 		seg.Space = pos - start - len(body)
 		segs = append(segs, seg)
