@@ -78,6 +78,8 @@ type engine struct {
 	// prepared holds each text prepared in a style (see prepare); nil
 	// until the first.
 	prepared map[prepKey]*prepared
+	// qrCodes holds the QR codes made, by URL; nil until the first.
+	qrCodes map[string]qrCode
 	// glyphs, measures and gaps are the scratch space of setText, reused
 	// from one text to the next.
 	glyphs   []glyph

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +38,10 @@ type Segment struct {
 // state machine, and a line boundary inside a cluster is passed over, as
 // StepString passes it over.
 func Segments(text string) []Segment {
-	var segs []Segment
+	if text == "" {
+		return nil
+	}
+	segs := make([]Segment, 0, len(text)/8)
 	start, pos := 0, 0
 	number := 0 // the end of the number (with its units) being read
 	clusterState, lineState := -1, -1
@@ -58,20 +62,54 @@ func Segments(text string) []Segment {
 		if lineEnd > pos || len(rest) > 0 && !must && (pos < number || !mayStart(rest)) {
 			continue
 		}
-		seg := Segment{Start: start, End: pos, Hard: must && len(rest) > 0}
-		body := strings.TrimRightFunc(text[start:pos], unicode.IsSpace)
-		seg.Space = pos - start - len(body)
-		segs = append(segs, seg)
+		segs = append(segs, Segment{Start: start, End: pos, Space: spaceLen(text[start:pos]), Hard: must && len(rest) > 0})
 		start = pos
 	}
 	return segs
+}
+
+// spaceLen returns the byte length of the white space that s ends with.
+func spaceLen(s string) int {
+	n := len(s)
+	for n > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:n])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		n -= size
+	}
+	return len(s) - n
 }
 
 // mayStart reports whether a line may begin with rest, where UAX #14
 // allows a break before it: the Chinese tailoring.
 func mayStart(rest string) bool {
 	next, _ := utf8.DecodeRuneInString(rest)
-	return !strings.ContainsRune(noStart, next)
+	return !noStartSet.has(next)
+}
+
+// noStartSet, signSet and separatorSet are noStart, signs and separators
+// as runeSets.
+var (
+	noStartSet   = newRuneSet(noStart)
+	signSet      = newRuneSet(signs)
+	separatorSet = newRuneSet(separators)
+)
+
+// A runeSet is a set of runes, sorted: strings.ContainsRune makes a
+// string of a rune outside ASCII to look for it, at every character.
+type runeSet []rune
+
+func newRuneSet(s string) runeSet {
+	rs := []rune(s)
+	slices.Sort(rs)
+	return slices.Compact(rs)
+}
+
+// has reports whether r is in the set.
+func (s runeSet) has(r rune) bool {
+	_, ok := slices.BinarySearch(s, r)
+	return ok
 }
 
 // signs may begin a number; separators join two runs of digits into one
@@ -87,7 +125,7 @@ const (
 // digits alike make a number.
 func numberLen(text string) int {
 	i := 0
-	if r, n := utf8.DecodeRuneInString(text); strings.ContainsRune(signs, r) {
+	if r, n := utf8.DecodeRuneInString(text); signSet.has(r) {
 		i = n
 	}
 	end := digitsEnd(text, i)
@@ -96,7 +134,7 @@ func numberLen(text string) int {
 	}
 	for {
 		r, n := utf8.DecodeRuneInString(text[end:])
-		if !strings.ContainsRune(separators, r) {
+		if !separatorSet.has(r) {
 			break
 		}
 		next := digitsEnd(text, end+n)
