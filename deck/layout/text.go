@@ -59,6 +59,8 @@ type glyph struct {
 	// raised reports a glyph of a raised span (a footnote marker): set
 	// smaller, above the baseline (see raise).
 	raised bool
+	// wide reports that r is set on the CJK grid (linebreak.IsWide).
+	wide bool
 }
 
 // autospace reports whether a and b are a Han or kana character and a
@@ -212,12 +214,12 @@ func (e *engine) sized(p *prepared, size float64) []glyph {
 // that cannot be set after the first skip bytes. clean reports that none
 // of the text's characters needed a look (see fine).
 func (e *engine) collect(t deck.Text, st textStyle, skip int) (text string, gl []glyph, clean bool) {
-	n := 0
+	n, runes := 0, 0
 	for _, sp := range t.Spans {
-		n += len(sp.Text)
+		n, runes = n+len(sp.Text), runes+utf8.RuneCountInString(sp.Text)
 	}
 	s := make([]byte, 0, n)
-	gl = make([]glyph, 0, n)
+	gl = make([]glyph, 0, runes)
 	clean = true
 	for _, sp := range t.Spans {
 		face, color := e.spanLook(sp, st)
@@ -228,7 +230,7 @@ func (e *engine) collect(t deck.Text, st textStyle, skip int) (text string, gl [
 					e.checkGlyph(t.Pos, r, s[skip:])
 				}
 			}
-			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r), raised: sp.Raised})
+			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r), raised: sp.Raised, wide: linebreak.IsWide(r)})
 			s = utf8.AppendRune(s, r)
 		}
 	}
@@ -328,6 +330,9 @@ func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, w
 func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.Line, st textStyle, width float64) frame {
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: src}
+	if len(lines) > 0 {
+		f.items = make([]Item, 0, len(lines))
+	}
 	rest := gl // the glyphs of this line and those after
 	for li, ln := range lines {
 		var line []glyph
@@ -347,7 +352,7 @@ func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.L
 		if st.align == alignJustify && li < len(lines)-1 && !ln.Hard {
 			justify(line, gaps, slack, st.size)
 		}
-		f.add(runs(text, line, gaps, indent(st.align, slack), baseline, st.size, src)...)
+		f.items = appendRuns(f.items, text, line, gaps, indent(st.align, slack), baseline, st.size, src)
 	}
 	if st.align != alignLeft {
 		f.w = max(f.w, width)
@@ -406,7 +411,7 @@ func justify(line []glyph, gaps []float64, slack, size float64) {
 // g, before next: beside a wide character, or after a space. Latin words
 // and numbers keep their letters together, in full-width forms too.
 func stretchable(g, next glyph) bool {
-	return !g.tight && (linebreak.IsWide(g.r) || linebreak.IsWide(next.r) || g.r == ' ')
+	return !g.tight && (g.wide || next.wide || g.r == ' ')
 }
 
 // markTight marks the gaps inside the numbers and words of gl, the glyphs
@@ -478,15 +483,14 @@ func closesWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("%％‰", r)
 }
 
-// runs turns a line of glyphs of text into text runs: a new run starts
-// where the face or colour changes, or where the gap after a glyph
-// changes, since a run carries one character spacing. A word or number
+// appendRuns appends to out a line of glyphs of text as text runs: a new
+// run starts where the face or colour changes, or where the gap after a
+// glyph changes, since a run carries one character spacing. A word or number
 // starts a run of its own rather than end one of spaced characters with
 // its first letter (the "R" of "的Reliability" in a justified line): its
 // letters stay in one run, as text extraction and a run's language want
 // them. A run's text is a piece of text, shared with it.
-func runs(text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
-	var out []Item
+func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j

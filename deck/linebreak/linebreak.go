@@ -41,7 +41,7 @@ func Segments(text string) []Segment {
 	if text == "" {
 		return nil
 	}
-	segs := make([]Segment, 0, len(text)/8)
+	segs := make([]Segment, 0, len(text)/3+1) // a segment a hanzi
 	start, pos := 0, 0
 	number := 0 // the end of the number (with its units) being read
 	clusterState, lineState := -1, -1
