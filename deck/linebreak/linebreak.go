@@ -53,7 +53,13 @@ func Segments(text string) []Segment {
 			number = pos + numberLen(rest)
 		}
 		var cluster, line string
-		cluster, rest, _, clusterState = uniseg.FirstGraphemeClusterInString(rest, clusterState)
+		if clusterState == hanziRun.cluster && lineState == hanziRun.line && lineEnd == pos && twoHanzi(rest) {
+			// What both machines say here, without asking them.
+			cluster, rest, lineRest = rest[:hanziLen], rest[hanziLen:], lineRest[hanziLen:]
+			lineEnd, must = lineEnd+hanziLen, false
+		} else {
+			cluster, rest, _, clusterState = uniseg.FirstGraphemeClusterInString(rest, clusterState)
+		}
 		pos += len(cluster)
 		for lineEnd < pos {
 			line, lineRest, must, lineState = uniseg.FirstLineSegmentInString(lineRest, lineState)
@@ -66,6 +72,37 @@ func Segments(text string) []Segment {
 		start = pos
 	}
 	return segs
+}
+
+// hanziRun holds the states uniseg's grapheme and line machines are in
+// inside a run of hanzi (CJK Unified Ideographs, U+4E00 to U+9FFF), and
+// which they stay in from one hanzi to the next: a hanzi followed by a
+// hanzi is a grapheme cluster of its own, and a line may break after it
+// (UAX #14's ID ÷ ID). Segments reads most of a Chinese text from it.
+// Both states are -2, which no machine is in, when uniseg says otherwise.
+var hanziRun = func() (run struct{ cluster, line int }) {
+	const probe = "中中中中"
+	_, rest, _, c1 := uniseg.FirstGraphemeClusterInString(probe, -1)
+	cluster, _, _, c2 := uniseg.FirstGraphemeClusterInString(rest, c1)
+	seg, rest, must1, l1 := uniseg.FirstLineSegmentInString(probe, -1)
+	seg2, _, must2, l2 := uniseg.FirstLineSegmentInString(rest, l1)
+	if c1 != c2 || l1 != l2 || len(cluster) != hanziLen || len(seg) != hanziLen || len(seg2) != hanziLen || must1 || must2 {
+		return struct{ cluster, line int }{-2, -2}
+	}
+	return struct{ cluster, line int }{c1, l1}
+}()
+
+// hanziLen is the UTF-8 length of a hanzi of hanziRun.
+const hanziLen = 3
+
+// twoHanzi reports whether s begins with two hanzi of hanziRun's range.
+func twoHanzi(s string) bool {
+	if len(s) < 2*hanziLen {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(s)
+	b, _ := utf8.DecodeRuneInString(s[hanziLen:])
+	return a >= 0x4E00 && a <= 0x9FFF && b >= 0x4E00 && b <= 0x9FFF
 }
 
 // spaceLen returns the byte length of the white space that s ends with.

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -102,5 +103,25 @@ func BenchmarkSegments(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Segments(text)
+	}
+}
+
+// TestSegmentsAsStepStringOnEveryHanzi compares the two readings on every
+// hanzi of the range Segments reads without uniseg (see hanziRun), in a
+// run of them and beside characters of other classes.
+func TestSegmentsAsStepStringOnEveryHanzi(t *testing.T) {
+	if hanziRun.cluster == -2 {
+		t.Fatal("uniseg's machines do not stay in one state through a run of hanzi")
+	}
+	var all []byte
+	for h := rune(0x4E00); h <= 0x9FFF; h++ {
+		all = utf8.AppendRune(all, h)
+		s := fmt.Sprintf("中%c%c%c\u0301%c1%c，%c 中%c\u200d中%c", h, h, h, h, h, h, h, h)
+		if got, want := Segments(s), stepSegments(s); !slices.Equal(got, want) {
+			t.Fatalf("Segments(%q) = %v, want %v (as StepString reads it)", s, got, want)
+		}
+	}
+	if got, want := Segments(string(all)), stepSegments(string(all)); !slices.Equal(got, want) {
+		t.Error("Segments and StepString read the run of every hanzi apart")
 	}
 }
