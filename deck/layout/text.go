@@ -84,10 +84,21 @@ const (
 
 // squeeze reports whether the blank between a and b is compressed.
 func squeeze(a, b rune) bool {
-	if !strings.ContainsRune(closingPunct, a) {
-		return false
+	return closing[a] && (opening[b] || closing[b])
+}
+
+// closing and opening are closingPunct and openingPunct as sets:
+// strings.ContainsRune makes a string of each rune outside ASCII it looks
+// for, and squeeze asks about every character of a text.
+var closing, opening = runeSet(closingPunct), runeSet(openingPunct)
+
+// runeSet returns the runes of s as a set.
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
 	}
-	return strings.ContainsRune(openingPunct, b) || strings.ContainsRune(closingPunct, b)
+	return m
 }
 
 // text sets t in lines no wider than width.
