@@ -23,8 +23,9 @@ type Face struct {
 	emTop, emBottom float64
 
 	// bmp caches the advances of the runes up to U+FFFF, each read from
-	// the font at its first use: see advance. Reading it takes no lock.
-	bmp []atomic.Uint32
+	// the font at its first use, in blocks of 256 runes made as they are
+	// first needed: see advance. Reading it takes no lock.
+	bmp [0x100]atomic.Pointer[bmpBlock]
 	mu  sync.Mutex
 	buf sfnt.Buffer
 	adv map[rune]float64 // the advances of other runes, in ems; negative when the glyph is missing
@@ -43,7 +44,7 @@ func Parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", name, err)
 	}
-	face := &Face{name: name, data: data, font: f, upem: float64(f.UnitsPerEm()), bmp: make([]atomic.Uint32, 0x10000), adv: map[rune]float64{}}
+	face := &Face{name: name, data: data, font: f, upem: float64(f.UnitsPerEm()), adv: map[rune]float64{}}
 	face.emTop, face.emBottom = 0.88, 0.12
 	if asc, desc, ok := typoMetrics(data); ok && asc > 0 && desc < 0 {
 		face.emTop, face.emBottom = float64(asc)/face.upem, -float64(desc)/face.upem
@@ -111,12 +112,21 @@ const (
 	entryMissing = 1 << 30
 )
 
+// A bmpBlock holds the Face.bmp entries of 256 runes.
+type bmpBlock [0x100]atomic.Uint32
+
 // advance returns the advance of r in ems, or -1 when the face lacks it.
 func (f *Face) advance(r rune) float64 {
-	if r < 0 || r >= rune(len(f.bmp)) {
+	if r < 0 || r > 0xFFFF {
 		return f.advanceSlow(r)
 	}
-	e := f.bmp[r].Load()
+	b := f.bmp[r>>8].Load()
+	if b == nil {
+		// Two goroutines that race make a block each; one is kept.
+		f.bmp[r>>8].CompareAndSwap(nil, new(bmpBlock))
+		b = f.bmp[r>>8].Load()
+	}
+	e := b[r&0xFF].Load()
 	if e == 0 {
 		f.mu.Lock()
 		adv, ok := f.glyphAdvance(r)
@@ -129,7 +139,7 @@ func (f *Face) advance(r rune) float64 {
 		default: // no font has such an advance; kept in the map
 			return f.advanceSlow(r)
 		}
-		f.bmp[r].Store(e) // two goroutines that race store the same value
+		b[r&0xFF].Store(e) // two goroutines that race store the same value
 	}
 	if e&entryMissing != 0 {
 		return -1
