@@ -201,3 +201,15 @@ func TestAdvanceIsWhatTheFontSays(t *testing.T) {
 		t.Errorf("Has: 😀 %v, U+FFFF %v, 中 %v; want false, false, true", f.Has('😀'), f.Has('\uFFFF'), f.Has('中'))
 	}
 }
+
+// BenchmarkParse parses the bundled regular face: what every process pays
+// before its first measure, with the first advance read.
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		f, err := Parse("NotoSansSC-Regular", notoRegular)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Advance('中')
+	}
+}
