@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -21,9 +22,13 @@ type Face struct {
 	// and below the baseline (OS/2 typographic ascender and descender).
 	emTop, emBottom float64
 
+	// bmp caches the advances of the runes up to U+FFFF, each read from
+	// the font at its first use, in blocks of 256 runes made as they are
+	// first needed: see advance. Reading it takes no lock.
+	bmp [0x100]atomic.Pointer[bmpBlock]
 	mu  sync.Mutex
 	buf sfnt.Buffer
-	adv map[rune]float64 // advance in ems; negative when the glyph is missing
+	adv map[rune]float64 // the advances of other runes, in ems; negative when the glyph is missing
 
 	memo sync.Map // key -> func() any, made by sync.OnceValue; see Memo
 }
@@ -39,7 +44,7 @@ func Parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", name, err)
 	}
-	face := &Face{name: name, data: data, font: f, upem: float64(f.UnitsPerEm()), adv: make(map[rune]float64, 1024)}
+	face := &Face{name: name, data: data, font: f, upem: float64(f.UnitsPerEm()), adv: map[rune]float64{}}
 	face.emTop, face.emBottom = 0.88, 0.12
 	if asc, desc, ok := typoMetrics(data); ok && asc > 0 && desc < 0 {
 		face.emTop, face.emBottom = float64(asc)/face.upem, -float64(desc)/face.upem
@@ -98,22 +103,79 @@ func (f *Face) Width(s string, size float64) float64 {
 	return w * size
 }
 
+// An entry of Face.bmp is 0 while the rune has not been asked about, else
+// entryKnown with entryMissing when the face lacks the glyph, or with the
+// glyph's advance as the font gives it at ppem = units per em (a
+// fixed.Int26_6, below entryMissing).
+const (
+	entryKnown   = 1 << 31
+	entryMissing = 1 << 30
+)
+
+// A bmpBlock holds the Face.bmp entries of 256 runes.
+type bmpBlock [0x100]atomic.Uint32
+
+// advance returns the advance of r in ems, or -1 when the face lacks it.
 func (f *Face) advance(r rune) float64 {
+	if r < 0 || r > 0xFFFF {
+		return f.advanceSlow(r)
+	}
+	b := f.bmp[r>>8].Load()
+	if b == nil {
+		// Two goroutines that race make a block each; one is kept.
+		f.bmp[r>>8].CompareAndSwap(nil, new(bmpBlock))
+		b = f.bmp[r>>8].Load()
+	}
+	e := b[r&0xFF].Load()
+	if e == 0 {
+		f.mu.Lock()
+		adv, ok := f.glyphAdvance(r)
+		f.mu.Unlock()
+		switch {
+		case !ok:
+			e = entryKnown | entryMissing
+		case adv >= 0 && adv < entryMissing:
+			e = entryKnown | uint32(adv)
+		default: // no font has such an advance; kept in the map
+			return f.advanceSlow(r)
+		}
+		b[r&0xFF].Store(e) // two goroutines that race store the same value
+	}
+	if e&entryMissing != 0 {
+		return -1
+	}
+	return em(fixed.Int26_6(e&^entryKnown), f.upem)
+}
+
+// advanceSlow is advance for a rune outside the BMP, kept in a map.
+func (f *Face) advanceSlow(r rune) float64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if a, ok := f.adv[r]; ok {
 		return a
 	}
 	a := -1.0
-	if gi, err := f.font.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-		// Asking at ppem = units per em gives the advance in font units.
-		if adv, err := f.font.GlyphAdvance(&f.buf, gi, fixed.Int26_6(f.upem*64), font.HintingNone); err == nil {
-			a = float64(adv) / 64 / f.upem
-		}
+	if adv, ok := f.glyphAdvance(r); ok {
+		a = em(adv, f.upem)
 	}
 	f.adv[r] = a
 	return a
 }
+
+// glyphAdvance reads the advance of r's glyph from the font at ppem =
+// units per em, which is the advance in font units times 64, or reports
+// false when the face has no glyph for r. f.mu must be held.
+func (f *Face) glyphAdvance(r rune) (fixed.Int26_6, bool) {
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	if err != nil || gi == 0 {
+		return 0, false
+	}
+	adv, err := f.font.GlyphAdvance(&f.buf, gi, fixed.Int26_6(f.upem*64), font.HintingNone)
+	return adv, err == nil
+}
+
+// em converts an advance read at ppem = upem to ems.
+func em(adv fixed.Int26_6, upem float64) float64 { return float64(adv) / 64 / upem }
 
 // Memo returns the value that compute gives for the face f under key,
 // calling compute once per face and key, however many goroutines ask at

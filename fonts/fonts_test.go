@@ -160,3 +160,56 @@ func TestMemoKeepsOneValuePerFaceAndKey(t *testing.T) {
 		}
 	})
 }
+
+// TestAdvanceIsWhatTheFontSays: the advance a face gives for a rune, the
+// first time it is asked and from its table afterwards, from several
+// goroutines at once, is the one the font's hmtx table holds, and a rune
+// the face lacks (in the BMP or outside it) is missing every time.
+func TestAdvanceIsWhatTheFontSays(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("copy", set.Regular.Data())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hmtx, numHM := f.Table("hmtx"), int(binary.BigEndian.Uint16(f.Table("hhea")[34:]))
+	want := func(r rune) float64 {
+		gi, err := f.font.GlyphIndex(nil, r)
+		if err != nil || gi == 0 {
+			return -1
+		}
+		i := min(int(gi), numHM-1)
+		return float64(binary.BigEndian.Uint16(hmtx[4*i:])) / f.upem
+	}
+	runes := []rune("Aa0 ，。中國後㑇©—…ＡＢ１\uE000\uFFFF😀\U0010FFFF")
+	for round := range 2 {
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for _, r := range runes {
+					if got, w := f.advance(r), want(r); got != w {
+						t.Errorf("round %d: advance(%q) = %v, want %v", round, r, got, w)
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if f.Has('😀') || f.Has('\uFFFF') || !f.Has('中') {
+		t.Errorf("Has: 😀 %v, U+FFFF %v, 中 %v; want false, false, true", f.Has('😀'), f.Has('\uFFFF'), f.Has('中'))
+	}
+}
+
+// BenchmarkParse parses the bundled regular face: what every process pays
+// before its first measure, with the first advance read.
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		f, err := Parse("NotoSansSC-Regular", notoRegular)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Advance('中')
+	}
+}

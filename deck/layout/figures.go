@@ -273,13 +273,11 @@ func (e *engine) qr(q *deck.QR) frame {
 	if q.URL == "" {
 		return frame{} // the loader has said it needs one
 	}
-	code, err := qrcode.New(q.URL, qrcode.Medium)
+	bits, err := e.qrBits(q.URL)
 	if err != nil {
 		e.diags.Errorf(q.Pos, "cannot make a QR code of %q: %v", q.URL, err)
 		return frame{}
 	}
-	code.DisableBorder = true
-	bits := code.Bitmap()
 	n := len(bits)
 	const quiet = 4
 	size := cmp.Or(q.Size, defaultQRSize)
@@ -306,6 +304,31 @@ func (e *engine) qr(q *deck.QR) frame {
 	}
 	f.leaf(RoleFigure, 0).Alt = "二维码：" + q.URL
 	return f
+}
+
+// qrBits returns the modules of the QR code of url, without its border,
+// made once per url: the fit search lays a slide out at several sizes.
+func (e *engine) qrBits(url string) ([][]bool, error) {
+	if c, ok := e.qrCodes[url]; ok {
+		return c.bits, c.err
+	}
+	var c qrCode
+	code, err := qrcode.New(url, qrcode.Medium)
+	if c.err = err; err == nil {
+		code.DisableBorder = true
+		c.bits = code.Bitmap()
+	}
+	if e.qrCodes == nil {
+		e.qrCodes = map[string]qrCode{}
+	}
+	e.qrCodes[url] = c
+	return c.bits, c.err
+}
+
+// A qrCode is the modules of a QR code, or why it could not be made.
+type qrCode struct {
+	bits [][]bool
+	err  error
 }
 
 // picture scales an image to the width w and the height h it is given (its

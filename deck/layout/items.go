@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck"
@@ -173,6 +174,8 @@ type frame struct {
 
 // place adds g's items to f with g's top left corner at (x, y).
 func (f *frame) place(g frame, x, y float64) {
+	f.nodes = slices.Grow(f.nodes, len(g.nodes))
+	f.items = slices.Grow(f.items, len(g.items))
 	for _, n := range g.nodes {
 		f.nodes = append(f.nodes, n.shifted(len(f.items)))
 	}

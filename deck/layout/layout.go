@@ -75,6 +75,16 @@ type engine struct {
 	// segments holds each text's break opportunities: a body is laid out
 	// at several sizes until it fits, and its texts break the same way.
 	segments map[string][]linebreak.Segment
+	// prepared holds each text prepared in a style (see prepare); nil
+	// until the first.
+	prepared map[prepKey]*prepared
+	// qrCodes holds the QR codes made, by URL; nil until the first.
+	qrCodes map[string]qrCode
+	// glyphs, measures and gaps are the scratch space of setText, reused
+	// from one text to the next.
+	glyphs   []glyph
+	measures measures
+	gaps     []float64
 	// glyphErrors counts the characters the fonts cannot draw.
 	glyphErrors int
 	// deck is the deck laid out: agendas list its slides, links name them.

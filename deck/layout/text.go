@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,6 +59,8 @@ type glyph struct {
 	// raised reports a glyph of a raised span (a footnote marker): set
 	// smaller, above the baseline (see raise).
 	raised bool
+	// wide reports that r is set on the CJK grid (linebreak.IsWide).
+	wide bool
 }
 
 // autospace reports whether a and b are a Han or kana character and a
@@ -81,10 +84,21 @@ const (
 
 // squeeze reports whether the blank between a and b is compressed.
 func squeeze(a, b rune) bool {
-	if !strings.ContainsRune(closingPunct, a) {
-		return false
+	return closing[a] && (opening[b] || closing[b])
+}
+
+// closing and opening are closingPunct and openingPunct as sets:
+// strings.ContainsRune makes a string of each rune outside ASCII it looks
+// for, and squeeze asks about every character of a text.
+var closing, opening = runeSet(closingPunct), runeSet(openingPunct)
+
+// runeSet returns the runes of s as a set.
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
 	}
-	return strings.ContainsRune(openingPunct, b) || strings.ContainsRune(closingPunct, b)
+	return m
 }
 
 // text sets t in lines no wider than width.
@@ -108,33 +122,144 @@ func (e *engine) labelled(label string, at deck.Pos, t deck.Text, st textStyle, 
 // setText sets t in lines no wider than width, reporting the characters
 // that cannot be set after its first skip bytes, which the caller checked.
 // It goes in the steps of DESIGN.md's "Text, Chinese first": collect the
-// spans' glyphs, measure them, break the lines, emit the runs.
+// spans' glyphs, measure them, break the lines, emit the runs. What does
+// not depend on the size (the glyphs, their spacing, the segments) is
+// prepared once per text and style: a body is set at several sizes until
+// it fits.
 func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) frame {
-	text, gl := e.collect(t, st, skip)
-	e.space(gl, st.size)
-	markTight(gl, e.segmentsOf(text))
-	m := measure(text, gl)
-	lines := e.breakLines(text, m, width)
-	return e.emit(t.Pos, gl, lines, st, width)
+	p := e.prepare(t, st, skip)
+	gl := e.sized(p, st.size)
+	m := e.measure(p.text, gl)
+	lines := e.breakLines(p.text, p.segs, m, width)
+	return e.emit(t.Pos, p.text, gl, lines, st, width)
+}
+
+// A prepared text is a text's glyphs in a style, at no size: each glyph's
+// adv is the font's advance in ems, and its flags are set as space and
+// markTight set them (see sized).
+type prepared struct {
+	text string
+	gl   []glyph
+	segs []linebreak.Segment
+	// clean reports that no character of text needs reporting, so that
+	// setting it again need not check them (see fine).
+	clean bool
+}
+
+// A prepKey is what a prepared text depends on: its spans, and the parts
+// of its style that choose the faces and colours.
+type prepKey struct {
+	// spans is the text of a single plain span, or else every span's
+	// flags, length and text (see spansKey).
+	spans           string
+	plain           bool
+	bold            bool
+	color, emphasis deck.Color
+}
+
+// spansKey is the spans of a text as one string.
+func spansKey(spans []deck.Span) (string, bool) {
+	if len(spans) == 1 && !spans[0].Bold && !spans[0].Raised {
+		return spans[0].Text, true
+	}
+	var b []byte
+	for _, sp := range spans {
+		flags := byte('0')
+		if sp.Bold {
+			flags |= 1
+		}
+		if sp.Raised {
+			flags |= 2
+		}
+		b = append(strconv.AppendInt(append(b, flags), int64(len(sp.Text)), 10), ':')
+		b = append(b, sp.Text...)
+	}
+	return string(b), false
+}
+
+// prepare returns t prepared in st, from the engine's cache when it was
+// set before, and reports the characters that cannot be set after its
+// first skip bytes, each time it is asked, as collect does.
+func (e *engine) prepare(t deck.Text, st textStyle, skip int) *prepared {
+	spans, plain := spansKey(t.Spans)
+	key := prepKey{spans: spans, plain: plain, bold: st.bold, color: st.color, emphasis: st.emphasis}
+	if p, ok := e.prepared[key]; ok {
+		if !p.clean {
+			e.check(t, skip)
+		}
+		return p
+	}
+	text, gl, clean := e.collect(t, st, skip)
+	e.space(gl)
+	p := &prepared{text: text, gl: gl, segs: e.segmentsOf(text), clean: clean}
+	markTight(gl, p.segs)
+	if e.prepared == nil {
+		e.prepared = map[prepKey]*prepared{}
+	}
+	e.prepared[key] = p
+	return p
+}
+
+// sized returns the glyphs of p at size: their advances in points, less
+// the half em a squeezed mark gives up, plus the glue after a glyph, as
+// space sets them. The slice is the engine's, valid until the next call.
+func (e *engine) sized(p *prepared, size float64) []glyph {
+	gl := append(e.glyphs[:0], p.gl...)
+	for i := range gl {
+		g := &gl[i]
+		g.adv = g.adv * size * raise(g.raised)
+		switch {
+		case g.half:
+			g.adv -= size / 2
+		case g.squeezed:
+			g.glue = size / 4
+			g.adv += g.glue
+		}
+	}
+	e.glyphs = gl
+	return gl
 }
 
 // collect joins the spans of t into one text and its glyphs, each in its
-// face and colour at the font's advance, and reports the characters that
-// cannot be set after the first skip bytes.
-func (e *engine) collect(t deck.Text, st textStyle, skip int) (string, []glyph) {
-	var s []byte
-	var gl []glyph
+// face and colour at the font's advance in ems, and reports the characters
+// that cannot be set after the first skip bytes. clean reports that none
+// of the text's characters needed a look (see fine).
+func (e *engine) collect(t deck.Text, st textStyle, skip int) (text string, gl []glyph, clean bool) {
+	n, runes := 0, 0
+	for _, sp := range t.Spans {
+		n, runes = n+len(sp.Text), runes+utf8.RuneCountInString(sp.Text)
+	}
+	s := make([]byte, 0, n)
+	gl = make([]glyph, 0, runes)
+	clean = true
 	for _, sp := range t.Spans {
 		face, color := e.spanLook(sp, st)
+		for _, r := range sp.Text {
+			if !e.fine(r) {
+				clean = false
+				if len(s) >= skip {
+					e.checkGlyph(t.Pos, r, s[skip:])
+				}
+			}
+			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r), raised: sp.Raised, wide: linebreak.IsWide(r)})
+			s = utf8.AppendRune(s, r)
+		}
+	}
+	return string(s), gl, clean
+}
+
+// check reports the characters of t that cannot be set after its first
+// skip bytes, as collect does.
+func (e *engine) check(t deck.Text, skip int) {
+	var s []byte
+	for _, sp := range t.Spans {
 		for _, r := range sp.Text {
 			if len(s) >= skip {
 				e.checkGlyph(t.Pos, r, s[skip:])
 			}
-			gl = append(gl, glyph{r: r, off: len(s), face: face, color: color, adv: face.Advance(r) * st.size * raise(sp.Raised), raised: sp.Raised})
 			s = utf8.AppendRune(s, r)
 		}
 	}
-	return string(s), gl
 }
 
 // spanLook is the face and colour of a span: bold when the span or the
@@ -147,18 +272,15 @@ func (e *engine) spanLook(sp deck.Span, st textStyle) (*fonts.Face, deck.Color) 
 	return face, st.color
 }
 
-// space adjusts the advances between neighbours: half an em out where two
-// Chinese punctuation marks meet, and a quarter em of glue between Chinese
-// and Latin when the theme asks for it.
-func (e *engine) space(gl []glyph, size float64) {
+// space marks the gaps between neighbours that sized adjusts: half an em
+// out where two Chinese punctuation marks meet, and a quarter em of glue
+// between Chinese and Latin when the theme asks for it.
+func (e *engine) space(gl []glyph) {
 	for i := 0; i+1 < len(gl); i++ {
 		switch {
 		case squeeze(gl[i].r, gl[i+1].r):
-			gl[i].adv -= size / 2
 			gl[i].squeezed, gl[i].half = true, true
 		case e.theme.CJKLatinSpace && autospace(gl[i].r, gl[i+1].r):
-			gl[i].glue = size / 4
-			gl[i].adv += gl[i].glue
 			gl[i].squeezed = true
 		}
 	}
@@ -170,9 +292,10 @@ type measures struct {
 	glue   []float64 // the glue of the glyph that ends at i
 }
 
-// measure adds up the advances of gl, the glyphs of text.
-func measure(text string, gl []glyph) measures {
-	m := measures{prefix: make([]float64, len(text)+1), glue: make([]float64, len(text)+1)}
+// measure adds up the advances of gl, the glyphs of text, into the
+// engine's measures, valid until the next call.
+func (e *engine) measure(text string, gl []glyph) measures {
+	m := measures{prefix: grown(e.measures.prefix, len(text)+1), glue: grown(e.measures.glue, len(text)+1)}
 	for i, g := range gl {
 		end := len(text)
 		if i+1 < len(gl) {
@@ -183,7 +306,18 @@ func measure(text string, gl []glyph) measures {
 		}
 		m.glue[end] = g.glue
 	}
+	e.measures = m
 	return m
+}
+
+// grown returns a slice of n zeros, in s's array when it has room.
+func grown(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // breakLines breaks text into lines no wider than width, where it can.
@@ -194,8 +328,8 @@ func measure(text string, gl []glyph) measures {
 // by a quarter em for each. A line that ends in glue is thus measured
 // a little wide, and may break before a piece that would just fit; its
 // real width, without the glue, is what it is set at.
-func (e *engine) breakLines(text string, m measures, width float64) []linebreak.Line {
-	lines := linebreak.BreakSegments(text, e.segmentsOf(text), width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, width float64) []linebreak.Line {
+	lines := linebreak.BreakSegments(text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
 	for i := range lines {
 		lines[i].Width = m.prefix[lines[i].End] - m.prefix[lines[i].Start] - m.glue[lines[i].End]
 	}
@@ -203,10 +337,13 @@ func (e *engine) breakLines(text string, m measures, width float64) []linebreak.
 }
 
 // emit places the lines one under another as text runs, aligned in width,
-// and notes how far the widest runs past it.
-func (e *engine) emit(src deck.Pos, gl []glyph, lines []linebreak.Line, st textStyle, width float64) frame {
+// and notes how far the widest runs past it. gl are the glyphs of text.
+func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.Line, st textStyle, width float64) frame {
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: src}
+	if len(lines) > 0 {
+		f.items = make([]Item, 0, len(lines))
+	}
 	rest := gl // the glyphs of this line and those after
 	for li, ln := range lines {
 		var line []glyph
@@ -221,11 +358,12 @@ func (e *engine) emit(src deck.Pos, gl []glyph, lines []linebreak.Line, st textS
 		}
 		baseline := float64(li)*lh + (lh-st.size)/2 + face.EmTop()*st.size
 		slack := width - ln.Width
-		gaps := make([]float64, len(line))
+		gaps := grown(e.gaps, len(line))
+		e.gaps = gaps
 		if st.align == alignJustify && li < len(lines)-1 && !ln.Hard {
 			justify(line, gaps, slack, st.size)
 		}
-		f.add(runs(line, gaps, indent(st.align, slack), baseline, st.size, src)...)
+		f.items = appendRuns(f.items, text, line, gaps, indent(st.align, slack), baseline, st.size, src)
 	}
 	if st.align != alignLeft {
 		f.w = max(f.w, width)
@@ -284,7 +422,7 @@ func justify(line []glyph, gaps []float64, slack, size float64) {
 // g, before next: beside a wide character, or after a space. Latin words
 // and numbers keep their letters together, in full-width forms too.
 func stretchable(g, next glyph) bool {
-	return !g.tight && (linebreak.IsWide(g.r) || linebreak.IsWide(next.r) || g.r == ' ')
+	return !g.tight && (g.wide || next.wide || g.r == ' ')
 }
 
 // markTight marks the gaps inside the numbers and words of gl, the glyphs
@@ -356,30 +494,28 @@ func closesWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("%％‰", r)
 }
 
-// runs turns a line of glyphs into text runs: a new run starts where the
-// face or colour changes, or where the gap after a glyph changes, since a
-// run carries one character spacing. A word or number starts a run of its
-// own rather than end one of spaced characters with its first letter
-// (the "R" of "的Reliability" in a justified line): its letters stay in
-// one run, as text extraction and a run's language want them.
-func runs(line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
-	var out []Item
+// appendRuns appends to out a line of glyphs of text as text runs: a new
+// run starts where the face or colour changes, or where the gap after a
+// glyph changes, since a run carries one character spacing. A word or number
+// starts a run of its own rather than end one of spaced characters with
+// its first letter (the "R" of "的Reliability" in a justified line): its
+// letters stay in one run, as text extraction and a run's language want
+// them. A run's text is a piece of text, shared with it.
+func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
 		for k+1 < len(line) && sameRun(line[j], line[k], line[k+1]) && gaps[k] == sp && !(line[k+1].tight && gaps[k+1] != sp) {
 			k++
 		}
-		var buf []byte
 		adv := 0.0
 		for i := j; i <= k; i++ {
-			buf = utf8.AppendRune(buf, line[i].r)
 			adv += line[i].adv + gaps[i]
 		}
 		if k == j {
 			sp = 0
 		}
-		if txt := string(buf); txt != " " {
+		if txt := text[line[j].off : line[k].off+utf8.RuneLen(line[k].r)]; txt != " " {
 			r := raise(line[j].raised)
 			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src})
 		}
@@ -400,7 +536,7 @@ func sameRun(first, g, next glyph) bool {
 // or that the PDF backends cannot encode, and a control character, which
 // no font draws as meant, with the text before it to show where it is.
 func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
-	if r == '\n' || r == '\t' || r <= 0xFFFF && e.fonts.Has(r) && controlProblem(r) == "" {
+	if e.fine(r) {
 		return // the common case, first and without a map
 	}
 	key := reportKey{pos, r}
@@ -439,6 +575,12 @@ func (e *engine) checkGlyph(pos deck.Pos, r rune, before []byte) {
 		return
 	}
 	e.diags.Errorf(pos, "character %q (U+%04X) %s %s", r, r, placeIn(before), problem)
+}
+
+// fine reports whether r can be set with nothing to report: checkGlyph
+// reports nothing for it, wherever it is.
+func (e *engine) fine(r rune) bool {
+	return r == '\n' || r == '\t' || r <= 0xFFFF && e.fonts.Has(r) && controlProblem(r) == ""
 }
 
 // placeIn says where a character is by the text before it: its last eight

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,40 +30,123 @@ type Segment struct {
 }
 
 // Segments splits text at its break opportunities.
+//
+// A break may fall only between two grapheme clusters, where UAX #14
+// allows one. uniseg's StepString would say both, with the word and
+// sentence boundaries besides, which cost as much again: the clusters and
+// the line segments are read here side by side instead, each by its own
+// state machine, and a line boundary inside a cluster is passed over, as
+// StepString passes it over.
 func Segments(text string) []Segment {
-	var segs []Segment
-	start, pos, state := 0, 0, -1
+	if text == "" {
+		return nil
+	}
+	segs := make([]Segment, 0, len(text)/3+1) // a segment a hanzi
+	start, pos := 0, 0
 	number := 0 // the end of the number (with its units) being read
-	rest := text
+	clusterState, lineState := -1, -1
+	lineEnd := 0 // the end of the line segment being read
+	must := false
+	rest, lineRest := text, text
 	for len(rest) > 0 {
 		if pos >= number {
 			number = pos + numberLen(rest)
 		}
-		var cluster string
-		var boundaries int
-		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
-		pos += len(cluster)
-		brk := boundaries & uniseg.MaskLine
-		if brk == uniseg.LineCanBreak && len(rest) > 0 && (pos < number || !mayStart(rest)) {
-			brk = uniseg.LineDontBreak
+		var cluster, line string
+		if clusterState == hanziRun.cluster && lineState == hanziRun.line && lineEnd == pos && twoHanzi(rest) {
+			// What both machines say here, without asking them.
+			cluster, rest, lineRest = rest[:hanziLen], rest[hanziLen:], lineRest[hanziLen:]
+			lineEnd, must = lineEnd+hanziLen, false
+		} else {
+			cluster, rest, _, clusterState = uniseg.FirstGraphemeClusterInString(rest, clusterState)
 		}
-		if brk == uniseg.LineDontBreak {
+		pos += len(cluster)
+		for lineEnd < pos {
+			line, lineRest, must, lineState = uniseg.FirstLineSegmentInString(lineRest, lineState)
+			lineEnd += len(line)
+		}
+		if lineEnd > pos || len(rest) > 0 && !must && (pos < number || !mayStart(rest)) {
 			continue
 		}
-		seg := Segment{Start: start, End: pos, Hard: brk == uniseg.LineMustBreak && len(rest) > 0}
-		body := strings.TrimRightFunc(text[start:pos], unicode.IsSpace)
-		seg.Space = pos - start - len(body)
-		segs = append(segs, seg)
+		segs = append(segs, Segment{Start: start, End: pos, Space: spaceLen(text[start:pos]), Hard: must && len(rest) > 0})
 		start = pos
 	}
 	return segs
+}
+
+// hanziRun holds the states uniseg's grapheme and line machines are in
+// inside a run of hanzi (CJK Unified Ideographs, U+4E00 to U+9FFF), and
+// which they stay in from one hanzi to the next: a hanzi followed by a
+// hanzi is a grapheme cluster of its own, and a line may break after it
+// (UAX #14's ID ÷ ID). Segments reads most of a Chinese text from it.
+// Both states are -2, which no machine is in, when uniseg says otherwise.
+var hanziRun = func() (run struct{ cluster, line int }) {
+	const probe = "中中中中"
+	_, rest, _, c1 := uniseg.FirstGraphemeClusterInString(probe, -1)
+	cluster, _, _, c2 := uniseg.FirstGraphemeClusterInString(rest, c1)
+	seg, rest, must1, l1 := uniseg.FirstLineSegmentInString(probe, -1)
+	seg2, _, must2, l2 := uniseg.FirstLineSegmentInString(rest, l1)
+	if c1 != c2 || l1 != l2 || len(cluster) != hanziLen || len(seg) != hanziLen || len(seg2) != hanziLen || must1 || must2 {
+		return struct{ cluster, line int }{-2, -2}
+	}
+	return struct{ cluster, line int }{c1, l1}
+}()
+
+// hanziLen is the UTF-8 length of a hanzi of hanziRun.
+const hanziLen = 3
+
+// twoHanzi reports whether s begins with two hanzi of hanziRun's range.
+func twoHanzi(s string) bool {
+	if len(s) < 2*hanziLen {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(s)
+	b, _ := utf8.DecodeRuneInString(s[hanziLen:])
+	return a >= 0x4E00 && a <= 0x9FFF && b >= 0x4E00 && b <= 0x9FFF
+}
+
+// spaceLen returns the byte length of the white space that s ends with.
+func spaceLen(s string) int {
+	n := len(s)
+	for n > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:n])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		n -= size
+	}
+	return len(s) - n
 }
 
 // mayStart reports whether a line may begin with rest, where UAX #14
 // allows a break before it: the Chinese tailoring.
 func mayStart(rest string) bool {
 	next, _ := utf8.DecodeRuneInString(rest)
-	return !strings.ContainsRune(noStart, next)
+	return !noStartSet.has(next)
+}
+
+// noStartSet, signSet and separatorSet are noStart, signs and separators
+// as runeSets.
+var (
+	noStartSet   = newRuneSet(noStart)
+	signSet      = newRuneSet(signs)
+	separatorSet = newRuneSet(separators)
+)
+
+// A runeSet is a set of runes, sorted: strings.ContainsRune makes a
+// string of a rune outside ASCII to look for it, at every character.
+type runeSet []rune
+
+func newRuneSet(s string) runeSet {
+	rs := []rune(s)
+	slices.Sort(rs)
+	return slices.Compact(rs)
+}
+
+// has reports whether r is in the set.
+func (s runeSet) has(r rune) bool {
+	_, ok := slices.BinarySearch(s, r)
+	return ok
 }
 
 // signs may begin a number; separators join two runs of digits into one
@@ -78,7 +162,7 @@ const (
 // digits alike make a number.
 func numberLen(text string) int {
 	i := 0
-	if r, n := utf8.DecodeRuneInString(text); strings.ContainsRune(signs, r) {
+	if r, n := utf8.DecodeRuneInString(text); signSet.has(r) {
 		i = n
 	}
 	end := digitsEnd(text, i)
@@ -87,7 +171,7 @@ func numberLen(text string) int {
 	}
 	for {
 		r, n := utf8.DecodeRuneInString(text[end:])
-		if !strings.ContainsRune(separators, r) {
+		if !separatorSet.has(r) {
 			break
 		}
 		next := digitsEnd(text, end+n)

@@ -1,6 +1,10 @@
 package linebreak
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // units lists, separated by white space, the units and measure words that
 // stay with the number before them. A number takes a run of them
@@ -18,14 +22,27 @@ const units = `
 	升 毫升 瓦 千瓦 兆瓦 吉瓦 千瓦时 度 ℃
 `
 
+// unitsByFirst holds the units by their first rune, the longest first.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, u := range strings.Fields(units) {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	for _, us := range m {
+		slices.SortStableFunc(us, func(a, b string) int { return len(b) - len(a) })
+	}
+	return m
+}()
+
 // unitLen returns the byte length of the longest unit that text begins
 // with, or 0.
 func unitLen(text string) int {
-	n := 0
-	for u := range strings.FieldsSeq(units) {
-		if len(u) > n && strings.HasPrefix(text, u) {
-			n = len(u)
+	r, _ := utf8.DecodeRuneInString(text)
+	for _, u := range unitsByFirst[r] {
+		if strings.HasPrefix(text, u) {
+			return len(u)
 		}
 	}
-	return n
+	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"testing"
 
 	"github.com/deckpdf/deck/charts"
@@ -29,6 +30,28 @@ func BenchmarkLayout(b *testing.B) {
 	d, _ := content.Load(content.Default(), content.DeckFile, "")
 	set, _ := fonts.Default()
 	for b.Loop() {
+		layout.Layout(d, set)
+	}
+}
+
+// BenchmarkLayoutFreshFonts is BenchmarkLayout with the fonts parsed
+// anew each time, as a fresh process lays out: every character's advance
+// is read from the font for the first time, from faces just parsed.
+func BenchmarkLayoutFreshFonts(b *testing.B) {
+	d, _ := content.Load(content.Default(), content.DeckFile, "")
+	regular, err := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bold, err := os.ReadFile("../../fonts/NotoSansSC-Bold.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		set, err := fonts.Load("NotoSansSC-Regular", regular, "NotoSansSC-Bold", bold)
+		if err != nil {
+			b.Fatal(err)
+		}
 		layout.Layout(d, set)
 	}
 }
