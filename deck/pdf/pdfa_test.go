@@ -39,15 +39,7 @@ type qpdfFile struct {
 // readQPDF reads file with qpdf --json, its streams decoded.
 func readQPDF(t *testing.T, file string) qpdfFile {
 	t.Helper()
-	out, _ := run(t, "qpdf", "--json", "--json-stream-data=inline", "--decode-level=generalized", file)
-	var doc struct{ Qpdf []json.RawMessage }
-	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Qpdf) != 2 {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var objs map[string]qpdfObject
-	if err := json.Unmarshal(doc.Qpdf[1], &objs); err != nil {
-		t.Fatal(err)
-	}
+	objs := tooltest.QPDFObjects[qpdfObject](t, file, "--json-stream-data=inline", "--decode-level=generalized")
 	f := qpdfFile{objs: map[string]qpdfObject{}}
 	for k, o := range objs {
 		if k == "trailer" {

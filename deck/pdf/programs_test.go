@@ -2,9 +2,7 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -31,21 +29,14 @@ func TestFPDFEmbedsDecksOwnSubsets(t *testing.T) {
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("qpdf", "--json", "--json-stream-data=inline", "--decode-level=generalized", file).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct{ Qpdf []json.RawMessage }
-	var objs map[string]struct {
+	type object struct {
 		Value  map[string]any
 		Stream *struct {
 			Dict map[string]any
 			Data []byte
 		}
 	}
-	if err := json.Unmarshal(out, &doc); err != nil || len(doc.Qpdf) != 2 || json.Unmarshal(doc.Qpdf[1], &objs) != nil {
-		t.Fatalf("qpdf --json: %v", err)
-	}
+	objs := tooltest.QPDFObjects[object](t, file, "--json-stream-data=inline", "--decode-level=generalized")
 	faces, err := fonts.Default()
 	if err != nil {
 		t.Fatal(err)

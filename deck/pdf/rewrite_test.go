@@ -2,13 +2,13 @@ package pdf_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/pdf"
 )
 
@@ -47,12 +47,7 @@ func TestFPDFFilesAreOneRevisionWithTheirStreamsCompressed(t *testing.T) {
 			}
 			// The dictionaries as written: without decoding, qpdf keeps
 			// each stream's /Filter.
-			out, _ := run(t, "qpdf", "--json", "--json-stream-data=none", name)
-			var doc struct{ Qpdf []json.RawMessage }
-			var objs map[string]qpdfObject
-			if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Qpdf) != 2 || json.Unmarshal(doc.Qpdf[1], &objs) != nil {
-				t.Fatalf("qpdf --json: %v", err)
-			}
+			objs := tooltest.QPDFObjects[qpdfObject](t, name, "--json-stream-data=none")
 			streams := 0
 			for ref, o := range objs {
 				if o.Stream == nil {

@@ -3,13 +3,12 @@ package render
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
+	"github.com/deckpdf/deck/deck/internal/tooltest"
 	"github.com/deckpdf/deck/deck/pdf"
 )
 
@@ -17,9 +16,7 @@ import (
 // compressed lengths of the streams that are font programs and images,
 // in the files of both engines.
 func TestMeasureAddsUpFontsAndImagesAsQPDFReadsThem(t *testing.T) {
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		t.Skip("qpdf is not installed")
-	}
+	tooltest.Need(t, "qpdf")
 	for _, e := range pdf.Engines {
 		t.Run(e.String(), func(t *testing.T) {
 			var b bytes.Buffer
@@ -30,17 +27,10 @@ func TestMeasureAddsUpFontsAndImagesAsQPDFReadsThem(t *testing.T) {
 			if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command("qpdf", "--json", "--json-stream-data=none", file).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var doc struct{ Qpdf []json.RawMessage }
-			var objs map[string]struct {
+			type object struct {
 				Stream *struct{ Dict map[string]any }
 			}
-			if err := json.Unmarshal(out, &doc); err != nil || len(doc.Qpdf) != 2 || json.Unmarshal(doc.Qpdf[1], &objs) != nil {
-				t.Fatalf("qpdf --json: %v", err)
-			}
+			objs := tooltest.QPDFObjects[object](t, file, "--json-stream-data=none")
 			var fonts, images int
 			for _, o := range objs {
 				if o.Stream == nil {

@@ -5,6 +5,7 @@
 package tooltest
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"testing"
@@ -22,4 +23,25 @@ func Need(t testing.TB, programs ...string) {
 			t.Skipf("%s is not installed", p)
 		}
 	}
+}
+
+// QPDFObjects returns the objects of the PDF file as qpdf --json prints
+// them, by "obj:N 0 R" (and "trailer"), each read into a T; args are more
+// of qpdf's options, such as --json-stream-data=inline. qpdf is needed.
+func QPDFObjects[T any](t testing.TB, file string, args ...string) map[string]T {
+	t.Helper()
+	Need(t, "qpdf")
+	out, err := exec.Command("qpdf", append([]string{"--json"}, append(args, file)...)...).Output()
+	if err != nil {
+		t.Fatalf("qpdf --json %s: %v", file, err)
+	}
+	var doc struct{ Qpdf []json.RawMessage }
+	var objs map[string]T
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.Qpdf) != 2 {
+		t.Fatalf("qpdf --json %s: %v", file, err)
+	}
+	if err := json.Unmarshal(doc.Qpdf[1], &objs); err != nil {
+		t.Fatalf("qpdf --json %s: %v", file, err)
+	}
+	return objs
 }
