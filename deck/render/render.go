@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/layout"
 	"github.com/deckpdf/deck/deck/pdf"
 	"github.com/deckpdf/deck/deck/pptx"
 )
@@ -73,11 +74,34 @@ func (d *Document) Write(ctx context.Context, w io.Writer, opt Options) error {
 	if err != nil {
 		return err
 	}
+	// The fingerprints read the pages as the writer does, and change
+	// nothing: they are taken meanwhile, on another core.
+	fingerprints := make(chan []string, 1)
+	go func() { fingerprints <- Fingerprints(d.Pages) }()
+	var buf bytes.Buffer
+	err = d.encode(ctx, &buf, pages, opt)
+	fps := <-fingerprints
+	if err != nil {
+		return err
+	}
+	res.Bytes = buf.Len()
+	if opt.Format == PPTX {
+		res.FontBytes, res.ImageBytes = measurePPTX(buf.Bytes())
+	} else {
+		res.FontBytes, res.ImageBytes = measure(buf.Bytes())
+	}
+	d.fingerprinted(fps, opt.Previous)
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// encode writes pages to buf in opt.Format, and times it.
+func (d *Document) encode(ctx context.Context, buf *bytes.Buffer, pages []layout.Page, opt Options) error {
+	res := &d.Result
 	clock := d.clock
 	clock.last = time.Now()
-	var buf bytes.Buffer
 	if opt.Format == PPTX {
-		if err := pptx.Write(&buf, pages, pptxOptions(d.Deck, d.Fonts, opt)); err != nil {
+		if err := pptx.Write(buf, pages, pptxOptions(d.Deck, d.Fonts, opt)); err != nil {
 			return err
 		}
 		clock.lap(&res.Timings, "pptx")
@@ -87,30 +111,24 @@ func (d *Document) Write(ctx context.Context, w io.Writer, opt Options) error {
 		if doc == nil {
 			doc = pdf.Begin(d.Deck.Theme.Page, pdfOptions(d.Deck, d.Fonts, opt))
 		}
-		if err := doc.Write(&buf, pages); err != nil {
+		if err := doc.Write(buf, pages); err != nil {
 			return err
 		}
 		clock.lap(&res.Timings, "pdf")
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	res.Bytes = buf.Len()
-	if opt.Format == PPTX {
-		res.FontBytes, res.ImageBytes = measurePPTX(buf.Bytes())
-	} else {
-		res.FontBytes, res.ImageBytes = measure(buf.Bytes())
-	}
-	d.fingerprint(opt.Previous)
-	_, err = w.Write(buf.Bytes())
-	return err
+	return ctx.Err()
 }
 
 // fingerprint fills the Result's Fingerprints, SlideIDs and, when
 // previous is not nil, Changed.
 func (d *Document) fingerprint(previous []string) {
+	d.fingerprinted(Fingerprints(d.Pages), previous)
+}
+
+// fingerprinted is fingerprint with the pages' fingerprints taken.
+func (d *Document) fingerprinted(fingerprints, previous []string) {
 	res := &d.Result
-	res.Fingerprints = Fingerprints(d.Pages)
+	res.Fingerprints = fingerprints
 	res.SlideIDs = slideIDs(d.Deck)
 	res.Changed = nil
 	if previous != nil {
