@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -99,7 +100,7 @@ func offset(data []byte, m yaml.Mark) int {
 	}
 	i := 0
 	for line := 1; line < m.Line; line++ {
-		nl := strings.IndexByte(string(data[i:]), '\n')
+		nl := bytes.IndexByte(data[i:], '\n')
 		if nl < 0 {
 			return -1
 		}
