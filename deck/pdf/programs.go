@@ -33,11 +33,11 @@ type program struct {
 // fpdf, and the program and its map of codes to glyphs compressed, as
 // stream data.
 type embedding struct {
-	hollow    []byte
-	font      []byte // the font file, compressed
-	length    int    // the font file's length, uncompressed
-	cidToGID  []byte // the map of codes to glyphs, compressed
-	forFaceOf []byte // the font file it was made of
+	hollow   []byte
+	font     []byte // the font file, compressed
+	length   int    // the font file's length, uncompressed
+	cidToGID []byte // the map of codes to glyphs, compressed
+	source   []byte // the font file it was made of
 }
 
 // lastEmbeddingKey is the fonts.Memo key of a face's last embedding: a
@@ -56,7 +56,7 @@ func embed(f *fonts.Face, p program) (*embedding, error) {
 	memo.mu.Lock()
 	last := memo.last
 	memo.mu.Unlock()
-	if last != nil && bytes.Equal(last.forFaceOf, p.data) {
+	if last != nil && bytes.Equal(last.source, p.data) {
 		return last, nil
 	}
 	hollow, err := fonts.Hollow(p.data)
@@ -72,13 +72,16 @@ func embed(f *fonts.Face, p program) (*embedding, error) {
 	cidToGID := make([]byte, 2*0x10000)
 	var buf sfnt.Buffer
 	for _, c := range p.codes {
+		if c > 0xFFFF { // the layout reports these first
+			return nil, fmt.Errorf("pdf: %U is outside the Basic Multilingual Plane, which fpdf cannot encode", c)
+		}
 		gi, err := font.GlyphIndex(&buf, c)
-		if err != nil || c > 0xFFFF {
-			return nil, fmt.Errorf("pdf: the subset of %s has no glyph for %U", f.Name(), c)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: the subset of %s: %w", f.Name(), err)
 		}
 		cidToGID[2*c], cidToGID[2*c+1] = byte(gi>>8), byte(gi)
 	}
-	e := &embedding{hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), forFaceOf: p.data}
+	e := &embedding{hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), source: p.data}
 	memo.mu.Lock()
 	memo.last = e
 	memo.mu.Unlock()
