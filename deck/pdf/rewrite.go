@@ -10,7 +10,7 @@ import (
 )
 
 // fpdf writes the pages' content streams uncompressed (beginFPDF turns its
-// compression off: it builds a new compressor, 700 KB of tables, for every
+// compression off: it builds a new compressor, 1.2 MB of tables, for every
 // stream), and tagFPDF adds and replaces objects. bytes writes the
 // file once, whole: the new objects in place of the ones they
 // replace, with every stream that has no filter compressed by one reused
