@@ -45,6 +45,8 @@ type embedding struct {
 // again.
 type lastEmbeddingKey struct{}
 
+// A lastEmbedding holds a face's last embedding, shared by the renders
+// that ask for it.
 type lastEmbedding struct {
 	mu   sync.Mutex
 	last *embedding
