@@ -59,3 +59,48 @@ func TestReduce(t *testing.T) {
 		}
 	})
 }
+
+// TestReduceRuns reduces rows of runs of every length from 1 to 150
+// pixels, some split by alpha alone, and checks every pixel and the
+// palette's order against counts made pixel by pixel.
+func TestReduceRuns(t *testing.T) {
+	const w, h = 1001, 9
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for y := range h {
+		for x := 0; x < w; {
+			c := color.RGBA{uint8(rng.IntN(12) * 20), uint8(rng.IntN(10) * 25), 90, 255}
+			n := 1 + rng.IntN(150)
+			for ; n > 0 && x < w; n, x = n-1, x+1 {
+				px := c
+				if n%37 == 0 {
+					px.A = 254 // the same colour, a different word
+				}
+				img.SetRGBA(x, y, px)
+			}
+		}
+	}
+	p := Reduce(img, 0)
+	if p == nil {
+		t.Fatal("a picture of 120 colours was not reduced exactly")
+	}
+	counts := map[color.RGBA]int{}
+	for y := range h {
+		for x := range w {
+			c := img.RGBAAt(x, y)
+			c.A = 255
+			counts[c]++
+			if got := p.At(x, y); got != c {
+				t.Fatalf("the pixel at %d,%d is %v, was %v", x, y, got, c)
+			}
+		}
+	}
+	if len(p.Palette) != len(counts) {
+		t.Fatalf("%d colours in the palette, %d in the picture", len(p.Palette), len(counts))
+	}
+	for i := 1; i < len(p.Palette); i++ {
+		if a, b := counts[p.Palette[i-1].(color.RGBA)], counts[p.Palette[i].(color.RGBA)]; a < b {
+			t.Fatalf("palette entry %d has %d pixels, entry %d has %d: not the commonest first", i-1, a, i, b)
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"math"
+	"testing"
+
+	"github.com/deckpdf/deck/deck/palette"
+	"github.com/wcharczuk/go-chart/v2"
+)
+
+// BenchmarkEncode encodes the report's widest chart, drawn once, in its
+// two steps: the palette reduced, then the indexed PNG written.
+func BenchmarkEncode(b *testing.B) {
+	img := marketSizePixels(b)
+	b.Run("reduce", func(b *testing.B) {
+		for b.Loop() {
+			palette.Reduce(img, math.Inf(1))
+		}
+	})
+	b.Run("png", func(b *testing.B) {
+		p := palette.Reduce(img, math.Inf(1))
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// marketSizePixels returns the report's market-size chart as go-chart
+// rasterized it, at its size in the deck.
+func marketSizePixels(b *testing.B) *image.RGBA {
+	cs, theme := reportCharts(b)
+	set := defaultFonts(b)
+	measure, err := chart.PNG(1, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	measure.SetDPI(DPI)
+	var px pixels
+	if _, err := render(cs["market-size"], theme, set, 880, 326, DPI, measure, quickPNG, &px); err != nil {
+		b.Fatal(err)
+	}
+	return px.img
+}
