@@ -317,6 +317,12 @@ func (s *subsetter) write() []byte {
 // composite glyphs, each padded to four bytes.
 func (s *subsetter) glyfLoca() (glyf, loca []byte) {
 	loca = make([]byte, 4*(len(s.glyphs)+len(s.half)+1))
+	size := 0
+	for _, gi := range s.glyphs {
+		g, _ := s.glyph(gi) // checked by keep
+		size += (len(g) + 3) &^ 3
+	}
+	glyf = make([]byte, 0, size+len(s.half)*(compHeaderLen+8))
 	for i, gi := range s.glyphs {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		g, _ := s.glyph(gi) // checked by keep
@@ -555,9 +561,13 @@ func assemble(tables map[string][]byte) []byte {
 // the last one padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	whole := len(b) &^ 3
+	for i := 0; i < whole; i += 4 {
+		sum += binary.BigEndian.Uint32(b[i:])
+	}
+	if whole < len(b) {
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b[whole:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -184,6 +185,9 @@ func TestFontToolsReadsTheSubset(t *testing.T) {
 func fontToolsAdvances(t *testing.T, data []byte) map[rune]float64 {
 	t.Helper()
 	if exec.Command("/usr/bin/python3", "-c", "import fontTools").Run() != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no fontTools (Debian package python3-fonttools): .ci/run installs it")
+		}
 		t.Skip("no fontTools (Debian package python3-fonttools)")
 	}
 	const script = `
@@ -252,5 +256,34 @@ func TestTheLastSubsetIsRememberedForTheSameRunesOnly(t *testing.T) {
 			t.Errorf("%s: not the subset of %q and %q", c.name, string(c.runes), string(c.half))
 		}
 		clear(got) // the caller's copy is its own
+	}
+}
+
+// BenchmarkSubset subsets a face parsed afresh, as a new process does
+// (the face remembers its last subset), to 900 hanzi spread over GB 2312
+// and printable ASCII: the size of a report's repertoire.
+func BenchmarkSubset(b *testing.B) {
+	list, err := os.ReadFile("charset/gb2312_hanzi.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var runes []rune
+	for i, r := range []rune(strings.Join(strings.Fields(string(list)), "")) {
+		if i%7 == 0 && len(runes) < 900 {
+			runes = append(runes, r)
+		}
+	}
+	for r := rune(0x20); r < 0x7f; r++ {
+		runes = append(runes, r)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := Parse("NotoSansSC-Regular", notoRegular)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := SubsetHalf(f, runes, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
