@@ -1,18 +1,14 @@
 package charts
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
-	"syscall"
 
 	"github.com/deckpdf/deck/deck"
+	"github.com/deckpdf/deck/deck/diskcache"
 	"github.com/deckpdf/deck/fonts"
 )
 
@@ -55,11 +51,9 @@ func bound(v *float64) string {
 // their SHA-256, in hex.
 func faceHash(f *fonts.Face) string { return f.Digest()[:16] }
 
-// A cache entry is a file named by its chart's key and entryExt: the line
-// entryHeader, the SHA-256 of the picture, and the picture, a PNG. The
-// checksum is verified on every read: a damaged entry is drawn again, as
-// is anything in its place that is not a regular file (a FIFO, a link to
-// a device), which is never waited on nor read beyond maxEntry bytes.
+// A cache entry is a file named by its chart's key and entryExt, made by
+// diskcache: the line entryHeader, the SHA-256 of the picture, and the
+// picture, a PNG, of at most maxEntry bytes in all.
 const (
 	entryExt    = ".chart"
 	entryHeader = "deck chart cache entry\n"
@@ -78,56 +72,13 @@ func cached(dir, key string) ([]byte, bool) {
 
 // readEntry returns the picture of the cache entry at path, or why the
 // entry cannot be used.
-func readEntry(path string) ([]byte, error) {
-	fi, err := os.Lstat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() || fi.Size() > maxEntry {
-		return nil, fmt.Errorf("charts: cache entry %s is not a regular file of at most %d bytes", path, maxEntry)
-	}
-	// Not blocking, so that a FIFO put in its place between the Lstat
-	// and here is not waited on; the open file is checked again.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("charts: cache entry %s is not a regular file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxEntry+1))
-	if err != nil {
-		return nil, err
-	}
-	rest, ok := bytes.CutPrefix(data, []byte(entryHeader))
-	if !ok || len(rest) < sha256.Size || len(data) > maxEntry {
-		return nil, fmt.Errorf("charts: cache entry %s is not one", path)
-	}
-	sum, png := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(png); !bytes.Equal(got[:], sum) {
-		return nil, fmt.Errorf("charts: cache entry %s does not match its checksum", path)
-	}
-	return png, nil
-}
+func readEntry(path string) ([]byte, error) { return diskcache.Read(path, entryHeader, maxEntry) }
 
 // store keeps a picture for the next render, with its checksum, in place
 // of whatever had its name; a cache that cannot be written only costs
 // time.
 func store(dir, key string, png []byte) {
-	if dir == "" || len(entryHeader)+sha256.Size+len(png) > maxEntry || os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(dir, ".chart-*")
-	if err != nil {
-		return
-	}
-	sum := sha256.Sum256(png)
-	_, err = tmp.Write(slices.Concat([]byte(entryHeader), sum[:], png))
-	if cerr := tmp.Close(); err == nil && cerr == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, key+entryExt))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if dir != "" {
+		diskcache.Write(dir, key+entryExt, entryHeader, png, maxEntry)
 	}
 }

@@ -78,6 +78,7 @@ func TestImportsGoOneWay(t *testing.T) {
 		"charts":           {"content", "deck/pdf", "cmd/deck"},
 		"deck/pdf":         {"content", "charts", "cmd/deck"},
 		"deck/raster":      {"content", "deck/pdf", "charts", "cmd/deck"},
+		"deck/diskcache":   {"deck", "fonts", "content", "deck/layout", "deck/pdf", "charts", "cmd/deck"},
 	}
 	for name, banned := range later {
 		deps := map[string]bool{}

@@ -29,7 +29,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	d, err := render.Build(context.Background(), source(*src), render.Options{CacheDir: chartCache()})
+	d, err := render.Build(context.Background(), source(*src), render.Options{CacheDir: renderCache()})
 	if err != nil {
 		fmt.Fprintf(stderr, "deck charts: %v\n", err)
 		return 2

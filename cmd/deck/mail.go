@@ -121,7 +121,7 @@ func (m *mailing) run(ctx context.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "deck mail: %v\n", err)
 		return 2
 	}
-	opt := render.Options{Engine: m.engine.Engine, Charts: m.charts.ChartMode, Date: date, CacheDir: chartCache()}
+	opt := render.Options{Engine: m.engine.Engine, Charts: m.charts.ChartMode, Date: date, CacheDir: renderCache()}
 	keep := (m.smtp == "" || m.wroteOut) && m.out != "-" // a file is written
 	if keep {
 		opt.Previous, _ = previousPages(m.out)

@@ -58,7 +58,7 @@ func (p *pictureFlags) check() error {
 // run renders the pictures to out, a folder of 01.png, 02.png … or, for one
 // picture, a file ending in .png; it returns the exit code.
 func (p *pictureFlags) run(ctx context.Context, src, out string, info, stderr io.Writer) int {
-	opt := render.Options{Pages: p.pages.PageSet, CacheDir: chartCache()}
+	opt := render.Options{Pages: p.pages.PageSet, CacheDir: renderCache()}
 	var last pictureRecord
 	if !p.sheet { // a sheet is a look at the slides, not the slides
 		var intact bool

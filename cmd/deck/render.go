@@ -102,7 +102,7 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 		return nil, 2
 	}
-	opt := render.Options{Format: r.output, Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: chartCache()}
+	opt := render.Options{Format: r.output, Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: renderCache()}
 	if r.out != "-" {
 		opt.Previous, _ = previousPages(r.out)
 	}
@@ -239,14 +239,15 @@ func defaultSource(src string) string {
 	return ""
 }
 
-// chartCache is the folder where chart pictures are kept between renders,
-// or "" when the user has no cache folder.
-func chartCache() string {
+// renderCache is the folder where chart pictures and font programs are
+// kept between renders (render.Options.CacheDir), or "" when the user has
+// no cache folder.
+func renderCache() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "deck", "charts")
+	return filepath.Join(dir, "deck")
 }
 
 // chartMode is the value of --charts.

@@ -27,7 +27,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	res, err := render.Validate(context.Background(), source(*src), render.Options{CacheDir: chartCache()})
+	res, err := render.Validate(context.Background(), source(*src), render.Options{CacheDir: renderCache()})
 	if err != nil {
 		fmt.Fprintf(stderr, "deck validate: %v\n", err)
 		return 2

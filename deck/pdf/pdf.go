@@ -26,6 +26,11 @@ type Options struct {
 	// PDFA makes the file PDF/A-2b (ISO 19005-2, level B): see pdfa.go.
 	// Only the fpdf engine writes it.
 	PDFA bool
+	// CacheDir is a folder where each face's last font program is kept
+	// for the next process, to be taken again when it asks for the same
+	// characters (see lastProgram); "" keeps none. The file is the same
+	// either way.
+	CacheDir string
 }
 
 // Write writes pages to w as a PDF. The same pages and options give the same
@@ -69,7 +74,7 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
 	}
-	subsets, err := subsetFonts(pages, d.opt.Fonts)
+	subsets, err := subsetFonts(pages, d.opt.Fonts, d.opt.CacheDir)
 	if err != nil {
 		return err
 	}
@@ -129,7 +134,7 @@ func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face]program) (p 
 		ps := pdfName(f.PostScriptName())
 		fam := fmt.Sprintf("%s-%02d", ps, i)
 		p.family[f] = fam
-		e, err := embed(f, subsets[f])
+		e, err := embed(f, subsets[f], opt.CacheDir)
 		if err != nil {
 			return nil, err
 		}

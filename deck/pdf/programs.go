@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"sync"
 
 	"github.com/deckpdf/deck/fonts"
 	"golang.org/x/image/font/sfnt"
@@ -21,18 +20,22 @@ import (
 // what fpdf made of the hollow font (embedPrograms). The font program in
 // the PDF is then the very subset the other outputs embed.
 
-// A program is a subset of a face for a document: the font file, and the
+// A program is a subset of a face for a document: the font file, the
 // character codes the document draws in it (its runes and the half-width
-// forms' code points).
+// forms' code points), the key of what it was made for (programKey), and
+// its embedding when it was made before (lastProgram).
 type program struct {
 	data  []byte
 	codes []rune
+	key   programID
+	made  *embedding
 }
 
 // An embedding is what the file needs of a program: the hollow font for
 // fpdf, and the program and its map of codes to glyphs compressed, as
 // stream data.
 type embedding struct {
+	key      programID // what the program was made for
 	hollow   []byte
 	font     []byte // the font file, compressed
 	length   int    // the font file's length, uncompressed
@@ -40,26 +43,11 @@ type embedding struct {
 	source   []byte // the font file it was made of
 }
 
-// lastEmbeddingKey is the fonts.Memo key of a face's last embedding: a
-// deck rendered again gets its fonts' streams without compressing them
-// again.
-type lastEmbeddingKey struct{}
-
-// A lastEmbedding holds a face's last embedding, shared by the renders
-// that ask for it.
-type lastEmbedding struct {
-	mu   sync.Mutex
-	last *embedding
-}
-
-// embed returns the embedding of the program p of face f.
-func embed(f *fonts.Face, p program) (*embedding, error) {
-	memo := fonts.Memo(f, lastEmbeddingKey{}, func() *lastEmbedding { return &lastEmbedding{} })
-	memo.mu.Lock()
-	last := memo.last
-	memo.mu.Unlock()
-	if last != nil && bytes.Equal(last.source, p.data) {
-		return last, nil
+// embed returns the embedding of the program p of face f, and keeps it
+// as the face's last (see keepProgram).
+func embed(f *fonts.Face, p program, dir string) (*embedding, error) {
+	if p.made != nil {
+		return p.made, nil
 	}
 	hollow, err := fonts.Hollow(p.data)
 	if err != nil {
@@ -83,10 +71,8 @@ func embed(f *fonts.Face, p program) (*embedding, error) {
 		}
 		cidToGID[2*c], cidToGID[2*c+1] = byte(gi>>8), byte(gi)
 	}
-	e := &embedding{hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), source: p.data}
-	memo.mu.Lock()
-	memo.last = e
-	memo.mu.Unlock()
+	e := &embedding{key: p.key, hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), source: p.data}
+	keepProgram(f, e, dir)
 	return e, nil
 }
 

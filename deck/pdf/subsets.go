@@ -16,7 +16,11 @@ import (
 // half-width form (see drawnText). A face of set that draws nothing is
 // subset to its notdef glyph: fpdf sets the regular face for the outline's
 // titles.
-func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, error) {
+//
+// A face's program made last, by this process or, through the cache
+// folder dir ("" for none), by an earlier one, is taken again, embedding
+// and all, when it was made for the same characters (see lastProgram).
+func subsetFonts(pages []layout.Page, set *fonts.Set, dir string) (map[*fonts.Face]program, error) {
 	type need struct{ runes, half map[rune]bool }
 	used := map[*fonts.Face]need{}
 	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
@@ -47,17 +51,22 @@ func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, 
 	out := make(map[*fonts.Face]program, len(used))
 	for f, n := range used {
 		runes, half := sorted(n.runes), sorted(n.half)
-		data, err := fonts.SubsetHalf(f, runes, half)
-		if err != nil {
-			return nil, err
-		}
-		codes := runes
+		key := programKey(f, runes, half)
+		codes := slices.Clone(runes)
 		for _, mark := range half {
 			if c, ok := fonts.HalfWidth(mark); ok {
 				codes = append(codes, c)
 			}
 		}
-		out[f] = program{data, codes}
+		if e := lastProgram(f, key, dir); e != nil {
+			out[f] = program{data: e.source, codes: codes, key: key, made: e}
+			continue
+		}
+		data, err := fonts.SubsetHalf(f, runes, half)
+		if err != nil {
+			return nil, err
+		}
+		out[f] = program{data: data, codes: codes, key: key}
 	}
 	return out, nil
 }

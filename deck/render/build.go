@@ -84,7 +84,7 @@ func build(ctx context.Context, src Source, opt Options, begin bool) (*Document,
 		return nil, err
 	}
 	if !res.Diagnostics.HasErrors() {
-		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: opt.CacheDir, Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout})
+		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: cacheIn(opt.CacheDir, "charts"), Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout})
 		if err != nil {
 			return nil, err
 		}
@@ -145,7 +145,7 @@ func pdfOptions(d *deck.Deck, f *fonts.Set, opt Options) pdf.Options {
 	if date.IsZero() {
 		date = time.Unix(0, 0).UTC()
 	}
-	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine, PDFA: opt.PDFA}
+	return pdf.Options{Meta: d.Meta, Creator: opt.creator(), Date: date, Fonts: f, Engine: opt.Engine, PDFA: opt.PDFA, CacheDir: cacheIn(opt.CacheDir, "fonts")}
 }
 
 // pptxOptions are the presentation's options for a deck: the fonts are

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/deckpdf/deck/deck/pdf"
@@ -38,8 +39,11 @@ type Options struct {
 	// an error (a chart whose data makes go-chart spin); zero is 10 s. A
 	// service that renders many decks at once on few cores may want more.
 	ChartTimeout time.Duration
-	// CacheDir is a folder where chart pictures are kept between renders,
-	// to be reused when nothing they show has changed; "" keeps none.
+	// CacheDir is a folder where what a render makes is kept for the
+	// next one: chart pictures, in its folder charts, reused when nothing
+	// they show has changed, and each face's last font program, in its
+	// folder fonts, reused when the deck draws the same characters. ""
+	// keeps none. The output is the same either way.
 	CacheDir string
 	// Previous are the Fingerprints of an earlier render of the deck, to
 	// find the slides that changed since (Result.Changed); nil for none.
@@ -83,4 +87,13 @@ func ParseChartMode(s string) (ChartMode, error) {
 		return ChartVector, nil
 	}
 	return ChartPNG, fmt.Errorf("charts %q is not png or vector", s)
+}
+
+// cacheIn returns the folder of the cache dir where one kind of thing is
+// kept, or "" when there is no cache.
+func cacheIn(dir, kind string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, kind)
 }

@@ -1,0 +1,82 @@
+// Package diskcache keeps what a render made for the next one, as files in
+// a folder: chart pictures (package charts) and font programs (package
+// pdf). An entry is a header line that says what it is, the SHA-256 of its
+// data, and the data. The checksum is verified on every read, so a damaged
+// entry is made again rather than used, as is anything in its place that
+// is not a regular file (a FIFO, a link to a device), which is never waited
+// on nor read beyond the size its kind allows.
+package diskcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"syscall"
+)
+
+// Read returns the data of the entry at path, whose first line must be
+// header and whose size must be at most max bytes, or why it cannot be
+// used.
+func Read(path, header string, max int64) ([]byte, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > max {
+		return nil, fmt.Errorf("cache entry %s is not a regular file of at most %d bytes", path, max)
+	}
+	// Not blocking, so that a FIFO put in its place between the Lstat
+	// and here is not waited on; the open file is checked again.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("cache entry %s is not a regular file", path)
+	}
+	entry, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := bytes.CutPrefix(entry, []byte(header))
+	if !ok || len(rest) < sha256.Size || int64(len(entry)) > max {
+		return nil, fmt.Errorf("cache entry %s is not one", path)
+	}
+	sum, data := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(data); !bytes.Equal(got[:], sum) {
+		return nil, fmt.Errorf("cache entry %s does not match its checksum", path)
+	}
+	return data, nil
+}
+
+// Write stores data, with header and its checksum, as the entry name in
+// dir, in place of whatever had that name: written to a temporary file
+// first, so that a reader meets the old entry or the new one, whole. It
+// does nothing when the entry would be larger than max bytes. A cache that
+// cannot be written only costs time, so the caller may ignore the error.
+func Write(dir, name, header string, data []byte, max int64) error {
+	if int64(len(header)+sha256.Size+len(data)) > max {
+		return fmt.Errorf("cache entry %s would be larger than %d bytes", name, max)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+"-*")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	_, err = tmp.Write(slices.Concat([]byte(header), sum[:], data))
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
