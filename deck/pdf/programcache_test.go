@@ -72,20 +72,13 @@ func TestFontProgramsAreKeptForTheNextProcess(t *testing.T) {
 		t.Fatalf("%d entries in the cache folder, want one a face: %v", len(entries), entries)
 	}
 	regular := filepath.Join(dir, programName(freshFaces(t).Regular))
-	firstKey := entryKey(t, regular)
+	firstKey := readEntry(t, regular).key
 
 	t.Run("the next process takes a face's program whole", func(t *testing.T) {
 		// The entry's compressed program is replaced by another
 		// compression of the same program: only a file made from the
 		// entry holds those bytes.
-		data, err := diskcache.Read(regular, programHeader, maxProgram)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e, err := decodeEmbedding(data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := readEntry(t, regular)
 		var z bytes.Buffer
 		w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
 		w.Write(e.source)
@@ -127,7 +120,7 @@ func TestFontProgramsAreKeptForTheNextProcess(t *testing.T) {
 		if got := writeFresh(t, other, EngineFPDF, dir); !bytes.Equal(got, want) {
 			t.Error("other characters with the cache give another file than without")
 		}
-		if entryKey(t, regular) == firstKey {
+		if readEntry(t, regular).key == firstKey {
 			t.Error("the entry still holds the first characters' program")
 		}
 		if got := writeFresh(t, other, EngineFPDF, dir); !bytes.Equal(got, want) {
@@ -143,8 +136,8 @@ func TestFontProgramsAreKeptForTheNextProcess(t *testing.T) {
 	})
 }
 
-// entryKey returns the key of the program in the cache entry at path.
-func entryKey(t *testing.T, path string) programID {
+// readEntry returns the embedding in the cache entry at path.
+func readEntry(t *testing.T, path string) *embedding {
 	t.Helper()
 	data, err := diskcache.Read(path, programHeader, maxProgram)
 	if err != nil {
@@ -154,7 +147,7 @@ func entryKey(t *testing.T, path string) programID {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return e.key
+	return e
 }
 
 // TestDecodeEmbeddingRefusesCutEntries reads every prefix of an encoded
