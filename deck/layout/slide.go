@@ -29,7 +29,7 @@ func (e *engine) slide(s *deck.Slide) []Page {
 		if i > 0 {
 			t += "（续）"
 		}
-		tree := &Node{Role: RoleSection, Children: slices.Clip(f.nodes)}
+		tree := (&Node{Role: RoleSection, Children: f.nodes}).resolved(0)
 		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.items, Src: s.Pos, Tree: tree})
 		warns = append(warns, f.warns...)
 	}

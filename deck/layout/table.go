@@ -72,11 +72,21 @@ func closeTable(f *frame, from int) {
 			}
 			below++
 		}
-		for _, cell := range row.Children {
+		if !slices.ContainsFunc(row.Children, func(cell *Node) bool { return cell.RowSpan > below }) {
+			continue
+		}
+		// The row and its cells may be another frame's too (see
+		// shifted): the cells cut are copies, in a copy of the row.
+		cut := *row
+		cut.Children = slices.Clone(row.Children)
+		for i, cell := range cut.Children {
 			if cell.RowSpan > below {
-				cell.RowSpan = below
+				c := *cell
+				c.RowSpan = below
+				cut.Children[i] = &c
 			}
 		}
+		t.Children[k] = &cut
 	}
 }
 
