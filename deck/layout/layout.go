@@ -51,7 +51,7 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 			e.footer(&f, i+1, len(pages))
 			// The footer and page number are drawn, not read.
 			from := len(pages[i].Items)
-			pages[i].Items = append(pages[i].Items, f.items...)
+			pages[i].Items = f.appendItems(pages[i].Items)
 			art := &Node{Role: RoleArtifact, Items: span(from, len(pages[i].Items))}
 			pages[i].Tree.Children = append(pages[i].Tree.Children, art)
 		}

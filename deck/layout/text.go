@@ -342,7 +342,7 @@ func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.L
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: src}
 	if len(lines) > 0 {
-		f.items = make([]Item, 0, len(lines))
+		f.items = make([]placed, 0, len(lines))
 	}
 	rest := gl // the glyphs of this line and those after
 	for li, ln := range lines {
@@ -501,7 +501,7 @@ func closesWord(r rune) bool {
 // its first letter (the "R" of "的Reliability" in a justified line): its
 // letters stay in one run, as text extraction and a run's language want
 // them. A run's text is a piece of text, shared with it.
-func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
+func appendRuns(out []placed, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []placed {
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
@@ -517,7 +517,7 @@ func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseli
 		}
 		if txt := text[line[j].off : line[k].off+utf8.RuneLen(line[k].r)]; txt != " " {
 			r := raise(line[j].raised)
-			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src})
+			out = append(out, placedItem(TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src}))
 		}
 		x += adv
 		j = k + 1
