@@ -169,9 +169,9 @@ type placed struct {
 
 // placedItem returns it as a frame holds it.
 func placedItem(it Item) placed {
-	switch it := it.(type) {
+	switch v := it.(type) {
 	case TextRun:
-		return placed{item: it, at: it.At}
+		return placed{item: it, at: v.At}
 	case Path:
 		return placed{item: it}
 	}
