@@ -173,8 +173,8 @@ func (ts *tableSetter) row(r tableRow) frame {
 		fill = c.Light
 	}
 	cs.bold = cs.bold || r.total
-	var texts []frame
-	var rights []float64 // the space each text keeps free at its right
+	texts := make([]frame, 0, len(r.cells))
+	rights := make([]float64, 0, len(r.cells)) // the space each text keeps free at its right
 	h := 0.0
 	for i, cell := range r.cells {
 		if i < len(r.hidden) && r.hidden[i] {
