@@ -37,16 +37,17 @@ type textStyle struct {
 // line, in ems: a line that needs more is left ragged.
 const maxStretch = 0.25
 
-// glyph is one character of a text being set.
+// glyph is one character of a text being set. Its fields are in the
+// order that packs them tightest: a text has a glyph a character.
 type glyph struct {
-	r     rune
-	off   int // byte offset in the joined text
-	face  *fonts.Face
-	color deck.Color
-	adv   float64 // the advance as set: the font's, less any compression, plus glue
+	off  int // byte offset in the joined text
+	face *fonts.Face
+	adv  float64 // the advance as set: the font's, less any compression, plus glue
 	// glue is the space after the glyph that is not drawn at the end of a
 	// line (see autospace); adv includes it.
-	glue float64
+	glue  float64
+	r     rune
+	color deck.Color
 	// squeezed reports that adv is not the font's advance, so the next
 	// glyph cannot follow in the same run.
 	squeezed bool
