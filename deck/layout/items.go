@@ -266,6 +266,7 @@ func (f *frame) add(items ...Item) {
 
 // appendItems appends f's items to out, each where it is.
 func (f *frame) appendItems(out []Item) []Item {
+	out = slices.Grow(out, len(f.items))
 	for _, p := range f.items {
 		out = append(out, p.get())
 	}

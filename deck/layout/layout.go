@@ -2,6 +2,7 @@ package layout
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -154,7 +155,13 @@ func (e *engine) stack(blocks []deck.Block, w, avail float64, sc scaled) frame {
 			frames[i] = e.block(blocks[i], w, frames[i].h+share, sc)
 		}
 	}
+	// Room for every frame's items and nodes, made once.
+	items, nodes := 0, 0
+	for _, g := range frames {
+		items, nodes = items+len(g.items), nodes+len(g.nodes)
+	}
 	f := frame{w: w}
+	f.items, f.nodes = slices.Grow(f.items, items), slices.Grow(f.nodes, nodes)
 	for i, g := range frames {
 		f.h += gaps[i]
 		f.place(g, 0, f.h)
