@@ -81,10 +81,11 @@ type engine struct {
 	prepared map[prepKey]*prepared
 	// qrCodes holds the QR codes made, by URL; nil until the first.
 	qrCodes map[string]qrCode
-	// glyphs, measures and gaps are the scratch space of setText, reused
-	// from one text to the next.
+	// glyphs, measures, lines and gaps are the scratch space of setText,
+	// reused from one text to the next.
 	glyphs   []glyph
 	measures measures
+	lines    []linebreak.Line
 	gaps     []float64
 	// glyphErrors counts the characters the fonts cannot draw.
 	glyphErrors int

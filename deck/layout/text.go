@@ -321,7 +321,8 @@ func grown(s []float64, n int) []float64 {
 	return s
 }
 
-// breakLines breaks text into lines no wider than width, where it can.
+// breakLines breaks text into lines no wider than width, where it can,
+// into the engine's lines, valid until the next call.
 //
 // The line breaker adds up the widths of the pieces a line is made of,
 // so a piece is measured with the glue after it: left out, the glue
@@ -330,7 +331,8 @@ func grown(s []float64, n int) []float64 {
 // a little wide, and may break before a piece that would just fit; its
 // real width, without the glue, is what it is set at.
 func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, width float64) []linebreak.Line {
-	lines := linebreak.BreakSegments(text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	lines := linebreak.BreakSegmentsInto(e.lines, text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	e.lines = lines
 	for i := range lines {
 		lines[i].Width = m.prefix[lines[i].End] - m.prefix[lines[i].Start] - m.glue[lines[i].End]
 	}
