@@ -229,8 +229,9 @@ type frame struct {
 	w, h  float64
 	items []placed
 	// nodes are the frame's structure: the top of its trees, whose
-	// items index items. An item in no node is loose: a text's runs,
-	// before the block that sets them says what they are.
+	// items, each node's base added (see Node), index items. An item in
+	// no node is loose: a text's runs, before the block that sets them
+	// says what they are.
 	nodes []*Node
 	// overflow is how far the content exceeds the width it was given, and
 	// src the block that does.
