@@ -342,7 +342,8 @@ func (e *engine) link(b *deck.Link, w float64, sc scaled, al align) frame {
 	f := frame{w: w, h: t.h, overflow: t.overflow, src: t.src}
 	// The text and the links are the link's; the underlines are drawn.
 	link, under := &Node{Role: RoleLink}, &Node{Role: RoleArtifact}
-	for _, it := range t.items {
+	for _, p := range t.items {
+		it := p.get()
 		r := it.Bounds()
 		base := it.(TextRun).At.Y + size*0.12
 		n := len(f.items)

@@ -100,10 +100,10 @@ func (e *engine) chartText(c *deck.Chart, pic Rect) frame {
 			st.size = math.Max(0.5, st.size*pic.W/g.w)
 			g = e.text(t, st, math.Inf(1))
 		}
-		for i, it := range g.items {
-			if t, ok := it.(TextRun); ok {
+		for i, p := range g.items {
+			if t, ok := p.get().(TextRun); ok {
 				t.Hidden = true
-				g.items[i] = t
+				g.items[i] = placedItem(t)
 			}
 		}
 		f.place(g, pic.X, y)

@@ -124,7 +124,7 @@ func TestLastTrue(t *testing.T) {
 // sizeOf describes the first run of f: its size and where it stands.
 func sizeOf(f frame) string {
 	for _, it := range f.items {
-		if r, ok := it.(TextRun); ok {
+		if r, ok := it.get().(TextRun); ok {
 			return fmt.Sprintf("%gpt at y %.2f", r.Size, r.At.Y)
 		}
 	}

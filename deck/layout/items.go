@@ -153,14 +153,85 @@ func (p Path) moved(dx, dy float64) Item {
 	return p
 }
 
+// A placed item is an item of a frame and where it is in the frame. The
+// frame keeps the item's position apart from it, so that placing the
+// frame in another moves the item without making it anew, as moving an
+// Item does: a body is laid out several times while it is fitted, and
+// only the items of the frame drawn on a page are made where they are
+// (see get). A Path, which has more than one point, is moved as it is
+// placed.
+type placed struct {
+	item Item
+	// at is where item is: a TextRun's At, or the top left corner of a
+	// Box's, Image's or Link's Rect; unused for a Path.
+	at Point
+}
+
+// placedItem returns it as a frame holds it.
+func placedItem(it Item) placed {
+	switch v := it.(type) {
+	case TextRun:
+		return placed{item: it, at: v.At}
+	case Path:
+		return placed{item: it}
+	}
+	b := it.Bounds() // a Box, Image or Link: its Rect
+	return placed{item: it, at: Point{b.X, b.Y}}
+}
+
+// moved returns p moved by dx, dy, as the item's moved would.
+func (p placed) moved(dx, dy float64) placed {
+	if path, ok := p.item.(Path); ok {
+		p.item = path.moved(dx, dy)
+		return p
+	}
+	p.at.X += dx
+	p.at.Y += dy
+	return p
+}
+
+// get returns the item where it is.
+func (p placed) get() Item {
+	switch it := p.item.(type) {
+	case TextRun:
+		it.At = p.at
+		return it
+	case Box:
+		it.Rect.X, it.Rect.Y = p.at.X, p.at.Y
+		return it
+	case Image:
+		it.Rect.X, it.Rect.Y = p.at.X, p.at.Y
+		return it
+	case Link:
+		it.Rect.X, it.Rect.Y = p.at.X, p.at.Y
+		return it
+	}
+	return p.item // a Path
+}
+
+// bounds returns get().Bounds(), without making the item.
+func (p placed) bounds() Rect {
+	switch it := p.item.(type) {
+	case TextRun:
+		it.At = p.at
+		return it.Bounds()
+	case Path:
+		return it.Bounds()
+	}
+	b := p.item.Bounds() // a Box, Image or Link: its Rect
+	b.X, b.Y = p.at.X, p.at.Y
+	return b
+}
+
 // A frame is a laid-out piece of a page: a size and items relative to its
 // top left corner.
 type frame struct {
 	w, h  float64
-	items []Item
+	items []placed
 	// nodes are the frame's structure: the top of its trees, whose
-	// items index items. An item in no node is loose: a text's runs,
-	// before the block that sets them says what they are.
+	// items, each node's base added (see Node), index items. An item in
+	// no node is loose: a text's runs, before the block that sets them
+	// says what they are.
 	nodes []*Node
 	// overflow is how far the content exceeds the width it was given, and
 	// src the block that does.
@@ -188,4 +259,17 @@ func (f *frame) place(g frame, x, y float64) {
 	f.warns = append(f.warns, g.warns...)
 }
 
-func (f *frame) add(items ...Item) { f.items = append(f.items, items...) }
+func (f *frame) add(items ...Item) {
+	for _, it := range items {
+		f.items = append(f.items, placedItem(it))
+	}
+}
+
+// appendItems appends f's items to out, each where it is.
+func (f *frame) appendItems(out []Item) []Item {
+	out = slices.Grow(out, len(f.items))
+	for _, p := range f.items {
+		out = append(out, p.get())
+	}
+	return out
+}

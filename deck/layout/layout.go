@@ -2,6 +2,7 @@ package layout
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,7 +52,7 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 			e.footer(&f, i+1, len(pages))
 			// The footer and page number are drawn, not read.
 			from := len(pages[i].Items)
-			pages[i].Items = append(pages[i].Items, f.items...)
+			pages[i].Items = f.appendItems(pages[i].Items)
 			art := &Node{Role: RoleArtifact, Items: span(from, len(pages[i].Items))}
 			pages[i].Tree.Children = append(pages[i].Tree.Children, art)
 		}
@@ -80,10 +81,11 @@ type engine struct {
 	prepared map[prepKey]*prepared
 	// qrCodes holds the QR codes made, by URL; nil until the first.
 	qrCodes map[string]qrCode
-	// glyphs, measures and gaps are the scratch space of setText, reused
-	// from one text to the next.
+	// glyphs, measures, lines and gaps are the scratch space of setText,
+	// reused from one text to the next.
 	glyphs   []glyph
 	measures measures
+	lines    []linebreak.Line
 	gaps     []float64
 	// glyphErrors counts the characters the fonts cannot draw.
 	glyphErrors int
@@ -154,7 +156,13 @@ func (e *engine) stack(blocks []deck.Block, w, avail float64, sc scaled) frame {
 			frames[i] = e.block(blocks[i], w, frames[i].h+share, sc)
 		}
 	}
+	// Room for every frame's items and nodes, made once.
+	items, nodes := 0, 0
+	for _, g := range frames {
+		items, nodes = items+len(g.items), nodes+len(g.nodes)
+	}
 	f := frame{w: w}
+	f.items, f.nodes = slices.Grow(f.items, items), slices.Grow(f.nodes, nodes)
 	for i, g := range frames {
 		f.h += gaps[i]
 		f.place(g, 0, f.h)

@@ -129,7 +129,7 @@ func (e *engine) quote(s *deck.Slide) frame {
 		parts = append(parts, e.fitBody(s.Blocks, w, t.Page.H*0.25, s, false)[0])
 	}
 	g := e.centred(parts, w, t.Sizes.Title*0.7, false)
-	top := g.items[0].Bounds().Y - t.Sizes.Title*1.15*1.6 // a line over the quotation's first
+	top := g.items[0].bounds().Y - t.Sizes.Title*1.15*1.6 // a line over the quotation's first
 	mark := e.label("“", s.Pos, t.Sizes.Title*4, true, c.Accent.Mix(0.55))
 	f.placeAs(mark, x-t.Sizes.Title*0.8, top-mark.h*0.2, RoleArtifact)
 	f.addAs(RoleArtifact, Box{Rect: Rect{x - t.Sizes.Title*0.8, top + t.Sizes.Title*2.2, 3, q.h - t.Sizes.Title*0.6}, Fill: c.Accent})

@@ -29,8 +29,8 @@ func (e *engine) slide(s *deck.Slide) []Page {
 		if i > 0 {
 			t += "（续）"
 		}
-		tree := &Node{Role: RoleSection, Children: slices.Clip(f.nodes)}
-		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.items, Src: s.Pos, Tree: tree})
+		tree := (&Node{Role: RoleSection, Children: f.nodes}).resolved(0)
+		pages = append(pages, Page{Size: e.theme.Page, Title: t, Items: f.appendItems(nil), Src: s.Pos, Tree: tree})
 		warns = append(warns, f.warns...)
 	}
 	// Only the frames drawn give their warnings, before the errors the
@@ -333,7 +333,7 @@ func (e *engine) panelBrand(w float64) frame {
 func trimmed(f frame) frame {
 	top, bottom := math.Inf(1), math.Inf(-1)
 	for _, it := range f.items {
-		b := it.Bounds()
+		b := it.bounds()
 		top, bottom = min(top, b.Y), max(bottom, b.Y+b.H)
 	}
 	if len(f.items) == 0 {

@@ -89,6 +89,12 @@ type Node struct {
 	// Items are a leaf's items: indexes into Page.Items.
 	Items    []int
 	Children []*Node
+	// base is added to the item indexes of the node and of every node
+	// under it. While a page is laid out, placing a frame in another
+	// moves its nodes' items down the list by a base on the top nodes,
+	// not by a copy of each node under them (see shifted); the page's
+	// tree is resolved, every base added in, before Layout returns it.
+	base int
 }
 
 // Walk calls f for n and every node under it, parents first, in reading
@@ -102,10 +108,25 @@ func (n *Node) Walk(f func(*Node) bool) {
 	}
 }
 
-// shifted returns a copy of n and the nodes under it with its item indexes
-// d higher: n's items moved d places down a list of items.
+// shifted returns n with its item indexes d higher: n's items moved d
+// places down a list of items. It copies n alone, when d is not 0: the
+// nodes under it are shared, as n is when d is 0, so a node is not
+// changed once it is placed (see closeTable).
 func (n *Node) shifted(d int) *Node {
+	if d == 0 {
+		return n
+	}
 	m := *n
+	m.base += d
+	return &m
+}
+
+// resolved returns a copy of n and the nodes under it with their bases
+// added into their item indexes, and d more: the tree as a page holds it.
+func (n *Node) resolved(d int) *Node {
+	d += n.base
+	m := *n
+	m.base = 0
 	if n.Items != nil {
 		m.Items = make([]int, len(n.Items))
 		for i, it := range n.Items {
@@ -115,7 +136,7 @@ func (n *Node) shifted(d int) *Node {
 	if n.Children != nil {
 		m.Children = make([]*Node, len(n.Children))
 		for i, c := range n.Children {
-			m.Children[i] = c.shifted(d)
+			m.Children[i] = c.resolved(d)
 		}
 	}
 	return &m

@@ -72,11 +72,21 @@ func closeTable(f *frame, from int) {
 			}
 			below++
 		}
-		for _, cell := range row.Children {
+		if !slices.ContainsFunc(row.Children, func(cell *Node) bool { return cell.RowSpan > below }) {
+			continue
+		}
+		// The row and its cells may be another frame's too (see
+		// shifted): the cells cut are copies, in a copy of the row.
+		cut := *row
+		cut.Children = slices.Clone(row.Children)
+		for i, cell := range cut.Children {
 			if cell.RowSpan > below {
-				cell.RowSpan = below
+				c := *cell
+				c.RowSpan = below
+				cut.Children[i] = &c
 			}
 		}
+		t.Children[k] = &cut
 	}
 }
 
@@ -163,8 +173,8 @@ func (ts *tableSetter) row(r tableRow) frame {
 		fill = c.Light
 	}
 	cs.bold = cs.bold || r.total
-	var texts []frame
-	var rights []float64 // the space each text keeps free at its right
+	texts := make([]frame, 0, len(r.cells))
+	rights := make([]float64, 0, len(r.cells)) // the space each text keeps free at its right
 	h := 0.0
 	for i, cell := range r.cells {
 		if i < len(r.hidden) && r.hidden[i] {

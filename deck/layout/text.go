@@ -37,16 +37,17 @@ type textStyle struct {
 // line, in ems: a line that needs more is left ragged.
 const maxStretch = 0.25
 
-// glyph is one character of a text being set.
+// glyph is one character of a text being set. Its fields are in the
+// order that packs them tightest: a text has a glyph a character.
 type glyph struct {
-	r     rune
-	off   int // byte offset in the joined text
-	face  *fonts.Face
-	color deck.Color
-	adv   float64 // the advance as set: the font's, less any compression, plus glue
+	off  int // byte offset in the joined text
+	face *fonts.Face
+	adv  float64 // the advance as set: the font's, less any compression, plus glue
 	// glue is the space after the glyph that is not drawn at the end of a
 	// line (see autospace); adv includes it.
-	glue float64
+	glue  float64
+	r     rune
+	color deck.Color
 	// squeezed reports that adv is not the font's advance, so the next
 	// glyph cannot follow in the same run.
 	squeezed bool
@@ -320,7 +321,8 @@ func grown(s []float64, n int) []float64 {
 	return s
 }
 
-// breakLines breaks text into lines no wider than width, where it can.
+// breakLines breaks text into lines no wider than width, where it can,
+// into the engine's lines, valid until the next call.
 //
 // The line breaker adds up the widths of the pieces a line is made of,
 // so a piece is measured with the glue after it: left out, the glue
@@ -329,7 +331,8 @@ func grown(s []float64, n int) []float64 {
 // a little wide, and may break before a piece that would just fit; its
 // real width, without the glue, is what it is set at.
 func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, width float64) []linebreak.Line {
-	lines := linebreak.BreakSegments(text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	lines := linebreak.BreakSegmentsInto(e.lines, text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	e.lines = lines
 	for i := range lines {
 		lines[i].Width = m.prefix[lines[i].End] - m.prefix[lines[i].Start] - m.glue[lines[i].End]
 	}
@@ -342,7 +345,7 @@ func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.L
 	lh := st.size * st.leading
 	f := frame{h: float64(len(lines)) * lh, src: src}
 	if len(lines) > 0 {
-		f.items = make([]Item, 0, len(lines))
+		f.items = make([]placed, 0, len(lines))
 	}
 	rest := gl // the glyphs of this line and those after
 	for li, ln := range lines {
@@ -501,7 +504,7 @@ func closesWord(r rune) bool {
 // its first letter (the "R" of "的Reliability" in a justified line): its
 // letters stay in one run, as text extraction and a run's language want
 // them. A run's text is a piece of text, shared with it.
-func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []Item {
+func appendRuns(out []placed, text string, line []glyph, gaps []float64, x, baseline, size float64, src deck.Pos) []placed {
 	for j := 0; j < len(line); {
 		sp := gaps[j]
 		k := j
@@ -517,7 +520,7 @@ func appendRuns(out []Item, text string, line []glyph, gaps []float64, x, baseli
 		}
 		if txt := text[line[j].off : line[k].off+utf8.RuneLen(line[k].r)]; txt != " " {
 			r := raise(line[j].raised)
-			out = append(out, TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src})
+			out = append(out, placedItem(TextRun{At: Point{x, baseline - size*(1-r)*0.9}, Face: line[j].face, Size: size * r, Fill: line[j].color, Text: txt, Spacing: sp, Half: line[k].half, Src: src}))
 		}
 		x += adv
 		j = k + 1

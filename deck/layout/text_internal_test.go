@@ -97,7 +97,7 @@ func TestJustifiedLinesStayInTheirColumnWithCJKLatinSpace(t *testing.T) {
 				continue // a word wider than the column: an error of its own
 			}
 			for _, it := range f.items {
-				r := it.(TextRun)
+				r := it.get().(TextRun)
 				if end := inkEnd(r); end > w+0.01 {
 					if bad++; bad <= 10 {
 						t.Errorf("%q at width %.1f: %q ends at %.2f, %.2fpt past its column", tx.Plain(), w, r.Text, end, end-w)
@@ -217,7 +217,7 @@ func TestRunsSayWhichEndInAHalfWidthMark(t *testing.T) {
 			f := e.text(deck.Text{Spans: []deck.Span{{Text: tt.text}}}, st, 1000)
 			var got []run
 			for _, it := range f.items {
-				r := it.(TextRun)
+				r := it.get().(TextRun)
 				got = append(got, run{r.Text, r.Half})
 			}
 			if !reflect.DeepEqual(got, tt.want) {
@@ -241,7 +241,7 @@ func TestJustifiedLinesKeepWordsInOneRun(t *testing.T) {
 			for w := 90.0; w <= 880; w += 3.7 {
 				items := e.text(tx, st, w).items
 				for i := 1; i < len(items); i++ {
-					a, b := items[i-1].(TextRun), items[i].(TextRun)
+					a, b := items[i-1].get().(TextRun), items[i].get().(TextRun)
 					if a.Spacing != 0 || b.Spacing != 0 {
 						justified++
 					}

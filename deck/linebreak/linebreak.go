@@ -238,7 +238,14 @@ func Break(text string, width float64, measure func(start, end int) float64) []L
 // BreakSegments is Break with the text's Segments found beforehand, for a
 // caller that breaks one text at several widths or sizes.
 func BreakSegments(text string, segs []Segment, width float64, measure func(start, end int) float64) []Line {
-	lines := fill(segs, width, measure)
+	return BreakSegmentsInto(nil, text, segs, width, measure)
+}
+
+// BreakSegmentsInto is BreakSegments that puts the lines in buf's array
+// when it has room, for a caller that breaks one text after another and
+// is done with the lines of one before it breaks the next.
+func BreakSegmentsInto(buf []Line, text string, segs []Segment, width float64, measure func(start, end int) float64) []Line {
+	lines := fill(buf[:0], segs, width, measure)
 	n := len(lines)
 	if n < 2 || lines[n-2].Hard || !orphan(text[lines[n-1].Start:lines[n-1].End]) {
 		return lines
@@ -265,9 +272,8 @@ func BreakSegments(text string, segs []Segment, width float64, measure func(star
 	return lines
 }
 
-// fill breaks segments into lines greedily.
-func fill(segs []Segment, width float64, measure func(start, end int) float64) []Line {
-	var lines []Line
+// fill breaks segments into lines greedily, appending them to lines.
+func fill(lines []Line, segs []Segment, width float64, measure func(start, end int) float64) []Line {
 	var cur Line
 	open := false
 	used := 0.0 // width of the line so far, including its trailing space

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,6 +109,31 @@ func opportunities(text string) string {
 // TestSegments asserts where breaks may fall, whatever the width: a greedy
 // result at one width can hide a missing rule when the glued piece happens
 // to fit.
+// TestBreakSegmentsInto breaks texts one after another into one slice,
+// which holds the lines of a longer text first: each gives the lines that
+// BreakSegments gives, nothing left over from the text before.
+func TestBreakSegmentsInto(t *testing.T) {
+	texts := []struct {
+		text  string
+		width float64
+	}{
+		{"云计算作为底层基础类技术，可以整合算力与网络资源", 3},
+		{"云计算作为底层基础类技术。", 6},
+		{"第一行\n第二行", 10},
+		{"", 5},
+		{"复合增长率为28.6%，", 7},
+	}
+	var buf []Line
+	for _, tt := range texts {
+		segs := Segments(tt.text)
+		want := BreakSegments(tt.text, segs, tt.width, measure(tt.text))
+		buf = BreakSegmentsInto(buf, tt.text, segs, tt.width, measure(tt.text))
+		if !slices.Equal(buf, want) {
+			t.Errorf("BreakSegmentsInto(%q) = %v, want %v", tt.text, buf, want)
+		}
+	}
+}
+
 func TestSegments(t *testing.T) {
 	tests := []struct {
 		name string
