@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"math"
 
 	"github.com/deckpdf/deck/deck/palette"
@@ -25,7 +24,7 @@ func (p *pixels) SetRGBA(img *image.RGBA) { p.img = img }
 // encode.
 func encode(img *image.RGBA) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, palette.Reduce(img, math.Inf(1))); err != nil {
+	if err := palette.EncodePNG(&buf, palette.Reduce(img, math.Inf(1))); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
