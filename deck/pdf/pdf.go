@@ -184,7 +184,8 @@ type subset struct {
 // writes "utf8notosanssc-regular-00". beginFPDF chose the family so that
 // both names are as long, and they change in place: no object moves, and
 // the cross-reference table stays right. The tag is a hash of the file
-// and the font, so that the same PDF gets the same tags.
+// and the font, so that the same PDF gets the same tags. The names are
+// written over fpdf's, in pdf itself.
 func tagSubsets(pdf []byte, subsets []subset) []byte {
 	file := sha256.Sum256(pdf)
 	for i := range subsets {
@@ -199,7 +200,15 @@ func tagSubsets(pdf []byte, subsets []subset) []byte {
 		if len(name) != len(s.fpdfName) {
 			continue // a name fpdf shortened or changed: left as it is
 		}
-		pdf = bytes.ReplaceAll(pdf, []byte("/"+s.fpdfName), []byte("/"+name))
+		from := []byte("/" + s.fpdfName)
+		for at := 0; ; at += len(from) {
+			i := bytes.Index(pdf[at:], from)
+			if i < 0 {
+				break
+			}
+			at += i
+			copy(pdf[at+1:], name)
+		}
 		s.baseFont = name
 	}
 	return pdf
