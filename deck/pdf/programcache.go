@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -27,7 +28,7 @@ import (
 // TestProgramVersionNamesTheEmbedding fails when what it makes changes
 // and this does not, so that no process takes a program an older deck
 // made.
-const programVersion = "programs-1"
+const programVersion = "programs-2"
 
 // A cache entry is a file named by its face's digest and programExt, made
 // by diskcache: the line programHeader, a checksum, and the embedding (see
@@ -39,14 +40,15 @@ const (
 )
 
 // A programID is the key of a program: the SHA-256 of programVersion, the
-// face's digest, and the runes and half-width marks drawn.
+// face's digest, and the runes and half-width marks drawn, the runes after
+// their count, so that no two sets of runes and marks read alike.
 type programID [sha256.Size]byte
 
 // programKey returns the key of the program of face f for runes and half,
 // both sorted.
 func programKey(f *fonts.Face, runes, half []rune) programID {
 	h := sha256.New()
-	h.Write([]byte(programVersion + "\x00" + f.Digest() + "\x00" + string(runes) + "\x00" + string(half)))
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s%s", programVersion, f.Digest(), len(runes), string(runes), string(half))
 	var id programID
 	h.Sum(id[:0])
 	return id
