@@ -21,10 +21,12 @@ func (p *pixels) SetRGBA(img *image.RGBA) { p.img = img }
 // colours and the blends at their edges: its 256 most common colours hold
 // all but a sliver of its pixels, and the rest take the nearest of those.
 // That is a third of the size of an RGB PNG and four times quicker to
-// encode.
+// encode. The rows are indexed as they are compressed: the indexed picture
+// is never made whole (2.2 MB for the report's widest chart).
 func encode(img *image.RGBA) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := palette.EncodePNG(&buf, palette.Reduce(img, math.Inf(1))); err != nil {
+	// With no limit to the difference, every picture is reduced.
+	if _, err := palette.EncodeReducedPNG(&buf, img, math.Inf(1)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

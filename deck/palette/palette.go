@@ -19,6 +19,31 @@ import (
 // differences of red, green and blue, on a scale of 0 to 255). img is
 // taken as opaque. The same picture gives the same palette and pixels.
 func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
+	r := reduce(img, maxMean)
+	if r == nil {
+		return nil
+	}
+	b := img.Bounds()
+	out := image.NewPaletted(b, r.palette)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		r.row(out.Pix[out.PixOffset(b.Min.X, y):][:b.Dx()], y)
+	}
+	return out
+}
+
+// A reduction is a picture's palette of its 256 most common colours, and
+// the index in it of each of its colours.
+type reduction struct {
+	img     *image.RGBA
+	t       *table
+	palette color.Palette
+	index   []uint8 // by the table's colour id
+}
+
+// reduce counts img's colours and chooses its palette, or returns nil when
+// the palette draws img further than maxMean from its colours (see
+// Reduce).
+func reduce(img *image.RGBA, maxMean float64) *reduction {
 	t := count(img)
 	// Colours by id, the most common first; ties by value, so that the
 	// order is fixed.
@@ -47,18 +72,20 @@ func Reduce(img *image.RGBA, maxMean float64) *image.Paletted {
 	if float64(off) > maxMean*float64(3*b.Dx()*b.Dy()) {
 		return nil
 	}
-	out := image.NewPaletted(b, pal)
-	rows(img, func(row []byte, y int) {
-		// A colour is looked up once a run of it.
-		o := out.Pix[out.PixOffset(b.Min.X, y):]
-		for len(row) > 0 {
-			w := word(row)
-			n := runLength(row, w)
-			fill(o[:n], index[t.id(rgbOf(w))])
-			o, row = o[n:], row[4*n:]
-		}
-	})
-	return out
+	return &reduction{img: img, t: t, palette: pal, index: index}
+}
+
+// row writes the palette indexes of row y of the picture into dst, one a
+// pixel. A colour is looked up once a run of it.
+func (r *reduction) row(dst []byte, y int) {
+	b := r.img.Bounds()
+	row := r.img.Pix[r.img.PixOffset(b.Min.X, y):r.img.PixOffset(b.Max.X, y)]
+	for len(row) > 0 {
+		w := word(row)
+		n := runLength(row, w)
+		fill(dst[:n], r.index[r.t.id(rgbOf(w))])
+		dst, row = dst[n:], row[4*n:]
+	}
 }
 
 // A table numbers a picture's colours, from 0 in the order met, and

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -63,5 +64,41 @@ func TestEncodePNGRefusesWhatPNGCannotHold(t *testing.T) {
 	}
 	if err := EncodePNG(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), make(color.Palette, 257))); err == nil {
 		t.Error("257 colours written")
+	}
+}
+
+// TestEncodeReducedPNGIsEncodeOfReduce writes pictures of runs in a few
+// hundred colours, and of noise, both ways: the same bytes, and nothing
+// where Reduce refuses.
+func TestEncodeReducedPNGIsEncodeOfReduce(t *testing.T) {
+	runs := image.NewRGBA(image.Rect(0, 0, 517, 23))
+	rng := rand.New(rand.NewPCG(7, 8))
+	for y := range 23 {
+		for x := 0; x < 517; {
+			c := color.RGBA{uint8(rng.IntN(30) * 8), uint8(rng.IntN(20) * 12), 40, 255}
+			for n := 1 + rng.IntN(60); n > 0 && x < 517; n, x = n-1, x+1 {
+				runs.SetRGBA(x, y, c)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		img     *image.RGBA
+		maxMean float64
+	}{{"runs", runs, math.Inf(1)}, {"noise", noise(64, 48), math.Inf(1)}, {"noise under a limit", noise(64, 48), 0.5}} {
+		var want bytes.Buffer
+		if p := Reduce(tc.img, tc.maxMean); p != nil {
+			if err := EncodePNG(&want, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got bytes.Buffer
+		ok, err := EncodeReducedPNG(&got, tc.img, tc.maxMean)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != (want.Len() > 0) || !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: EncodeReducedPNG wrote %d bytes (%v), EncodePNG of Reduce %d", tc.name, got.Len(), ok, want.Len())
+		}
 	}
 }
