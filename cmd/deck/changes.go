@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deckpdf/deck/deck/diskcache"
 	"github.com/deckpdf/deck/deck/render"
 )
 
@@ -31,7 +32,36 @@ func recordFile(out string) (string, bool) {
 		return "", false
 	}
 	key := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, "deck", "renders", hex.EncodeToString(key[:8])+".json"), true
+	return filepath.Join(dir, "deck", "renders", hex.EncodeToString(key[:8])+".record"), true
+}
+
+// A record is a diskcache entry (checked on every read, never waited on:
+// a FIFO or a link to a device in its place is no record) holding JSON.
+const (
+	recordHeader = "deck render record\n"
+	maxRecord    = 64 << 20
+)
+
+// readRecord reads the record of the output path out into v, and reports
+// whether there is one.
+func readRecord(out string, v any) bool {
+	file, ok := recordFile(out)
+	if !ok {
+		return false
+	}
+	data, err := diskcache.Read(file, recordHeader, maxRecord)
+	return err == nil && json.Unmarshal(data, v) == nil
+}
+
+// writeRecord makes v the record of the output path out. A record that
+// cannot be written only costs the next render's "what changed" line.
+func writeRecord(out string, v any) {
+	file, ok := recordFile(out)
+	if !ok {
+		return
+	}
+	data, _ := json.Marshal(v)
+	diskcache.Write(filepath.Dir(file), filepath.Base(file), recordHeader, data, maxRecord)
 }
 
 func hashOf(b []byte) string {
@@ -46,23 +76,12 @@ const maxRecordedPDF = 1 << 30
 // previousPages returns the fingerprints of the PDF now at out, if it is
 // the one deck last wrote there.
 func previousPages(out string) ([]string, bool) {
-	if info, err := os.Stat(out); err != nil || !info.Mode().IsRegular() || info.Size() > maxRecordedPDF {
-		return nil, false
-	}
-	old, err := os.ReadFile(out)
-	if err != nil {
-		return nil, false
-	}
-	file, ok := recordFile(out)
-	if !ok {
-		return nil, false
-	}
-	data, err := os.ReadFile(file)
+	old, err := diskcache.ReadRegular(out, maxRecordedPDF)
 	if err != nil {
 		return nil, false
 	}
 	var r renderRecord
-	if json.Unmarshal(data, &r) != nil || r.PDF != hashOf(old) {
+	if !readRecord(out, &r) || r.PDF != hashOf(old) {
 		return nil, false
 	}
 	return r.Pages, true
@@ -71,14 +90,7 @@ func previousPages(out string) ([]string, bool) {
 // remember records what was written at out. A record that cannot be
 // written only costs the next "what changed" line.
 func remember(out string, pdf []byte, pages []string) {
-	file, ok := recordFile(out)
-	if !ok {
-		return
-	}
-	data, _ := json.Marshal(renderRecord{PDF: hashOf(pdf), Pages: pages})
-	if os.MkdirAll(filepath.Dir(file), 0o755) == nil {
-		writeCache(file, data)
-	}
+	writeRecord(out, renderRecord{PDF: hashOf(pdf), Pages: pages})
 }
 
 // describeChanges says which slides differ, by number and name: "slides 4

@@ -18,13 +18,7 @@ import (
 // or a crash leaves an existing file untouched, a reader never sees half a
 // file, and a power loss after the write cannot bring the old file back.
 func writeAtomic(path string, data []byte) error {
-	return replaceFile(osFiles{}, path, data, true)
-}
-
-// writeCache is writeAtomic without the syncs, for what the user cache
-// keeps: a file lost in a crash is only drawn or worked out again.
-func writeCache(path string, data []byte) error {
-	return replaceFile(osFiles{}, path, data, false)
+	return replaceFile(osFiles{}, path, data)
 }
 
 // files are the calls to the file system that replacing a file makes; a
@@ -67,7 +61,8 @@ func (osFiles) SyncDir(dir string) error {
 // milliseconds.
 const staleTemp = 10 * time.Minute
 
-func replaceFile(fsys files, path string, data []byte, durable bool) error {
+// replaceFile is writeAtomic through the file calls of fsys.
+func replaceFile(fsys files, path string, data []byte) error {
 	writes.RLock()
 	defer writes.RUnlock()
 	dir, base := filepath.Split(path)
@@ -81,7 +76,7 @@ func replaceFile(fsys files, path string, data []byte, durable bool) error {
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
-	if werr == nil && durable {
+	if werr == nil {
 		werr = tmp.Sync()
 	}
 	cerr := tmp.Close()
@@ -103,10 +98,8 @@ func replaceFile(fsys files, path string, data []byte, durable bool) error {
 		os.Remove(name)
 		return fmt.Errorf("cannot write %s: %w", path, werr)
 	}
-	if durable {
-		if err := fsys.SyncDir(dir); err != nil {
-			return fmt.Errorf("wrote %s, but cannot sync its folder: %w", path, err)
-		}
+	if err := fsys.SyncDir(dir); err != nil {
+		return fmt.Errorf("wrote %s, but cannot sync its folder: %w", path, err)
 	}
 	return nil
 }

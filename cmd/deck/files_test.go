@@ -48,38 +48,33 @@ func (w watchedFiles) SyncDir(dir string) error {
 }
 
 // TestAFileIsReplacedThroughATemporaryFileBesideIt: the new bytes go to a
-// temporary file in the same folder, which is renamed over the file; a
-// durable write then syncs the folder, so that a power loss cannot bring
-// back the old name; a cache write does not.
+// temporary file in the same folder, which is renamed over the file; the
+// write then syncs the folder, so that a power loss cannot bring back the
+// old name.
 func TestAFileIsReplacedThroughATemporaryFileBesideIt(t *testing.T) {
-	for _, durable := range []bool{true, false} {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "r.pdf")
-		os.WriteFile(path, []byte("old"), 0o640)
-		var log []string
-		if err := replaceFile(watchedFiles{log: &log}, path, []byte("new"), durable); err != nil {
-			t.Fatal(err)
-		}
-		if len(log) < 2 || !strings.HasPrefix(log[0], "create "+filepath.Join(dir, ".r.pdf.")) || !strings.HasSuffix(log[0], ".tmp") {
-			t.Fatalf("durable %v: calls %q, want a temporary .r.pdf.*.tmp created in %s first", durable, log, dir)
-		}
-		tmp := strings.TrimPrefix(log[0], "create ")
-		want := []string{"create " + tmp, "rename " + tmp + " " + path}
-		if durable {
-			want = append(want, "syncdir "+dir+string(filepath.Separator))
-		}
-		if fmt.Sprint(log) != fmt.Sprint(want) {
-			t.Errorf("durable %v: calls\n%q, want\n%q", durable, log, want)
-		}
-		if got, _ := os.ReadFile(path); string(got) != "new" {
-			t.Errorf("durable %v: the file holds %q", durable, got)
-		}
-		if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
-			t.Errorf("durable %v: the replaced file has mode %v, want -rw-r-----", durable, info.Mode().Perm())
-		}
-		if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("durable %v: the temporary file is still there", durable)
-		}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.pdf")
+	os.WriteFile(path, []byte("old"), 0o640)
+	var log []string
+	if err := replaceFile(watchedFiles{log: &log}, path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if len(log) < 2 || !strings.HasPrefix(log[0], "create "+filepath.Join(dir, ".r.pdf.")) || !strings.HasSuffix(log[0], ".tmp") {
+		t.Fatalf("calls %q, want a temporary .r.pdf.*.tmp created in %s first", log, dir)
+	}
+	tmp := strings.TrimPrefix(log[0], "create ")
+	want := []string{"create " + tmp, "rename " + tmp + " " + path, "syncdir " + dir + string(filepath.Separator)}
+	if fmt.Sprint(log) != fmt.Sprint(want) {
+		t.Errorf("calls\n%q, want\n%q", log, want)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("the file holds %q", got)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
+		t.Errorf("the replaced file has mode %v, want -rw-r-----", info.Mode().Perm())
+	}
+	if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary file is still there")
 	}
 }
 
@@ -88,13 +83,13 @@ func TestAFileIsReplacedThroughATemporaryFileBesideIt(t *testing.T) {
 func TestAReaderNeverSeesHalfAFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.pdf")
 	versions := [][]byte{bytes.Repeat([]byte("a"), 4<<20), bytes.Repeat([]byte("b"), 3<<20)}
-	if err := writeCache(path, versions[0]); err != nil {
+	if err := writeAtomic(path, versions[0]); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error)
 	go func() {
 		for i := range 12 {
-			if err := writeCache(path, versions[(i+1)%2]); err != nil {
+			if err := writeAtomic(path, versions[(i+1)%2]); err != nil {
 				done <- err
 				return
 			}
@@ -136,7 +131,7 @@ func TestASignalWaitsForTheWriteUnderWay(t *testing.T) {
 	var log []string
 	wrote := make(chan error, 1)
 	go func() {
-		wrote <- replaceFile(watchedFiles{log: &log, created: created, proceed: proceed}, path, []byte("whole"), true)
+		wrote <- replaceFile(watchedFiles{log: &log, created: created, proceed: proceed}, path, []byte("whole"))
 	}()
 	tmp := <-created
 	stopped := make(chan struct{})
@@ -159,7 +154,7 @@ func TestASignalWaitsForTheWriteUnderWay(t *testing.T) {
 		t.Errorf("the file holds %q", got)
 	}
 	late := make(chan struct{})
-	go func() { writeCache(filepath.Join(dir, "late.pdf"), nil); close(late) }()
+	go func() { writeAtomic(filepath.Join(dir, "late.pdf"), nil); close(late) }()
 	select {
 	case <-late:
 		t.Error("a write began after the signal's handler took writes")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/deckpdf/deck/deck/diskcache"
 	"github.com/deckpdf/deck/deck/render"
 )
 
@@ -136,38 +136,30 @@ func picturesDir(out string) string {
 // previousPictures returns the record of the pictures deck last wrote at
 // out, and whether every one of them is still there as deck wrote it.
 func previousPictures(out string) (pictureRecord, bool) {
-	file, ok := recordFile(out)
-	if !ok {
-		return pictureRecord{}, false
-	}
-	data, err := os.ReadFile(file)
 	var r pictureRecord
-	if err != nil || json.Unmarshal(data, &r) != nil || len(r.Files) == 0 {
+	if !readRecord(out, &r) || len(r.Files) == 0 {
 		return pictureRecord{}, false
 	}
 	for name, hash := range r.Files {
-		if b, err := os.ReadFile(filepath.Join(picturesDir(out), name)); err != nil || hashOf(b) != hash {
+		if b, err := diskcache.ReadRegular(filepath.Join(picturesDir(out), name), maxRecordedPicture); err != nil || hashOf(b) != hash {
 			return r, false
 		}
 	}
 	return r, true
 }
 
+// maxRecordedPicture is the largest picture compared with the one deck
+// wrote at its name: a larger file there is not one deck wrote.
+const maxRecordedPicture = 1 << 28
+
 // rememberPictures records the pictures written at out. A record that
 // cannot be written only costs the next render's changes and tidying.
 func rememberPictures(out string, names []string, data [][]byte, pages []string) {
-	file, ok := recordFile(out)
-	if !ok {
-		return
-	}
 	r := pictureRecord{Files: map[string]string{}, Pages: pages}
 	for i, name := range names {
 		r.Files[filepath.Base(name)] = hashOf(data[i])
 	}
-	b, _ := json.Marshal(r)
-	if os.MkdirAll(filepath.Dir(file), 0o755) == nil {
-		writeCache(file, b)
-	}
+	writeRecord(out, r)
 }
 
 // pagePicture matches the name of a page's picture: 01.png, 123.png.

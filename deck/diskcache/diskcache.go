@@ -1,10 +1,12 @@
 // Package diskcache keeps what a render made for the next one, as files in
-// a folder: chart pictures (package charts) and font programs (package
-// pdf). An entry is a header line that says what it is, the SHA-256 of its
+// a folder: chart pictures (package charts), font programs (package pdf)
+// and the records of what was written where (deck's command line). An
+// entry is a header line that says what it is, the SHA-256 of its name and
 // data, and the data. The checksum is verified on every read, so a damaged
-// entry is made again rather than used, as is anything in its place that
-// is not a regular file (a FIFO, a link to a device), which is never waited
-// on nor read beyond the size its kind allows.
+// entry, or one moved to another entry's name, is made again rather than
+// used, as is anything in its place that is not a regular file (a FIFO, a
+// link to a device), which is never waited on nor read beyond the size its
+// kind allows.
 package diskcache
 
 import (
@@ -22,12 +24,31 @@ import (
 // header and whose size must be at most max bytes, or why it cannot be
 // used.
 func Read(path, header string, max int64) ([]byte, error) {
+	entry, err := ReadRegular(path, max)
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := bytes.CutPrefix(entry, []byte(header))
+	if !ok || len(rest) < sha256.Size {
+		return nil, fmt.Errorf("cache entry %s is not one", path)
+	}
+	sum, data := rest[:sha256.Size], rest[sha256.Size:]
+	if got := checksum(filepath.Base(path), data); !bytes.Equal(got, sum) {
+		return nil, fmt.Errorf("cache entry %s does not match its checksum", path)
+	}
+	return data, nil
+}
+
+// ReadRegular returns the bytes of the file at path when it is a regular
+// file of at most max bytes, and an error otherwise: a FIFO is not waited
+// on, and a device or a link to one is not read.
+func ReadRegular(path string, max int64) ([]byte, error) {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > max {
-		return nil, fmt.Errorf("cache entry %s is not a regular file of at most %d bytes", path, max)
+		return nil, fmt.Errorf("%s is not a regular file of at most %d bytes", path, max)
 	}
 	// Not blocking, so that a FIFO put in its place between the Lstat
 	// and here is not waited on; the open file is checked again.
@@ -37,28 +58,33 @@ func Read(path, header string, max int64) ([]byte, error) {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("cache entry %s is not a regular file", path)
+		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	entry, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, err
 	}
-	rest, ok := bytes.CutPrefix(entry, []byte(header))
-	if !ok || len(rest) < sha256.Size || int64(len(entry)) > max {
-		return nil, fmt.Errorf("cache entry %s is not one", path)
-	}
-	sum, data := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(data); !bytes.Equal(got[:], sum) {
-		return nil, fmt.Errorf("cache entry %s does not match its checksum", path)
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, max)
 	}
 	return data, nil
 }
 
-// Write stores data, with header and its checksum, as the entry name in
-// dir, in place of whatever had that name: written to a temporary file
-// first, so that a reader meets the old entry or the new one, whole. It
-// does nothing when the entry would be larger than max bytes. A cache that
-// cannot be written only costs time, so the caller may ignore the error.
+// checksum is the SHA-256 of an entry's name and data: an entry renamed
+// to another's name does not pass for it.
+func checksum(name string, data []byte) []byte {
+	h := sha256.New()
+	h.Write([]byte(name + "\x00"))
+	h.Write(data)
+	return h.Sum(nil)
+}
+
+// Write stores data, with header and the checksum of its name and data,
+// as the entry name in dir, in place of whatever had that name: written
+// to a temporary file first, so that a reader meets the old entry or the
+// new one, whole. It does nothing when the entry would be larger than max
+// bytes. A cache that cannot be written only costs time, so the caller may
+// ignore the error.
 func Write(dir, name, header string, data []byte, max int64) error {
 	if int64(len(header)+sha256.Size+len(data)) > max {
 		return fmt.Errorf("cache entry %s would be larger than %d bytes", name, max)
@@ -70,8 +96,7 @@ func Write(dir, name, header string, data []byte, max int64) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
-	_, err = tmp.Write(slices.Concat([]byte(header), sum[:], data))
+	_, err = tmp.Write(slices.Concat([]byte(header), checksum(name, data), data))
 	if cerr := tmp.Close(); err == nil && cerr == nil {
 		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
 	}

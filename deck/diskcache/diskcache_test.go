@@ -1,0 +1,73 @@
+package diskcache
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+const header = "test entry\n"
+
+// TestAnEntryIsItsNameAndData writes two entries and reads them back, then
+// moves one over the other: an entry under another's name is refused, as
+// is one whose data changed.
+func TestAnEntryIsItsNameAndData(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"a": "the first", "b": "the second"} {
+		if err := Write(dir, name, header, []byte(data), 1<<20); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Read(filepath.Join(dir, name), header, 1<<20); err != nil || string(got) != data {
+			t.Fatalf("read %q back as %q, %v", data, got, err)
+		}
+	}
+	if _, err := Read(filepath.Join(dir, "a"), "another kind\n", 1<<20); err == nil {
+		t.Error("an entry read under another header")
+	}
+	if err := os.Rename(filepath.Join(dir, "b"), filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Read(filepath.Join(dir, "a"), header, 1<<20); err == nil {
+		t.Errorf("the entry b, moved to a, read as a: %q", got)
+	}
+	if err := Write(dir, "big", header, make([]byte, 100), 50); err == nil {
+		t.Error("an entry larger than its limit written")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "big")); err == nil {
+		t.Error("an entry larger than its limit is on disk")
+	}
+}
+
+// TestReadRegularReadsNothingElse puts a FIFO, a link to /dev/zero and a
+// folder where a file is expected: each is an error at once, never a wait
+// or an endless read.
+func TestReadRegularReadsNothingElse(t *testing.T) {
+	dir := t.TempDir()
+	paths := map[string]func(string) error{
+		"a folder":  func(p string) error { return os.Mkdir(p, 0o755) },
+		"too large": func(p string) error { return os.WriteFile(p, make([]byte, 101), 0o644) },
+	}
+	if runtime.GOOS != "windows" {
+		paths["a link to dev zero"] = func(p string) error { return os.Symlink("/dev/zero", p) }
+		paths["a FIFO"] = mkfifo
+	}
+	for what, create := range paths {
+		p := filepath.Join(dir, what)
+		if err := create(p); err != nil {
+			t.Logf("%s: %v", what, err)
+			continue
+		}
+		done := make(chan error, 1)
+		go func() { _, err := ReadRegular(p, 100); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Errorf("%s read as a file", what)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("reading %s still waits after 10 s", what)
+		}
+	}
+}
