@@ -141,9 +141,17 @@ func (e *engine) listNumber(n int, sc scaled) frame {
 func (e *engine) labeled(b *deck.Labeled, w float64, sc scaled) frame {
 	c := e.theme.Colors
 	labelSize := sc.body * 1.2
-	cellW := labelSize*2 + sc.body*1.6 // two characters a line
+	// Two characters a line, or the longest word of the slide's labels
+	// when that is wider ("Summary"), up to two fifths of the block: the
+	// labels of a slide line up.
+	word := 0.0
+	for _, l := range append(e.labels, b.Label.Plain()) {
+		word = max(word, e.longestPiece(l, true, labelSize))
+	}
+	labelW := max(labelSize*2, min(word, 0.4*w-sc.body*1.6))
+	cellW := labelW + sc.body*1.6
 	pad := sc.body * 0.8
-	label := e.text(b.Label, textStyle{size: labelSize, leading: 1.25, color: white, bold: true, align: alignCenter}, labelSize*2+0.01)
+	label := e.text(b.Label, textStyle{size: labelSize, leading: 1.25, color: white, bold: true, align: alignCenter}, labelW+0.01)
 	st := e.bodyStyle(sc)
 	textW := w - cellW - 2*pad
 	body := frame{w: textW}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,6 +88,9 @@ type engine struct {
 	measures measures
 	lines    []linebreak.Line
 	gaps     []float64
+	// labels are the labels of the slide's labeled blocks, which share
+	// one width (see labeled).
+	labels []string
 	// glyphErrors counts the characters the fonts cannot draw.
 	glyphErrors int
 	// deck is the deck laid out: agendas list its slides, links name them.
@@ -107,6 +111,18 @@ func (e *engine) segmentsOf(text string) []linebreak.Segment {
 		e.segments[text] = segs
 	}
 	return segs
+}
+
+// longestPiece returns the width at size of the widest piece of text
+// that no line may break, its trailing space left out: the least width
+// text can be set in.
+func (e *engine) longestPiece(text string, bold bool, size float64) float64 {
+	face := e.fonts.Face(bold)
+	w := 0.0
+	for _, seg := range e.segmentsOf(text) {
+		w = math.Max(w, face.Width(text[seg.Start:seg.End-seg.Space], size))
+	}
+	return w
 }
 
 // tallestBlock returns the block that takes the most height at scale k, on

@@ -12,6 +12,7 @@ import (
 // Content pages get their footer later, once pages are numbered.
 func (e *engine) slide(s *deck.Slide) []Page {
 	mark := len(e.diags)
+	e.labels = labelsOf(s.Blocks, e.labels[:0])
 	var frames []frame
 	switch s.Layout {
 	case deck.LayoutCover:
@@ -344,4 +345,20 @@ func trimmed(f frame) frame {
 	g.place(f, 0, -top)
 	g.h = bottom - top
 	return g
+}
+
+// labelsOf appends the labels of the labeled blocks among blocks, in
+// columns too, to labels.
+func labelsOf(blocks []deck.Block, labels []string) []string {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *deck.Labeled:
+			labels = append(labels, b.Label.Plain())
+		case *deck.Columns:
+			for _, col := range b.Columns {
+				labels = labelsOf(col, labels)
+			}
+		}
+	}
+	return labels
 }

@@ -405,9 +405,7 @@ func (e *engine) columnWidths(t *deck.Table, w float64, st textStyle, pad float6
 				s := cell.Plain()
 				face := e.fonts.Face(bold)
 				nat[i] = math.Max(nat[i], face.Width(s, st.size)+2*pad)
-				for _, seg := range e.segmentsOf(s) {
-					least[i] = math.Max(least[i], face.Width(s[seg.Start:seg.End-seg.Space], st.size)+2*pad)
-				}
+				least[i] = math.Max(least[i], e.longestPiece(s, bold, st.size)+2*pad)
 				if i < len(tails) && tails[i] > 0 && ri > 0 {
 					// the part before the point, and the widest tail
 					aligned := face.Width(s, st.size) - e.tail(s, bold, st.size) + tails[i] + 2*pad
