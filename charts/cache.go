@@ -58,6 +58,9 @@ const (
 	entryExt    = ".chart"
 	entryHeader = "deck chart cache entry\n"
 	maxEntry    = 64 << 20
+	// keptEntries is how many pictures the cache keeps, the last drawn:
+	// at about 30 KB a chart, 8 MB.
+	keptEntries = 256
 )
 
 // cached returns the picture stored under key in dir. An entry that cannot
@@ -79,6 +82,6 @@ func readEntry(path string) ([]byte, error) { return diskcache.Read(path, entryH
 // time.
 func store(dir, key string, png []byte) {
 	if dir != "" {
-		diskcache.Write(dir, key+entryExt, entryHeader, png, maxEntry)
+		diskcache.Write(dir, key+entryExt, entryHeader, png, maxEntry, keptEntries)
 	}
 }

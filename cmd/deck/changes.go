@@ -40,6 +40,7 @@ func recordFile(out string) (string, bool) {
 const (
 	recordHeader = "deck render record\n"
 	maxRecord    = 64 << 20
+	keptRecords  = 1000 // the output paths whose records are kept
 )
 
 // readRecord reads the record of the output path out into v, and reports
@@ -61,7 +62,7 @@ func writeRecord(out string, v any) {
 		return
 	}
 	data, _ := json.Marshal(v)
-	diskcache.Write(filepath.Dir(file), filepath.Base(file), recordHeader, data, maxRecord)
+	diskcache.Write(filepath.Dir(file), filepath.Base(file), recordHeader, data, maxRecord, keptRecords)
 }
 
 func hashOf(b []byte) string {

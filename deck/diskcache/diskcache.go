@@ -11,13 +11,18 @@ package diskcache
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
+	"time"
 )
 
 // Read returns the data of the entry at path, whose first line must be
@@ -83,25 +88,76 @@ func checksum(name string, data []byte) []byte {
 // as the entry name in dir, in place of whatever had that name: written
 // to a temporary file first, so that a reader meets the old entry or the
 // new one, whole. It does nothing when the entry would be larger than max
-// bytes. A cache that cannot be written only costs time, so the caller may
-// ignore the error.
-func Write(dir, name, header string, data []byte, max int64) error {
+// bytes. A new name makes the folder keep its keep newest entries only
+// (see prune). A cache that cannot be written only costs time, so the
+// caller may ignore the error.
+func Write(dir, name, header string, data []byte, max int64, keep int) error {
 	if int64(len(header)+sha256.Size+len(data)) > max {
 		return fmt.Errorf("cache entry %s would be larger than %d bytes", name, max)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	path := filepath.Join(dir, name)
+	_, err := os.Lstat(path)
+	isNew := errors.Is(err, fs.ErrNotExist)
 	tmp, err := os.CreateTemp(dir, "."+name+"-*")
 	if err != nil {
 		return err
 	}
 	_, err = tmp.Write(slices.Concat([]byte(header), checksum(name, data), data))
 	if cerr := tmp.Close(); err == nil && cerr == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
+		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		return err
 	}
-	return err
+	if isNew {
+		prune(dir, keep, time.Now())
+	}
+	return nil
+}
+
+// staleTemp is how old a temporary file must be to be taken for one a
+// killed process left: an entry is written in milliseconds.
+const staleTemp = 10 * time.Minute
+
+// prune removes from dir the entries but the keep last written, and the
+// temporary files (".NAME-*") older than staleTemp: a folder of chart
+// pictures would otherwise grow by one at every change to a chart's data.
+// It is done when an entry is added, not when one is replaced.
+func prune(dir string, keep int, now time.Time) {
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type entry struct {
+		name    string
+		written time.Time
+	}
+	var entries []entry
+	for _, e := range list {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			if now.Sub(info.ModTime()) > staleTemp {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+			continue
+		}
+		entries = append(entries, entry{e.Name(), info.ModTime()})
+	}
+	if len(entries) <= keep {
+		return
+	}
+	// The newest first; the same times by name, so that which go is fixed.
+	slices.SortFunc(entries, func(a, b entry) int {
+		return cmp.Or(b.written.Compare(a.written), strings.Compare(a.name, b.name))
+	})
+	for _, e := range entries[keep:] {
+		os.Remove(filepath.Join(dir, e.name))
+	}
 }

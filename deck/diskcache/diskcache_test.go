@@ -1,6 +1,7 @@
 package diskcache
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,7 +17,7 @@ const header = "test entry\n"
 func TestAnEntryIsItsNameAndData(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range map[string]string{"a": "the first", "b": "the second"} {
-		if err := Write(dir, name, header, []byte(data), 1<<20); err != nil {
+		if err := Write(dir, name, header, []byte(data), 1<<20, 10); err != nil {
 			t.Fatal(err)
 		}
 		if got, err := Read(filepath.Join(dir, name), header, 1<<20); err != nil || string(got) != data {
@@ -32,7 +33,7 @@ func TestAnEntryIsItsNameAndData(t *testing.T) {
 	if got, err := Read(filepath.Join(dir, "a"), header, 1<<20); err == nil {
 		t.Errorf("the entry b, moved to a, read as a: %q", got)
 	}
-	if err := Write(dir, "big", header, make([]byte, 100), 50); err == nil {
+	if err := Write(dir, "big", header, make([]byte, 100), 50, 10); err == nil {
 		t.Error("an entry larger than its limit written")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "big")); err == nil {
@@ -70,4 +71,49 @@ func TestReadRegularReadsNothingElse(t *testing.T) {
 			t.Fatalf("reading %s still waits after 10 s", what)
 		}
 	}
+}
+
+// TestANewEntryKeepsTheNewest fills a folder past its limit with entries
+// written at known times, and a stale and a fresh temporary file: a new
+// entry leaves the newest, itself among them, and the fresh temporary
+// file; a replaced entry removes nothing.
+func TestANewEntryKeepsTheNewest(t *testing.T) {
+	dir := t.TempDir()
+	const keep = 3
+	base := time.Now().Add(-time.Hour)
+	for i, name := range []string{"a", "b", "c", "d", ".e-1"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		when := base.Add(time.Duration(i) * time.Minute) // a oldest, then b, c, d; .e-1 stale
+		os.Chtimes(p, when, when)
+	}
+	os.WriteFile(filepath.Join(dir, ".f-2"), nil, 0o644) // a write under way
+	if err := Write(dir, "c", header, []byte("again"), 1<<20, keep); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, dir); fmt.Sprint(got) != "[.e-1 .f-2 a b c d]" {
+		t.Fatalf("a replaced entry changed the folder to %v", got)
+	}
+	if err := Write(dir, "g", header, []byte("new"), 1<<20, keep); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, dir); fmt.Sprint(got) != "[.f-2 c d g]" {
+		t.Errorf("after a new entry the folder holds %v, want .f-2 c d g", got)
+	}
+}
+
+// names lists the files in dir, sorted.
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range list {
+		out = append(out, e.Name())
+	}
+	return out
 }

@@ -37,6 +37,8 @@ const (
 	programExt    = ".font"
 	programHeader = "deck font program cache entry\n"
 	maxProgram    = 256 << 20
+	// keptPrograms is how many faces' programs the folder keeps.
+	keptPrograms = 16
 )
 
 // A programID is the key of a program: the SHA-256 of programVersion, the
@@ -106,7 +108,7 @@ func keepProgram(f *fonts.Face, e *embedding, dir string) {
 	memo.last = e
 	memo.mu.Unlock()
 	if dir != "" {
-		diskcache.Write(dir, programName(f), programHeader, encodeEmbedding(e), maxProgram)
+		diskcache.Write(dir, programName(f), programHeader, encodeEmbedding(e), maxProgram, keptPrograms)
 	}
 }
 

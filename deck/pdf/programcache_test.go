@@ -87,7 +87,7 @@ func TestFontProgramsAreKeptForTheNextProcess(t *testing.T) {
 			t.Fatal("the marked program is the one deck writes")
 		}
 		e.font = z.Bytes()
-		if err := diskcache.Write(dir, filepath.Base(regular), programHeader, encodeEmbedding(e), maxProgram); err != nil {
+		if err := diskcache.Write(dir, filepath.Base(regular), programHeader, encodeEmbedding(e), maxProgram, keptPrograms); err != nil {
 			t.Fatal(err)
 		}
 		if got := writeFresh(t, text, EngineFPDF, dir); !bytes.Contains(got, e.font) {
