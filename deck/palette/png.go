@@ -13,28 +13,20 @@ import (
 	"github.com/klauspost/compress/zlib"
 )
 
-// EncodePNG writes an opaque indexed picture as a PNG (ISO/IEC 15948):
-// one byte a pixel, or fewer with 16 colours or less, as image/png packs
-// them, rows unfiltered as image/png leaves an indexed picture's, and the
-// zlib stream made by klauspost/compress at its fastest level. On the
-// built-in report's widest chart that takes half the time of image/png at
-// its fastest (3.1 ms against 6.2, BenchmarkEncode in package charts) and
-// allocates 0.16 MB against 1.3, for a file 12 % smaller: image/png offers
-// no other compressor. (On the report's slides drawn whole, package raster,
-// the same level makes files 3.6 % larger than image/png's in half the
-// time; there the drawing takes the time, so raster keeps image/png.) The
-// same picture gives the same bytes.
-func EncodePNG(w io.Writer, p *image.Paletted) error {
-	b := p.Bounds()
-	return writePNG(w, b, p.Palette, func(dst []byte, y int) {
-		copy(dst, p.Pix[p.PixOffset(b.Min.X, y):])
-	})
-}
-
-// EncodeReducedPNG writes img as EncodePNG writes Reduce(img, maxMean),
-// the same bytes, without making the indexed picture: each row is indexed
-// as it is compressed. It returns false, and writes nothing, when Reduce
-// would return nil.
+// EncodeReducedPNG writes Reduce(img, maxMean) as a PNG (ISO/IEC 15948)
+// without making the indexed picture: each row is indexed as it is
+// compressed. It returns false, and writes nothing, when Reduce would
+// return nil. The pixels take one byte each, or fewer with 16 colours or
+// less, as image/png packs them; the rows are unfiltered, as image/png
+// leaves an indexed picture's; the zlib stream is klauspost/compress's at
+// its fastest level. On the built-in report's widest chart, writing the
+// indexed rows so takes half the time of image/png at its fastest (3.1 ms
+// against 6.2, BenchmarkEncode in package charts) and allocates 0.16 MB
+// against 1.3, for a file 12 % smaller: image/png offers no other
+// compressor. (On the report's slides drawn whole, package raster, the
+// same level makes files 3.6 % larger than image/png's in half the time;
+// there the drawing takes the time, so raster keeps image/png.) The same
+// picture gives the same bytes.
 func EncodeReducedPNG(w io.Writer, img *image.RGBA, maxMean float64) (bool, error) {
 	r := reduce(img, maxMean)
 	if r == nil {

@@ -5,10 +5,20 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"math/rand/v2"
 	"testing"
 )
+
+// encodePNG writes an indexed picture as EncodeReducedPNG writes the
+// rows it indexes, for pictures made to test the writing alone.
+func encodePNG(w io.Writer, p *image.Paletted) error {
+	b := p.Bounds()
+	return writePNG(w, b, p.Palette, func(dst []byte, y int) {
+		copy(dst, p.Pix[p.PixOffset(b.Min.X, y):])
+	})
+}
 
 // TestEncodePNGReadsBack writes indexed pictures of 1 to 256 colours, at
 // every bit depth and at widths that end a packed byte early, and reads
@@ -28,7 +38,7 @@ func TestEncodePNGReadsBack(t *testing.T) {
 				img.Pix[i] = uint8(rng.IntN(colours))
 			}
 			var b bytes.Buffer
-			if err := EncodePNG(&b, img); err != nil {
+			if err := encodePNG(&b, img); err != nil {
 				t.Fatal(err)
 			}
 			back, err := png.Decode(bytes.NewReader(b.Bytes()))
@@ -47,7 +57,7 @@ func TestEncodePNGReadsBack(t *testing.T) {
 				}
 			}
 			var again bytes.Buffer
-			EncodePNG(&again, img)
+			encodePNG(&again, img)
 			if !bytes.Equal(again.Bytes(), b.Bytes()) {
 				t.Fatalf("%d colours, %d wide: written twice, two files", colours, width)
 			}
@@ -59,10 +69,10 @@ func TestEncodePNGReadsBack(t *testing.T) {
 // many colours.
 func TestEncodePNGRefusesWhatPNGCannotHold(t *testing.T) {
 	var b bytes.Buffer
-	if err := EncodePNG(&b, image.NewPaletted(image.Rect(0, 0, 0, 3), color.Palette{color.Black})); err == nil {
+	if err := encodePNG(&b, image.NewPaletted(image.Rect(0, 0, 0, 3), color.Palette{color.Black})); err == nil {
 		t.Error("an empty picture written")
 	}
-	if err := EncodePNG(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), make(color.Palette, 257))); err == nil {
+	if err := encodePNG(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), make(color.Palette, 257))); err == nil {
 		t.Error("257 colours written")
 	}
 }
@@ -88,7 +98,7 @@ func TestEncodeReducedPNGIsEncodeOfReduce(t *testing.T) {
 	}{{"runs", runs, math.Inf(1)}, {"noise", noise(64, 48), math.Inf(1)}, {"noise under a limit", noise(64, 48), 0.5}} {
 		var want bytes.Buffer
 		if p := Reduce(tc.img, tc.maxMean); p != nil {
-			if err := EncodePNG(&want, p); err != nil {
+			if err := encodePNG(&want, p); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -98,7 +108,7 @@ func TestEncodeReducedPNGIsEncodeOfReduce(t *testing.T) {
 			t.Fatal(err)
 		}
 		if ok != (want.Len() > 0) || !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: EncodeReducedPNG wrote %d bytes (%v), EncodePNG of Reduce %d", tc.name, got.Len(), ok, want.Len())
+			t.Errorf("%s: EncodeReducedPNG wrote %d bytes (%v), encodePNG of Reduce %d", tc.name, got.Len(), ok, want.Len())
 		}
 	}
 }

@@ -151,6 +151,5 @@ func decodeEmbedding(data []byte) (*embedding, error) {
 	if len(rest) != 0 {
 		return nil, errors.New("pdf: a cached program with bytes after its end")
 	}
-	e.length = len(e.source)
 	return e, nil
 }

@@ -38,7 +38,6 @@ type embedding struct {
 	key      programID // what the program was made for
 	hollow   []byte
 	font     []byte // the font file, compressed
-	length   int    // the font file's length, uncompressed
 	cidToGID []byte // the map of codes to glyphs, compressed
 	source   []byte // the font file it was made of
 }
@@ -71,7 +70,7 @@ func embed(f *fonts.Face, p program, dir string) (*embedding, error) {
 		}
 		cidToGID[2*c], cidToGID[2*c+1] = byte(gi>>8), byte(gi)
 	}
-	e := &embedding{key: p.key, hollow: hollow, font: deflate(p.data), length: len(p.data), cidToGID: deflate(cidToGID), source: p.data}
+	e := &embedding{key: p.key, hollow: hollow, font: deflate(p.data), cidToGID: deflate(cidToGID), source: p.data}
 	keepProgram(f, e, dir)
 	return e, nil
 }
@@ -118,7 +117,7 @@ func (f *fpdfFile) embedPrograms(subsets []subset) error {
 		if !f.isStream(fileNum, "/Length1 ") || !f.isStream(mapNum, "/Filter /FlateDecode") {
 			return fpdfUnexpected(fmt.Sprintf("the font program or map of %s is not the one expected", m[1]))
 		}
-		f.objs[fileNum] = fmt.Sprintf("<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n%s\nendstream", len(e.font), e.length, e.font)
+		f.objs[fileNum] = fmt.Sprintf("<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n%s\nendstream", len(e.font), len(e.source), e.font)
 		f.objs[mapNum] = fmt.Sprintf("<</Length %d/Filter /FlateDecode>>\nstream\n%s\nendstream", len(e.cidToGID), e.cidToGID)
 	}
 	if found != len(subsets) {
