@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"unicode/utf16"
 
 	"github.com/deckpdf/deck/deck"
 	"github.com/deckpdf/deck/deck/layout"
@@ -21,7 +22,7 @@ type painter struct {
 	images  map[string]placed
 	widths  map[int]bool           // pixel widths of the registered images
 	family  map[*fonts.Face]string // the fpdf family each face is registered as
-	subsets []subset               // the fonts, as tagSubsets renames them
+	subsets []subset               // the fonts, as nameSubsets names them
 	err     error                  // the first error of a call that has no error result
 	pages   []*pageTags            // the pages drawn, as tagged
 	// latinLang is the language of a text run of Latin letters only
@@ -48,9 +49,9 @@ func (p *painter) unmark() { p.doc.RawWriteStr("EMC") }
 func (p *painter) BeginPage(pg *layout.Page) error {
 	p.doc.AddPageFormat("P", fpdf.SizeType{Wd: pg.Size.W, Ht: pg.Size.H})
 	p.pages = append(p.pages, newPageTags(pg))
-	// fpdf garbles bookmark titles unless a UTF-8 font is current.
-	p.doc.SetFont(p.family[p.fonts.Regular], "", 10)
-	p.doc.Bookmark(pg.Title, 0, 0)
+	// fpdf writes a title as it is given: UTF-16 with a byte order mark
+	// is a PDF text string.
+	p.doc.Bookmark("\xFE\xFF"+utf16BE(pg.Title), 0, 0)
 	return p.doc.Error()
 }
 
@@ -73,7 +74,7 @@ func (p *painter) Text(t layout.TextRun) {
 		p.doc.RawWriteStr("3 Tr") // neither fill nor stroke: searchable, not seen
 	}
 	text, _ := drawnText(t)
-	p.doc.Text(t.At.X, t.At.Y, text)
+	p.doc.Text(t.At.X, t.At.Y, utf16BE(text))
 	if t.Hidden {
 		p.doc.RawWriteStr("0 Tr")
 	}
@@ -240,6 +241,17 @@ func pad(data []byte, w int, isJPEG bool) ([]byte, error) {
 
 func (p *painter) Link(l layout.Link) {
 	p.pages[len(p.pages)-1].link(l) // written by tagFPDF
+}
+
+// utf16BE returns s in UTF-16, big-endian: the codes of a font of
+// Identity-H encoding that deck embeds (see embedFonts), which fpdf draws
+// as it is given them, a core font being current.
+func utf16BE(s string) string {
+	b := make([]byte, 0, 2*len(s))
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 func rgb(c deck.Color) (int, int, int) { return int(c.R), int(c.G), int(c.B) }

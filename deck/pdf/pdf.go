@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -102,7 +103,8 @@ func fpdfFailed(err *error) {
 }
 
 // beginFPDF sets up an fpdf document: page size, metadata, and the fonts,
-// each face given as its subset, hollow (see programs.go).
+// each face registered by name, to be embedded as its subset (see
+// programs.go).
 func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face]program) (p *painter, err error) {
 	defer fpdfFailed(&err)
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
@@ -129,8 +131,7 @@ func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face]program) (p 
 			continue // one face for both weights
 		}
 		// A family name becomes a PDF name: keep it to letters, digits
-		// and hyphens, whatever the file was called. Its length makes
-		// room for the subset tag (see tagSubsets).
+		// and hyphens, whatever the file was called.
 		ps := pdfName(f.PostScriptName())
 		fam := fmt.Sprintf("%s-%02d", ps, i)
 		p.family[f] = fam
@@ -138,8 +139,11 @@ func beginFPDF(size deck.Size, opt Options, subsets map[*fonts.Face]program) (p 
 		if err != nil {
 			return nil, err
 		}
-		p.subsets = append(p.subsets, subset{fpdfName: "utf8" + strings.ToLower(fam), name: ps, embedding: e})
-		doc.AddUTF8FontFromBytes(fam, "", e.hollow)
+		p.subsets = append(p.subsets, subset{fpdfName: fam, name: ps, embedding: e})
+		// A core font of that name and no metrics: fpdf measures
+		// nothing, and embedFonts writes the font.
+		def, _ := json.Marshal(struct{ Tp, Name string }{"Core", fam})
+		doc.AddFontFromBytes(fam, "", def, nil)
 	}
 	if err := doc.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -162,7 +166,8 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 	if opt.PDFA {
 		a = &archive{meta: opt.Meta, creator: opt.Creator, date: opt.Date}
 	}
-	tagged, err := tagFPDF(tagSubsets(out.Bytes(), p.subsets), p.pages, p.subsets, a)
+	nameSubsets(out.Bytes(), p.subsets)
+	tagged, err := tagFPDF(out.Bytes(), p.pages, p.subsets, a)
 	if err != nil {
 		return err
 	}
@@ -170,48 +175,30 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 	return err
 }
 
-// A subset is a font fpdf embedded: the name fpdf gave it, the font's own
-// PostScript name, the name it has in the file once tagSubsets has run,
-// and what is embedded of it.
+// A subset is a font of the file: the name fpdf knows it by, the font's
+// own PostScript name, the name it has in the file (see nameSubsets), and
+// what is embedded of it.
 type subset struct {
 	fpdfName, name, baseFont string
 	*embedding
 }
 
-// tagSubsets gives each font fpdf embedded the name the PDF standard asks
-// of a subset (ISO 32000-1, 9.6.4), "ABCDEF+NotoSansSC-Regular": six
-// capital letters, a plus sign and the font's PostScript name, where fpdf
-// writes "utf8notosanssc-regular-00". beginFPDF chose the family so that
-// both names are as long, and they change in place: no object moves, and
-// the cross-reference table stays right. The tag is a hash of the file
-// and the font, so that the same PDF gets the same tags. The names are
-// written over fpdf's, in pdf itself.
-func tagSubsets(pdf []byte, subsets []subset) []byte {
+// nameSubsets gives each font the name the PDF standard asks of a subset
+// (ISO 32000-1, 9.6.4), "ABCDEF+NotoSansSC-Regular": six capital letters,
+// a plus sign and the font's PostScript name. The tag is a hash of the
+// file fpdf wrote and of the font, so that the same PDF gets the same
+// tags.
+func nameSubsets(pdf []byte, subsets []subset) {
 	file := sha256.Sum256(pdf)
 	for i := range subsets {
 		s := &subsets[i]
-		s.baseFont = s.fpdfName
 		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), file[:]...))
 		tag := make([]byte, 6)
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
 		}
-		name := string(tag) + "+" + s.name
-		if len(name) != len(s.fpdfName) {
-			continue // a name fpdf shortened or changed: left as it is
-		}
-		from := []byte("/" + s.fpdfName)
-		for at := 0; ; at += len(from) {
-			i := bytes.Index(pdf[at:], from)
-			if i < 0 {
-				break
-			}
-			at += i
-			copy(pdf[at+1:], name)
-		}
-		s.baseFont = name
+		s.baseFont = string(tag) + "+" + s.name
 	}
-	return pdf
 }
 
 // pdfName keeps the letters, digits and hyphens of s.

@@ -180,19 +180,35 @@ func TestBegunDocumentsWriteWhatWriteWrites(t *testing.T) {
 	}
 }
 
-// TestSubsetsAreTaggedInPlace: fpdf's font names become subset names of
-// the same length, so the file stays the same length and every object
-// where the cross-reference table says it is; a name whose length does
-// not match is left alone.
-func TestSubsetsAreTaggedInPlace(t *testing.T) {
-	pdf := []byte("<< /BaseFont /utf8notosanssc-regular-00 >> /FontName /utf8notosanssc-regular-00 /utf8x-01")
-	got := tagSubsets(pdf, []subset{{fpdfName: "utf8notosanssc-regular-00", name: "NotoSansSC-Regular"}, {fpdfName: "utf8x-01", name: "Longer-Name"}})
-	want := regexp.MustCompile(`^<< /BaseFont /([A-Z]{6})\+NotoSansSC-Regular >> /FontName /([A-Z]{6})\+NotoSansSC-Regular /utf8x-01$`)
-	m := want.FindSubmatch(got)
-	if m == nil || string(m[1]) != string(m[2]) || len(got) != len(pdf) {
-		t.Errorf("tagged:\n%s", got)
+// TestSubsetNames: each font is named as a subset, six capital letters, a
+// plus sign and its PostScript name; the tag is the same for the same
+// file and font, and another for another file or another font.
+func TestSubsetNames(t *testing.T) {
+	named := func(pdf string, fpdfNames ...string) []string {
+		s := make([]subset, len(fpdfNames))
+		for i, n := range fpdfNames {
+			s[i] = subset{fpdfName: n, name: "NotoSansSC-Regular"}
+		}
+		nameSubsets([]byte(pdf), s)
+		out := make([]string, len(s))
+		for i := range s {
+			out[i] = s[i].baseFont
+		}
+		return out
 	}
-	if again := tagSubsets(pdf, []subset{{fpdfName: "utf8notosanssc-regular-00", name: "NotoSansSC-Regular"}}); !bytes.Equal(again[:len(again)-9], got[:len(got)-9]) {
-		t.Error("the same file got another tag")
+	got := named("%PDF-1.3 a file", "NotoSansSC-Regular-00", "NotoSansSC-Regular-01")
+	for _, n := range got {
+		if !regexp.MustCompile(`^[A-Z]{6}\+NotoSansSC-Regular$`).MatchString(n) {
+			t.Errorf("subset named %q", n)
+		}
+	}
+	if got[0] == got[1] {
+		t.Errorf("two fonts of the file are both %s", got[0])
+	}
+	if again := named("%PDF-1.3 a file", "NotoSansSC-Regular-00"); again[0] != got[0] {
+		t.Errorf("the same file and font are %s, then %s", got[0], again[0])
+	}
+	if other := named("%PDF-1.3 another file", "NotoSansSC-Regular-00"); other[0] == got[0] {
+		t.Errorf("another file's font is named %s too", got[0])
 	}
 }

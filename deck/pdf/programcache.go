@@ -14,7 +14,7 @@ import (
 
 // A face's font program is the costliest thing a new process makes for
 // the PDF: it subsets the face, reading glyphs from all over the font
-// file, hollows the subset for fpdf and compresses it and its map of
+// file, reads its widths and metrics, and compresses it and its map of
 // glyphs. A deck made again after an edit to its numbers, or rendered
 // again by deck watch, asks for the same characters. So each face keeps
 // its last embedding, in memory for the process and, with a cache folder,
@@ -24,11 +24,12 @@ import (
 // that asks for others makes its own, which takes the entry's place.
 
 // programVersion names the code that makes an embedding (fonts.SubsetHalf,
-// fonts.Hollow, the map of codes to glyphs, deflate) in program keys:
+// fonts.Describe, the widths, the map of codes to glyphs, deflate) in
+// program keys:
 // TestProgramVersionNamesTheEmbedding fails when what it makes changes
 // and this does not, so that no process takes a program an older deck
 // made.
-const programVersion = "programs-2"
+const programVersion = "programs-3"
 
 // A cache entry is a file named by its face's digest and programExt, made
 // by diskcache: the line programHeader, a checksum, and the embedding (see
@@ -115,10 +116,11 @@ func keepProgram(f *fonts.Face, e *embedding, dir string) {
 // programName is the name of face f's entry.
 func programName(f *fonts.Face) string { return f.Digest()[:32] + programExt }
 
-// encodeEmbedding writes e as its key, then its source, hollow font,
-// compressed font and compressed map, each after its length as a uvarint.
+// encodeEmbedding writes e as its key, then its source, widths,
+// descriptor, compressed font and compressed map, each after its length
+// as a uvarint.
 func encodeEmbedding(e *embedding) []byte {
-	parts := [][]byte{e.source, e.hollow, e.font, e.cidToGID}
+	parts := [][]byte{e.source, e.widths, e.descriptor, e.font, e.cidToGID}
 	size := len(e.key)
 	for _, p := range parts {
 		size += binary.MaxVarintLen64 + len(p)
@@ -140,7 +142,7 @@ func decodeEmbedding(data []byte) (*embedding, error) {
 	}
 	copy(e.key[:], data)
 	rest := data[len(e.key):]
-	for _, p := range []*[]byte{&e.source, &e.hollow, &e.font, &e.cidToGID} {
+	for _, p := range []*[]byte{&e.source, &e.widths, &e.descriptor, &e.font, &e.cidToGID} {
 		n, k := binary.Uvarint(rest)
 		if k <= 0 || n > uint64(len(rest)-k) {
 			return nil, errors.New("pdf: a cached program cut short")

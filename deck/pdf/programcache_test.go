@@ -153,7 +153,7 @@ func readEntry(t *testing.T, path string) *embedding {
 // TestDecodeEmbeddingRefusesCutEntries reads every prefix of an encoded
 // embedding: only the whole one is one.
 func TestDecodeEmbeddingRefusesCutEntries(t *testing.T) {
-	e := &embedding{key: programID{1, 2, 3}, source: []byte("font"), hollow: []byte("hollow"), font: []byte("z"), cidToGID: []byte("map")}
+	e := &embedding{key: programID{1, 2, 3}, source: []byte("font"), widths: []byte("/W []"), descriptor: []byte("/Ascent 1"), font: []byte("z"), cidToGID: []byte("map")}
 	data := encodeEmbedding(e)
 	for n := range len(data) {
 		if _, err := decodeEmbedding(data[:n]); err == nil {
@@ -167,7 +167,7 @@ func TestDecodeEmbeddingRefusesCutEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.key != e.key || string(got.source) != "font" || string(got.hollow) != "hollow" || string(got.font) != "z" || string(got.cidToGID) != "map" {
+	if got.key != e.key || string(got.source) != "font" || string(got.widths) != "/W []" || string(got.descriptor) != "/Ascent 1" || string(got.font) != "z" || string(got.cidToGID) != "map" {
 		t.Errorf("decoded %+v, want %+v", got, e)
 	}
 }

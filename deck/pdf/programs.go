@@ -3,22 +3,25 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"math"
 	"strconv"
 
 	"github.com/deckpdf/deck/fonts"
+	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
-// fpdf cuts down every font it is given to the characters drawn, and
-// compresses the result and a 128 KB map of character codes to glyphs: a
-// third of its time on the default report, for a font deck has subset
-// already (subsetFonts). So fpdf is given each subset hollow (fonts.Hollow:
-// the same character map and advances, which its widths, /W and font
-// descriptor are read from, and no outlines), and the file gets the
-// subset itself as its font program, and a map to its glyphs, in place of
-// what fpdf made of the hollow font (embedPrograms). The font program in
-// the PDF is then the very subset the other outputs embed.
+// fpdf parses every TrueType font it is given, cuts it down to the
+// characters drawn, and compresses the result and a 128 KB map of
+// character codes to glyphs: on the default report, half the time of a
+// render, for a font deck has subset already (subsetFonts). So fpdf is
+// given no font: each face is registered as a core font of no metrics,
+// fpdf draws its text as two-byte codes (see painter.Text), and the file
+// gets deck's own composite font in place of what fpdf wrote of the core
+// one (embedFonts): the subset itself as its font program, a map to its
+// glyphs, its widths and its descriptor. The font program in the PDF is
+// then the very subset the other outputs embed.
 
 // A program is a subset of a face for a document: the font file, the
 // character codes the document draws in it (its runes and the half-width
@@ -31,15 +34,17 @@ type program struct {
 	made  *embedding
 }
 
-// An embedding is what the file needs of a program: the hollow font for
-// fpdf, and the program and its map of codes to glyphs compressed, as
-// stream data.
+// An embedding is what the file needs of a program: its widths and
+// descriptor, as the entries of the CID font and font descriptor
+// dictionaries that say them, and the program and its map of codes to
+// glyphs compressed, as stream data.
 type embedding struct {
-	key      programID // what the program was made for
-	hollow   []byte
-	font     []byte // the font file, compressed
-	cidToGID []byte // the map of codes to glyphs, compressed
-	source   []byte // the font file it was made of
+	key        programID // what the program was made for
+	widths     []byte    // "/DW ... /W [...]"
+	descriptor []byte    // "/Ascent ... /MissingWidth ..."
+	font       []byte    // the font file, compressed
+	cidToGID   []byte    // the map of codes to glyphs, compressed
+	source     []byte    // the font file it was made of
 }
 
 // embed returns the embedding of the program p of face f, and keeps it
@@ -48,95 +53,138 @@ func embed(f *fonts.Face, p program, dir string) (*embedding, error) {
 	if p.made != nil {
 		return p.made, nil
 	}
-	hollow, err := fonts.Hollow(p.data)
-	if err != nil {
-		return nil, err
-	}
 	font, err := sfnt.Parse(p.data)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: the subset of %s: %w", f.Name(), err)
 	}
-	// Codes are UTF-16 code units of the runes drawn (fpdf writes text so,
-	// with Identity-H): two bytes of glyph id for each code up to U+FFFF.
+	d, err := fonts.Describe(p.data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: the subset of %s: %w", f.Name(), err)
+	}
+	// Codes are UTF-16 code units of the runes drawn (see painter.Text),
+	// with Identity-H: two bytes of glyph id for each code up to U+FFFF.
 	cidToGID := make([]byte, 2*0x10000)
+	widths := make([]int, len(p.codes))
 	var buf sfnt.Buffer
-	for _, c := range p.codes {
+	units := float64(font.UnitsPerEm())
+	ppem := fixed.I(int(font.UnitsPerEm())) // a pixel a unit
+	for i, c := range p.codes {
 		if c > 0xFFFF { // the layout reports these first
 			return nil, fmt.Errorf("pdf: %U is outside the Basic Multilingual Plane, which fpdf cannot encode", c)
 		}
 		gi, err := font.GlyphIndex(&buf, c)
+		if err == nil {
+			var adv fixed.Int26_6
+			adv, err = font.GlyphAdvance(&buf, gi, ppem, xfont.HintingNone)
+			widths[i] = int(math.Round(float64(adv) / 64 * 1000 / units))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("pdf: the subset of %s: %w", f.Name(), err)
 		}
 		cidToGID[2*c], cidToGID[2*c+1] = byte(gi>>8), byte(gi)
 	}
-	e := &embedding{key: p.key, hollow: hollow, font: deflate(p.data), cidToGID: deflate(cidToGID), source: p.data}
+	e := &embedding{
+		key:        p.key,
+		widths:     widthsEntries(d.MissingWidth, p.codes, widths),
+		descriptor: descriptorEntries(d),
+		font:       deflate(p.data),
+		cidToGID:   deflate(cidToGID),
+		source:     p.data,
+	}
 	keepProgram(f, e, dir)
 	return e, nil
 }
 
-var (
-	type0Re      = regexp.MustCompile(`/Subtype /Type0\n/BaseFont /(\S+)\n/Encoding /Identity-H\n/DescendantFonts \[(\d+) 0 R\]`)
-	descriptorRe = regexp.MustCompile(`\n/FontDescriptor (\d+) 0 R\n`)
-	cidToGIDRe   = regexp.MustCompile(`\n/CIDToGIDMap (\d+) 0 R>>$`)
-	fontFileRe   = regexp.MustCompile(`/FontFile2 (\d+) 0 R>>$`)
-)
+// widthsEntries returns a CID font's /DW and /W entries (ISO 32000-1,
+// 9.7.4.3): the default width, and the width of each code that has
+// another, codes in a row written as one run. codes are sorted.
+func widthsEntries(dw int, codes []rune, widths []int) []byte {
+	b := fmt.Appendf(nil, "/DW %d\n/W [", dw)
+	next := rune(-1)
+	for i, c := range codes {
+		if widths[i] == dw {
+			continue
+		}
+		switch {
+		case c == next:
+			b = append(b, ' ')
+		case next >= 0:
+			b = fmt.Appendf(b, "] %d [", c)
+		default:
+			b = fmt.Appendf(b, "%d [", c)
+		}
+		b = strconv.AppendInt(b, int64(widths[i]), 10)
+		next = c + 1
+	}
+	if next >= 0 {
+		b = append(b, ']')
+	}
+	return append(b, ']')
+}
 
-// embedPrograms puts each font's program and map of codes to glyphs in
-// place of the ones fpdf wrote of its hollow font. The fonts are known by
-// the names tagSubsets gave them.
-func (f *fpdfFile) embedPrograms(subsets []subset) error {
-	byName := map[string]*embedding{}
-	for _, s := range subsets {
-		byName[s.baseFont] = s.embedding
+// descriptorEntries returns the entries of a font descriptor that
+// describe the font (ISO 32000-1, 9.8.1), as fpdf writes them: symbolic,
+// since the codes are no standard encoding; italic, bold or fixed pitch
+// as the font says; its stem width guessed from its weight.
+func descriptorEntries(d fonts.Description) []byte {
+	flags := 4
+	if d.FixedPitch {
+		flags |= 1
 	}
-	found := 0
-	for _, m := range type0Re.FindAllSubmatch(f.src, -1) {
-		e := byName[string(m[1])]
-		if e == nil {
-			return fpdfUnexpected(fmt.Sprintf("a font %s it was not given", m[1]))
-		}
-		found++
-		cid, err := f.body(atoi(m[2]))
+	if d.ItalicAngle != 0 {
+		flags |= 64
+	}
+	if d.Weight >= 600 {
+		flags |= 1 << 18
+	}
+	stemV := 50 + int(math.Pow(float64(d.Weight)/65, 2))
+	return fmt.Appendf(nil, "/Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d",
+		d.Ascent, d.Descent, d.CapHeight, flags, d.BBox[0], d.BBox[1], d.BBox[2], d.BBox[3], d.ItalicAngle, stemV, d.MissingWidth)
+}
+
+// embedFonts puts each of deck's fonts in place of the core font fpdf
+// wrote for it: a composite font (ISO 32000-1, 9.7) of Identity-H codes,
+// with its CID font, descriptor, program, map of codes to glyphs, and a
+// ToUnicode CMap that gives each code its character (halfCMap). The
+// fonts are known by fpdf's names, and get the names nameSubsets gave
+// them.
+func (f *fpdfFile) embedFonts(subsets []subset) error {
+	if n := bytes.Count(f.src, []byte("<</Type /Font\n")); n != len(subsets) {
+		return fpdfUnexpected(fmt.Sprintf("%d fonts for %d given", n, len(subsets)))
+	}
+	cmap := halfCMap()
+	for i := range subsets {
+		s := &subsets[i]
+		n, err := f.coreFont(s.fpdfName)
 		if err != nil {
 			return err
 		}
-		d, g := descriptorRe.FindStringSubmatch(cid), cidToGIDRe.FindStringSubmatch(cid)
-		if d == nil || g == nil {
-			return fpdfUnexpected(fmt.Sprintf("the CID font of %s is not the one expected", m[1]))
-		}
-		desc, err := f.body(atoi([]byte(d[1])))
-		if err != nil {
-			return err
-		}
-		ff := fontFileRe.FindStringSubmatch(desc)
-		if ff == nil {
-			return fpdfUnexpected(fmt.Sprintf("the font descriptor of %s is not the one expected", m[1]))
-		}
-		fileNum, mapNum := atoi([]byte(ff[1])), atoi([]byte(g[1]))
-		if !f.isStream(fileNum, "/Length1 ") || !f.isStream(mapNum, "/Filter /FlateDecode") {
-			return fpdfUnexpected(fmt.Sprintf("the font program or map of %s is not the one expected", m[1]))
-		}
-		f.objs[fileNum] = fmt.Sprintf("<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n%s\nendstream", len(e.font), len(e.source), e.font)
-		f.objs[mapNum] = fmt.Sprintf("<</Length %d/Filter /FlateDecode>>\nstream\n%s\nendstream", len(e.cidToGID), e.cidToGID)
-	}
-	if found != len(subsets) {
-		return fpdfUnexpected(fmt.Sprintf("%d fonts for %d given", found, len(subsets)))
+		cid, toUnicode, desc, gids, program := f.add(), f.add(), f.add(), f.add(), f.add()
+		f.objs[n] = fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", s.baseFont, cid, toUnicode)
+		f.objs[cid] = fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>>\n/FontDescriptor %d 0 R\n%s\n/CIDToGIDMap %d 0 R>>", s.baseFont, desc, s.widths, gids)
+		f.objs[toUnicode] = fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap)
+		f.objs[desc] = fmt.Sprintf("<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>", s.baseFont, s.descriptor, program)
+		f.objs[gids] = fmt.Sprintf("<</Length %d /Filter /FlateDecode>>\nstream\n%s\nendstream", len(s.cidToGID), s.cidToGID)
+		f.objs[program] = fmt.Sprintf("<</Length %d /Filter /FlateDecode /Length1 %d>>\nstream\n%s\nendstream", len(s.font), len(s.source), s.font)
 	}
 	return nil
 }
 
-// isStream reports whether object n is a stream whose dictionary holds
-// key.
-func (f *fpdfFile) isStream(n int, key string) bool {
-	off, ok := f.offsets[n]
-	if !ok {
-		return false
+// coreFont returns the number of the object fpdf wrote of the core font
+// named name, found by its text (a regular expression over the file took
+// a fifth of the render's time).
+func (f *fpdfFile) coreFont(name string) (int, error) {
+	obj := []byte(" 0 obj\n<</Type /Font\n/BaseFont /" + name + "\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>\nendobj\n")
+	at := bytes.Index(f.src, obj)
+	if at < 0 {
+		return 0, fpdfUnexpected("no font " + name)
 	}
-	head := fmt.Sprintf("%d 0 obj\n<<", n)
-	rest := f.src[off:min(off+256, len(f.src))]
-	dict, _, found := bytes.Cut(rest, []byte("stream\n"))
-	return bytes.HasPrefix(rest, []byte(head)) && found && bytes.Contains(dict, []byte(key))
+	line := bytes.LastIndexByte(f.src[:at], '\n') + 1
+	n := atoi(f.src[line:at])
+	if off, ok := f.offsets[n]; !ok || off != line {
+		return 0, fpdfUnexpected(fmt.Sprintf("object %d is not where the table says", n))
+	}
+	return n, nil
 }
 
 func atoi(b []byte) int {

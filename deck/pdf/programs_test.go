@@ -13,7 +13,7 @@ import (
 )
 
 // The font programs in an fpdf file are deck's subsets, byte for byte
-// (fpdf was given them hollow), as qpdf reads them; and each map of codes
+// (fpdf was given none), as qpdf reads them; and each map of codes
 // to glyphs sends a drawn code to the glyph the subset's cmap gives it.
 func TestFPDFEmbedsDecksOwnSubsets(t *testing.T) {
 	tooltest.Need(t, "qpdf")

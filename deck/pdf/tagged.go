@@ -246,18 +246,12 @@ func (f *fpdfFile) add() int {
 // artifacts (Document, then one Sect for the pages of a slide), the link
 // annotations with their /StructParent, and new versions of the catalog
 // (/StructTreeRoot, /MarkInfo, /ViewerPreferences) and of the pages
-// (/StructParents, /Tabs /S, /Annots), and of the fonts' ToUnicode CMaps
-// (see halfToUnicode), and the fonts' programs (see embedPrograms). With an archive, the same pass makes the file
-// PDF/A-2b (see pdfa.go).
+// (/StructParents, /Tabs /S, /Annots), and deck's fonts in place of the
+// core fonts fpdf wrote (see embedFonts). With an archive, the same pass
+// makes the file PDF/A-2b (see pdfa.go).
 func tagFPDF(src []byte, pages []*pageTags, subsets []subset, a *archive) ([]byte, error) {
 	f, err := parseFPDF(src)
 	if err != nil {
-		return nil, err
-	}
-	if err := f.embedPrograms(subsets); err != nil {
-		return nil, err
-	}
-	if err := f.halfToUnicode(); err != nil {
 		return nil, err
 	}
 	if a != nil {
@@ -271,6 +265,12 @@ func tagFPDF(src []byte, pages []*pageTags, subsets []subset, a *archive) ([]byt
 	m := pagesRe.FindStringSubmatch(cat)
 	if !strings.HasPrefix(cat, catHead) || m == nil {
 		return nil, fpdfUnexpected("its catalog is not the one expected")
+	}
+	if strings.Contains(cat, "/StructTreeRoot") {
+		return nil, fpdfUnexpected("it has a structure tree already")
+	}
+	if err := f.embedFonts(subsets); err != nil {
+		return nil, err
 	}
 	treeNum, _ := strconv.Atoi(m[1])
 	tree, err := f.body(treeNum)

@@ -12,33 +12,15 @@ import (
 )
 
 // Both engines draw a mark set at half its advance as its half-width
-// form, at a code point of the Private Use Area (see drawnText); the
-// fonts' ToUnicode CMaps, which the engines write from the code points
-// drawn, would give that code point to a reader who copies the text. The
-// CMaps are rewritten here to map each form to its mark.
+// form, at a code point of the Private Use Area (see drawnText); a
+// ToUnicode CMap that gave that code point to a reader who copies the
+// text would lose the mark. The CMaps map each form to its mark: fpdf's
+// fonts get halfCMap (see embedFonts), and gopdf's own CMaps are
+// rewritten (see goFile.halfToUnicode).
 
-var toUnicodeRe = regexp.MustCompile(`/Encoding /Identity-H\n/DescendantFonts \[\d+ 0 R\]\n/ToUnicode (\d+) 0 R>>`)
-
-// halfToUnicode gives each font fpdf wrote a new revision of its
-// ToUnicode CMap, which fpdf writes as the identity (its character codes
-// are the code points drawn): the same, but for the half-width forms,
-// each mapped to its mark.
-func (f *fpdfFile) halfToUnicode() error {
-	cmap := halfCMap()
-	for _, m := range toUnicodeRe.FindAllSubmatch(f.src, -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		off, ok := f.offsets[n]
-		head := fmt.Sprintf("%d 0 obj\n<</Length ", n)
-		if !ok || !bytes.HasPrefix(f.src[off:], []byte(head)) || !bytes.Contains(f.src[off:min(off+512, len(f.src))], []byte("/CMapName /Adobe-Identity-UCS def")) {
-			return fpdfUnexpected(fmt.Sprintf("object %d is not the ToUnicode CMap expected", n))
-		}
-		f.objs[n] = fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap)
-	}
-	return nil
-}
-
-// halfCMap returns fpdf's ToUnicode CMap, every code its own code point,
-// with the half-width forms mapped to their marks instead.
+// halfCMap returns the ToUnicode CMap of a font whose codes are the code
+// points drawn, each its own, but for the half-width forms, each mapped
+// to its mark.
 func halfCMap() string {
 	first := fonts.HalfBase
 	past := first + rune(utf8.RuneCountInString(fonts.HalfMarks))
