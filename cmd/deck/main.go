@@ -42,8 +42,9 @@ Exit codes: 0 success, 1 errors in the content, 2 wrong usage.
 `
 
 func main() {
-	if len(os.Args) < 2 || os.Args[1] != "watch" { // a watch stops on its own
+	if len(os.Args) < 2 || os.Args[1] != "watch" { // a watch stops on its own, and runs for hours
 		stopWritesOnSignal()
+		collectLate()
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

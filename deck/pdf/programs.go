@@ -149,15 +149,19 @@ func descriptorEntries(d fonts.Description) []byte {
 // fonts are known by fpdf's names, and get the names nameSubsets gave
 // them.
 func (f *fpdfFile) embedFonts(subsets []subset) error {
-	if n := bytes.Count(f.src, []byte("<</Type /Font\n")); n != len(subsets) {
-		return fpdfUnexpected(fmt.Sprintf("%d fonts for %d given", n, len(subsets)))
+	fonts, err := f.coreFonts()
+	if err != nil {
+		return err
+	}
+	if len(fonts) != len(subsets) {
+		return fpdfUnexpected(fmt.Sprintf("%d fonts for %d given", len(fonts), len(subsets)))
 	}
 	cmap := halfCMap()
 	for i := range subsets {
 		s := &subsets[i]
-		n, err := f.coreFont(s.fpdfName)
-		if err != nil {
-			return err
+		n, ok := fonts[s.fpdfName]
+		if !ok {
+			return fpdfUnexpected("no font " + s.fpdfName)
 		}
 		cid, toUnicode, desc, gids, program := f.add(), f.add(), f.add(), f.add(), f.add()
 		f.objs[n] = fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", s.baseFont, cid, toUnicode)
@@ -170,21 +174,29 @@ func (f *fpdfFile) embedFonts(subsets []subset) error {
 	return nil
 }
 
-// coreFont returns the number of the object fpdf wrote of the core font
-// named name, found by its text (a regular expression over the file took
-// a fifth of the render's time).
-func (f *fpdfFile) coreFont(name string) (int, error) {
-	obj := []byte(" 0 obj\n<</Type /Font\n/BaseFont /" + name + "\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>\nendobj\n")
-	at := bytes.Index(f.src, obj)
-	if at < 0 {
-		return 0, fpdfUnexpected("no font " + name)
+// coreFonts returns the number of each font object fpdf wrote, by name:
+// all are core fonts. They are found by their text (a regular expression
+// over the file took a fifth of a render's time).
+func (f *fpdfFile) coreFonts() (map[string]int, error) {
+	const head = " 0 obj\n<</Type /Font\n/BaseFont /"
+	const tail = "\n/Subtype /Type1\n/Encoding /WinAnsiEncoding\n>>\nendobj\n"
+	out := map[string]int{}
+	for at := 0; ; {
+		i := bytes.Index(f.src[at:], []byte(head))
+		if i < 0 {
+			return out, nil
+		}
+		at += i
+		line := bytes.LastIndexByte(f.src[:at], '\n') + 1
+		n := atoi(f.src[line:at])
+		rest := f.src[at+len(head):]
+		name, _, _ := bytes.Cut(rest[:min(len(rest), 256)], []byte("\n"))
+		if off, ok := f.offsets[n]; !ok || off != line || !bytes.HasPrefix(rest[len(name):], []byte(tail)) {
+			return nil, fpdfUnexpected(fmt.Sprintf("object %d is not a font of the kind expected", n))
+		}
+		out[string(name)] = n
+		at += len(head)
 	}
-	line := bytes.LastIndexByte(f.src[:at], '\n') + 1
-	n := atoi(f.src[line:at])
-	if off, ok := f.offsets[n]; !ok || off != line {
-		return 0, fpdfUnexpected(fmt.Sprintf("object %d is not where the table says", n))
-	}
-	return n, nil
 }
 
 func atoi(b []byte) int {
