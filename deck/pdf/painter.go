@@ -25,6 +25,10 @@ type painter struct {
 	subsets []subset               // the fonts, as nameSubsets names them
 	err     error                  // the first error of a call that has no error result
 	pages   []*pageTags            // the pages drawn, as tagged
+	// font and size are the font and size last set on the page: fpdf
+	// writes a Tf operator for every SetFont, the same or not.
+	font string
+	size float64
 	// latinLang is the language of a text run of Latin letters only
 	// (Meta.LatinLang); empty: none is marked.
 	latinLang string
@@ -49,6 +53,7 @@ func (p *painter) unmark() { p.doc.RawWriteStr("EMC") }
 func (p *painter) BeginPage(pg *layout.Page) error {
 	p.doc.AddPageFormat("P", fpdf.SizeType{Wd: pg.Size.W, Ht: pg.Size.H})
 	p.pages = append(p.pages, newPageTags(pg))
+	p.font = ""
 	// fpdf writes a title as it is given: UTF-16 with a byte order mark
 	// is a PDF text string.
 	p.doc.Bookmark("\xFE\xFF"+utf16BE(pg.Title), 0, 0)
@@ -65,7 +70,10 @@ func (p *painter) EndPage() error {
 func (p *painter) Text(t layout.TextRun) {
 	p.markText(t)
 	defer p.unmark()
-	p.doc.SetFont(p.family[t.Face], "", t.Size)
+	if fam := p.family[t.Face]; fam != p.font || t.Size != p.size {
+		p.doc.SetFont(fam, "", t.Size)
+		p.font, p.size = fam, t.Size
+	}
 	p.doc.SetTextColor(int(t.Fill.R), int(t.Fill.G), int(t.Fill.B))
 	if t.Spacing != 0 {
 		p.doc.RawWriteStr(fmt.Sprintf("%.4f Tc", t.Spacing))

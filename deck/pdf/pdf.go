@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -166,7 +165,7 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 	if opt.PDFA {
 		a = &archive{meta: opt.Meta, creator: opt.Creator, date: opt.Date}
 	}
-	nameSubsets(out.Bytes(), p.subsets)
+	nameSubsets(p.subsets)
 	tagged, err := tagFPDF(out.Bytes(), p.pages, p.subsets, a)
 	if err != nil {
 		return err
@@ -185,17 +184,16 @@ type subset struct {
 
 // nameSubsets gives each font the name the PDF standard asks of a subset
 // (ISO 32000-1, 9.6.4), "ABCDEF+NotoSansSC-Regular": six capital letters,
-// a plus sign and the font's PostScript name. The tag is a hash of the
-// file fpdf wrote and of the font, so that the same PDF gets the same
-// tags.
-func nameSubsets(pdf []byte, subsets []subset) {
-	file := sha256.Sum256(pdf)
+// a plus sign and the font's PostScript name. The tag is read from the
+// key of the subset's program (programKey), a hash of the face and the
+// characters drawn: the same subset is named the same in every file, and
+// another one otherwise.
+func nameSubsets(subsets []subset) {
 	for i := range subsets {
 		s := &subsets[i]
-		sum := sha256.Sum256(append([]byte(s.fpdfName+"|"), file[:]...))
 		tag := make([]byte, 6)
 		for i := range tag {
-			tag[i] = 'A' + sum[i]%26
+			tag[i] = 'A' + s.key[i]%26
 		}
 		s.baseFont = string(tag) + "+" + s.name
 	}

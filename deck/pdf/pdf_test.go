@@ -182,33 +182,28 @@ func TestBegunDocumentsWriteWhatWriteWrites(t *testing.T) {
 
 // TestSubsetNames: each font is named as a subset, six capital letters, a
 // plus sign and its PostScript name; the tag is the same for the same
-// file and font, and another for another file or another font.
+// program, and another for another.
 func TestSubsetNames(t *testing.T) {
-	named := func(pdf string, fpdfNames ...string) []string {
-		s := make([]subset, len(fpdfNames))
-		for i, n := range fpdfNames {
-			s[i] = subset{fpdfName: n, name: "NotoSansSC-Regular"}
-		}
-		nameSubsets([]byte(pdf), s)
-		out := make([]string, len(s))
-		for i := range s {
-			out[i] = s[i].baseFont
-		}
-		return out
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
-	got := named("%PDF-1.3 a file", "NotoSansSC-Regular-00", "NotoSansSC-Regular-01")
-	for _, n := range got {
-		if !regexp.MustCompile(`^[A-Z]{6}\+NotoSansSC-Regular$`).MatchString(n) {
-			t.Errorf("subset named %q", n)
-		}
+	named := func(face *fonts.Face, text string) string {
+		s := []subset{{name: "NotoSansSC-Regular", embedding: &embedding{key: programKey(face, []rune(text), nil)}}}
+		nameSubsets(s)
+		return s[0].baseFont
 	}
-	if got[0] == got[1] {
-		t.Errorf("two fonts of the file are both %s", got[0])
+	got := named(set.Regular, "中国")
+	if !regexp.MustCompile(`^[A-Z]{6}\+NotoSansSC-Regular$`).MatchString(got) {
+		t.Errorf("subset named %q", got)
 	}
-	if again := named("%PDF-1.3 a file", "NotoSansSC-Regular-00"); again[0] != got[0] {
-		t.Errorf("the same file and font are %s, then %s", got[0], again[0])
+	if again := named(set.Regular, "中国"); again != got {
+		t.Errorf("the same program is named %s, then %s", got, again)
 	}
-	if other := named("%PDF-1.3 another file", "NotoSansSC-Regular-00"); other[0] == got[0] {
-		t.Errorf("another file's font is named %s too", got[0])
+	if other := named(set.Regular, "中国人"); other == got {
+		t.Errorf("a program of other characters is named %s too", got)
+	}
+	if bold := named(set.Bold, "中国"); bold == got {
+		t.Errorf("the bold face's program is named %s too", got)
 	}
 }
