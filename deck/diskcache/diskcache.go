@@ -62,15 +62,22 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	fi, err = f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
+	if fi.Size() > max {
 		return nil, fmt.Errorf("%s is larger than %d bytes", path, max)
+	}
+	// Read at its size, in one buffer (io.ReadAll would grow one from
+	// 512 bytes, copying the font programs' 270 KB ten times over); a
+	// file that is not that size by the end of the read is refused.
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("%s changed while it was read: %w", path, err)
+	}
+	if n, _ := f.Read(make([]byte, 1)); n != 0 {
+		return nil, fmt.Errorf("%s changed while it was read", path)
 	}
 	return data, nil
 }

@@ -1,6 +1,7 @@
 package diskcache
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -116,4 +117,23 @@ func names(t *testing.T, dir string) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+// ReadRegular reads a regular file whole, of any size up to max.
+func TestReadRegularReadsAFileWhole(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 99, 100} {
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte(i*7 + n)
+		}
+		p := filepath.Join(dir, fmt.Sprint(n))
+		if err := os.WriteFile(p, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadRegular(p, 100)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("a file of %d bytes: read %d bytes, %v", n, len(got), err)
+		}
+	}
 }
