@@ -168,8 +168,8 @@ func (f *fpdfFile) embedFonts(subsets []subset) error {
 		f.objs[cid] = fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>>\n/FontDescriptor %d 0 R\n%s\n/CIDToGIDMap %d 0 R>>", s.baseFont, desc, s.widths, gids)
 		f.objs[toUnicode] = fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap)
 		f.objs[desc] = fmt.Sprintf("<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>", s.baseFont, s.descriptor, program)
-		f.objs[gids] = fmt.Sprintf("<</Length %d /Filter /FlateDecode>>\nstream\n%s\nendstream", len(s.cidToGID), s.cidToGID)
-		f.objs[program] = fmt.Sprintf("<</Length %d /Filter /FlateDecode /Length1 %d>>\nstream\n%s\nendstream", len(s.font), len(s.source), s.font)
+		f.streams[gids] = object{fmt.Appendf(nil, "<</Length %d /Filter /FlateDecode>>", len(s.cidToGID)), s.cidToGID}
+		f.streams[program] = object{fmt.Appendf(nil, "<</Length %d /Filter /FlateDecode /Length1 %d>>", len(s.font), len(s.source)), s.font}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/klauspost/compress/zlib"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -56,19 +57,72 @@ func plainStream(obj []byte) ([]byte, bool) {
 	return rest[:n], true
 }
 
-// writeObject writes object n with the given body: compressed when it is
-// a plain stream.
-func writeObject(b *bytes.Buffer, n int, body []byte) {
-	fmt.Fprintf(b, "%d 0 obj\n", n)
-	if data, ok := plainStream(body); ok {
-		z := deflate(data)
-		fmt.Fprintf(b, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
-		b.Write(z)
+// An object is what is written of one: its body, as fpdf wrote it or as
+// deck made it, and after it the data of a stream, compressed already
+// (nil: none).
+type object struct {
+	body []byte
+	data []byte
+}
+
+// writeObject writes object n.
+func writeObject(b *bytes.Buffer, n int, o object) {
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(" 0 obj\n")
+	b.Write(o.body)
+	if o.data != nil {
+		b.WriteString("\nstream\n")
+		b.Write(o.data)
 		b.WriteString("\nendstream")
-	} else {
-		b.Write(body)
 	}
 	b.WriteString("\nendobj\n")
+}
+
+// compressed returns the object of body: a plain stream compressed, any
+// other body as it is.
+func compressed(body []byte) object {
+	data, ok := plainStream(body)
+	if !ok {
+		return object{body: body}
+	}
+	z := deflate(data)
+	return object{fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(z)), z}
+}
+
+// compressAll returns the objects 1 to next-1 of f as they are written,
+// each plain stream compressed (compressed), on every core: the page
+// contents are most of the time a file takes to write.
+func (f *fpdfFile) compressAll(bodies map[int][]byte) ([]object, error) {
+	out := make([]object, f.next)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for n := range work {
+				if s, ok := f.objs[n]; ok {
+					out[n] = compressed([]byte(s))
+				} else {
+					out[n] = compressed(bodies[n])
+				}
+			}
+		})
+	}
+	var err error
+	for n := 1; n < f.next; n++ {
+		if s, ok := f.streams[n]; ok {
+			out[n] = s
+			continue
+		}
+		_, replaced := f.objs[n]
+		if _, ok := bodies[n]; !ok && !replaced {
+			err = fpdfUnexpected(fmt.Sprintf("no object %d", n))
+			break
+		}
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	return out, err
 }
 
 // objectBodies returns the body of each of fpdf's objects, by number:
@@ -111,16 +165,14 @@ func (f *fpdfFile) bytes() ([]byte, error) {
 	} else {
 		b.Write(f.src[:bytes.IndexByte(f.src, '\n')+1])
 	}
+	objs, err := f.compressAll(bodies)
+	if err != nil {
+		return nil, err
+	}
 	offsets := make([]int, f.next)
 	for n := 1; n < f.next; n++ {
 		offsets[n] = b.Len()
-		if s, ok := f.objs[n]; ok {
-			writeObject(&b, n, []byte(s))
-		} else if body, ok := bodies[n]; ok {
-			writeObject(&b, n, body)
-		} else {
-			return nil, fpdfUnexpected(fmt.Sprintf("no object %d", n))
-		}
+		writeObject(&b, n, objs[n])
 	}
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", f.next)

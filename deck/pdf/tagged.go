@@ -173,9 +173,12 @@ type fpdfFile struct {
 	root    int
 	info    int
 	objs    map[int]string // the objects added or replaced, by number
-	next    int            // the number of the next new object
-	id      []byte         // the file identifier; nil: none
-	header  string         // the header to write; empty: fpdf's
+	// streams are the objects added whose data is compressed already,
+	// written as they are.
+	streams map[int]object
+	next    int    // the number of the next new object
+	id      []byte // the file identifier; nil: none
+	header  string // the header to write; empty: fpdf's
 }
 
 var (
@@ -190,7 +193,7 @@ func parseFPDF(src []byte) (*fpdfFile, error) {
 	if m == nil {
 		return nil, fpdfUnexpected("its trailer is not the one expected")
 	}
-	f := &fpdfFile{src: src, offsets: map[int]int{}, objs: map[int]string{}}
+	f := &fpdfFile{src: src, offsets: map[int]int{}, objs: map[int]string{}, streams: map[int]object{}}
 	f.size, _ = strconv.Atoi(string(m[1]))
 	f.root, _ = strconv.Atoi(string(m[2]))
 	f.info, _ = strconv.Atoi(string(m[3]))
