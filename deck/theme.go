@@ -3,7 +3,6 @@ package deck
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // A Color is an sRGB colour. The zero Color is transparent: nothing is drawn.
@@ -26,7 +25,8 @@ func (c Color) String() string {
 	if c.A == 0 {
 		return "none"
 	}
-	return strings.ToUpper(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B))
+	const hex = "0123456789ABCDEF"
+	return string([]byte{'#', hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15]})
 }
 
 // Mix returns c blended toward white: t = 0 is c, t = 1 is white.

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -62,12 +63,37 @@ type dumper struct {
 	w    io.Writer
 	err  error
 	page *Page
+	line []byte // the line being written, kept for the next
 }
 
 func (d *dumper) printf(format string, args ...any) {
 	if d.err == nil {
 		_, d.err = fmt.Fprintf(d.w, format, args...)
 	}
+}
+
+// write writes a line made in d.line. Text runs and boxes, most of a
+// dump, are written so, as printf would write them but without fmt:
+// render's fingerprints dump every page of every render.
+func (d *dumper) write(line []byte) {
+	d.line = line[:0]
+	if d.err == nil {
+		_, d.err = d.w.Write(line)
+	}
+}
+
+// appendNum appends v as %.2f formats it.
+func appendNum(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 2, 64) }
+
+// appendRect appends r as rect formats it.
+func appendRect(b []byte, r Rect) []byte {
+	b = appendNum(b, r.X)
+	b = append(b, ',')
+	b = appendNum(b, r.Y)
+	b = append(b, ' ')
+	b = appendNum(b, r.W)
+	b = append(b, 'x')
+	return appendNum(b, r.H)
 }
 
 func (d *dumper) BeginPage(p *Page) error {
@@ -77,19 +103,44 @@ func (d *dumper) BeginPage(p *Page) error {
 }
 
 func (d *dumper) Text(t TextRun) {
-	kind := "text"
+	kind := "  text "
 	if t.Hidden {
-		kind = "hidden"
+		kind = "  hidden "
 	}
-	half := ""
+	b := append(d.line, kind...)
+	b = appendNum(b, t.At.X)
+	b = append(b, ',')
+	b = appendNum(b, t.At.Y)
+	b = append(b, ' ')
+	b = append(b, t.Face.Name()...)
+	b = append(b, ' ')
+	b = appendNum(b, t.Size)
+	b = append(b, ' ')
+	b = append(b, t.Fill.String()...)
+	b = append(b, " sp="...)
+	b = appendNum(b, t.Spacing)
+	b = append(b, " w="...)
+	b = appendNum(b, t.Width())
 	if t.Half {
-		half = " half"
+		b = append(b, " half"...)
 	}
-	d.printf("  %s %.2f,%.2f %s %.2f %s sp=%.2f w=%.2f%s %q\n", kind, t.At.X, t.At.Y, t.Face.Name(), t.Size, t.Fill, t.Spacing, t.Width(), half, t.Text)
+	b = append(b, ' ')
+	b = strconv.AppendQuote(b, t.Text)
+	d.write(append(b, '\n'))
 }
 
 func (d *dumper) Box(b Box) {
-	d.printf("  box %s fill=%s stroke=%s/%.2f r=%.2f\n", rect(b.Rect), b.Fill, b.Stroke, b.StrokeWidth, b.Radius)
+	l := append(d.line, "  box "...)
+	l = appendRect(l, b.Rect)
+	l = append(l, " fill="...)
+	l = append(l, b.Fill.String()...)
+	l = append(l, " stroke="...)
+	l = append(l, b.Stroke.String()...)
+	l = append(l, '/')
+	l = appendNum(l, b.StrokeWidth)
+	l = append(l, " r="...)
+	l = appendNum(l, b.Radius)
+	d.write(append(l, '\n'))
 }
 
 func (d *dumper) Path(p Path) {
@@ -172,4 +223,4 @@ func ranges(idx []int) string {
 	return strings.Join(parts, ",")
 }
 
-func rect(r Rect) string { return fmt.Sprintf("%.2f,%.2f %.2fx%.2f", r.X, r.Y, r.W, r.H) }
+func rect(r Rect) string { return string(appendRect(nil, r)) }
