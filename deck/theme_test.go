@@ -1,6 +1,9 @@
 package deck
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestStringPosNamesTheKeyElseTheFontElseTheTheme: a theme string's
 // problems are told at its key; a default string's at the regular font,
@@ -23,5 +26,23 @@ func TestStringPosNamesTheKeyElseTheFontElseTheTheme(t *testing.T) {
 				t.Errorf("StringPos(%v) = %v, want %v", tt.at, got, tt.want)
 			}
 		})
+	}
+}
+
+// A colour is written as "#RRGGBB" in capitals, and "none" when it is
+// transparent; ParseColor reads it back.
+func TestColorString(t *testing.T) {
+	for _, c := range []Color{{R: 0x0A, G: 0xB1, B: 0xFF, A: 255}, {A: 255}, {R: 255, G: 255, B: 255, A: 255}, {R: 0x12, G: 0x34, B: 0x56, A: 255}} {
+		s := c.String()
+		want := fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B)
+		if s != want {
+			t.Errorf("%v is written %q, want %q", c, s, want)
+		}
+		if back, err := ParseColor(s); err != nil || back != c {
+			t.Errorf("%q reads back as %v, %v", s, back, err)
+		}
+	}
+	if s := (Color{R: 1}).String(); s != "none" {
+		t.Errorf("a transparent colour is written %q", s)
 	}
 }
