@@ -103,12 +103,22 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 		return nil, 2
 	}
 	opt := render.Options{Format: r.output, Engine: r.engine, PDFA: r.pdfa, Charts: r.charts, Date: date, CacheDir: renderCache()}
-	if r.out != "-" {
-		opt.Previous, _ = previousPages(r.out)
-	}
 	opt.Pages = r.pages
+	// What was written at out before is read and hashed (previousPages)
+	// while the deck renders, on another core.
+	previous := make(chan []string, 1)
+	go func() {
+		var pages []string
+		if r.out != "-" {
+			pages, _ = previousPages(r.out)
+		}
+		previous <- pages
+	}()
 	var buf bytes.Buffer
 	res, err := render.Render(ctx, source(r.src), &buf, opt)
+	if opt.Previous = <-previous; res != nil && opt.Previous != nil {
+		res.Changed = render.Changed(opt.Previous, res.Fingerprints)
+	}
 	switch {
 	case res == nil:
 		if ctx.Err() == nil { // a watch stopped by Ctrl-C says nothing
@@ -145,11 +155,16 @@ func (r rendering) run(ctx context.Context) (*render.Result, int) {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 			return res, 2
 		}
-		if err := writeAtomic(r.out, buf.Bytes()); err != nil {
+		// The record is written while the file is: a record of a file
+		// that never came is no record (see previousPages).
+		recorded := make(chan struct{})
+		go func() { remember(r.out, buf.Bytes(), res.Fingerprints); close(recorded) }()
+		err := writeAtomic(r.out, buf.Bytes())
+		<-recorded
+		if err != nil {
 			fmt.Fprintf(r.stderr, "deck %s: %v\n", r.command(), err)
 			return res, 1
 		}
-		remember(r.out, buf.Bytes(), res.Fingerprints)
 	}
 	res.Timings = append(res.Timings, render.Stage{Name: "write", Took: time.Since(start)})
 	if r.form == formatJSON {

@@ -44,14 +44,18 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 
 // A Document is a PDF begun before its pages are laid out.
 type Document struct {
-	opt Options
-	err error
+	opt    Options
+	err    error
+	loaded chan struct{} // closed once loadPrograms is done; nil: not begun
 }
 
 // Begin starts a PDF with the given options. The fonts are embedded only
 // once the pages are known, subset to the characters they draw (see
-// subsetFonts), so nothing is done before Write but settling the options;
-// size is the page size the deck asks for, which the pages carry too.
+// subsetFonts); meanwhile, while the pages are laid out, the fonts'
+// programs the last render kept in the cache folder are read
+// (loadPrograms), for Write to take when the pages draw the same
+// characters. size is the page size the deck asks for, which the pages
+// carry too.
 func Begin(size deck.Size, opt Options) *Document {
 	d := &Document{opt: opt}
 	if d.opt.Fonts == nil {
@@ -63,6 +67,13 @@ func Begin(size deck.Size, opt Options) *Document {
 	if d.err == nil && d.opt.PDFA && d.opt.Engine != EngineFPDF {
 		d.err = fmt.Errorf("pdf: only the fpdf engine writes PDF/A: %v writes no structure tree, and its information dictionary is not an indirect object", d.opt.Engine)
 	}
+	if d.err == nil && d.opt.CacheDir != "" {
+		d.loaded = make(chan struct{})
+		go func() {
+			defer close(d.loaded)
+			loadPrograms(d.opt.Fonts, d.opt.CacheDir)
+		}()
+	}
 	return d
 }
 
@@ -73,6 +84,9 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	}
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
+	}
+	if d.loaded != nil {
+		<-d.loaded
 	}
 	subsets, err := subsetFonts(pages, d.opt.Fonts, d.opt.CacheDir)
 	if err != nil {

@@ -73,8 +73,8 @@ func lastOf(f *fonts.Face) *lastEmbedding {
 }
 
 // lastProgram returns the embedding of face f made last for key: the one
-// this process made, else the one in the cache folder dir; nil when there
-// is none.
+// this process made or read (loadPrograms), else the one in the cache
+// folder dir; nil when there is none.
 func lastProgram(f *fonts.Face, key programID, dir string) *embedding {
 	memo := lastOf(f)
 	memo.mu.Lock()
@@ -83,6 +83,40 @@ func lastProgram(f *fonts.Face, key programID, dir string) *embedding {
 	if last != nil && last.key == key {
 		return last
 	}
+	if e := readProgram(f, dir); e != nil && e.key == key {
+		memo.mu.Lock()
+		memo.last = e
+		memo.mu.Unlock()
+		return e
+	}
+	return nil
+}
+
+// loadPrograms reads the last embedding of each face of set that has
+// none in memory from the cache folder dir, for lastProgram to find in
+// memory.
+func loadPrograms(set *fonts.Set, dir string) {
+	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
+		memo := lastOf(f)
+		memo.mu.Lock()
+		has := memo.last != nil
+		memo.mu.Unlock()
+		if has {
+			continue
+		}
+		if e := readProgram(f, dir); e != nil {
+			memo.mu.Lock()
+			if memo.last == nil {
+				memo.last = e
+			}
+			memo.mu.Unlock()
+		}
+	}
+}
+
+// readProgram returns face f's entry in the cache folder dir; nil when
+// there is none, or it cannot be read.
+func readProgram(f *fonts.Face, dir string) *embedding {
 	if dir == "" {
 		return nil
 	}
@@ -91,12 +125,9 @@ func lastProgram(f *fonts.Face, key programID, dir string) *embedding {
 		return nil
 	}
 	e, err := decodeEmbedding(data)
-	if err != nil || e.key != key {
+	if err != nil {
 		return nil
 	}
-	memo.mu.Lock()
-	memo.last = e
-	memo.mu.Unlock()
 	return e
 }
 

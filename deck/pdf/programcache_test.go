@@ -98,6 +98,25 @@ func TestFontProgramsAreKeptForTheNextProcess(t *testing.T) {
 		}
 	})
 
+	t.Run("Begin reads each face's program while the pages are laid out", func(t *testing.T) {
+		set := freshFaces(t)
+		d := Begin(deck.Size{W: 960, H: 540}, Options{Fonts: set, CacheDir: dir})
+		if d.loaded == nil {
+			t.Fatal("Begin reads nothing")
+		}
+		<-d.loaded
+		memo := lastOf(set.Regular)
+		memo.mu.Lock()
+		last := memo.last
+		memo.mu.Unlock()
+		if last == nil || last.key != firstKey {
+			t.Errorf("after Begin, the regular face's program in memory is %v, want the entry's", last)
+		}
+		if Begin(deck.Size{W: 960, H: 540}, Options{Fonts: freshFaces(t)}).loaded != nil {
+			t.Error("Begin with no cache folder reads one")
+		}
+	})
+
 	t.Run("a damaged entry is made again", func(t *testing.T) {
 		data, err := os.ReadFile(regular)
 		if err != nil {
