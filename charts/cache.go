@@ -14,7 +14,7 @@ import (
 
 // cacheVersion names the drawing code in cache keys: change it with any
 // change to how charts are drawn, so that no stale picture is reused.
-const cacheVersion = "charts-16"
+const cacheVersion = "charts-17"
 
 // cacheKey is the name of a chart's picture in the cache: a hash of all
 // that the picture depends on — the chart, the theme's colours, the fonts,

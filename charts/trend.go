@@ -8,13 +8,15 @@ import (
 
 // The trend annotation's measures, in points: the arrow clears the
 // columns by trendLift, its head is trendHead long, and the label's box,
-// trendHeight high, has its middle trendRise above the arrow's middle.
+// trendHeight high, has its middle at least trendRise above the arrow,
+// and its lower corners trendGap above it where there is room.
 // Everything keeps trendMargin from the canvas's edges.
 const (
 	trendLift   = labelSize * 3
 	trendHead   = 5
 	trendRise   = noteSize * 1.1
 	trendHeight = noteSize * 1.7
+	trendGap    = 2
 	trendMargin = 1
 )
 
@@ -62,12 +64,21 @@ func (cv canvas) trend(r chart.Renderer, tops []point) {
 	r.LineTo(int(b.x-head*math.Cos(ang+0.45)), int(b.y-head*math.Sin(ang+0.45)))
 	r.Close()
 	r.Fill()
-	mx, my := (a.x+b.x)/2, (a.y+b.y)/2-cv.px(trendRise)
+	mx := (a.x + b.x) / 2
 	w := cv.textWidth(cv.chart.Annotation, noteSize, true) + cv.px(10)
 	h := cv.px(trendHeight)
 	if edge := w/2 + cv.px(trendMargin); 2*edge <= float64(cv.width) {
 		mx = math.Max(edge, math.Min(mx, float64(cv.width)-edge))
 	}
+	// The label stands clear of the arrow: its lower corner on the
+	// arrow's rising side is trendGap above it. A steep arrow may ask
+	// more room than the limits kept (trendRise over the arrow's
+	// middle): then the label rises as far as the ceiling lets it, and
+	// never less than that.
+	slope := (b.y - a.y) / (b.x - a.x)
+	at := a.y + (mx-a.x)*slope
+	my := at - math.Max(cv.px(trendRise), h/2+cv.px(trendGap)+math.Abs(slope)*w/2)
+	my = math.Min(math.Max(my, ceiling+h/2+cv.px(trendMargin)), (a.y+b.y)/2-cv.px(trendRise))
 	cv.rect(r, mx-w/2, my-h/2, mx+w/2, my+h/2, col)
 	cv.text(r, cv.chart.Annotation, mx, my, noteSize, white, true, center)
 }

@@ -237,8 +237,9 @@ func crosses(p, q layout.Point, r layout.Rect) bool {
 
 // TestTrendStaysInsideTheChart draws the trend annotation over rising,
 // falling and flat columns, negative ones and small charts: the arrow and
-// its label are inside the chart's rectangle, the label whole, and neither
-// the label nor the arrow covers a column's value.
+// its label are inside the chart's rectangle, the label whole, neither
+// the label nor the arrow covers a column's value, and the arrow does not
+// run behind its label.
 func TestTrendStaysInsideTheChart(t *testing.T) {
 	cs, theme := reportCharts(t)
 	set := defaultFonts(t)
@@ -309,6 +310,9 @@ func TestTrendStaysInsideTheChart(t *testing.T) {
 						if crosses(p.Points[k-1], p.Points[k], v.Bounds()) {
 							t.Errorf("the arrow crosses %q", v.Text)
 						}
+					}
+					if crosses(p.Points[k-1], p.Points[k], box) {
+						t.Errorf("the arrow %v–%v runs behind the annotation's box %+v", p.Points[k-1], p.Points[k], box)
 					}
 				}
 			}
