@@ -308,21 +308,70 @@ func (e *engine) qr(q *deck.QR) frame {
 
 // qrBits returns the modules of the QR code of url, without its border,
 // made once per url: the fit search lays a slide out at several sizes.
+// The codes qrAhead made are taken first.
 func (e *engine) qrBits(url string) ([][]bool, error) {
-	if c, ok := e.qrCodes[url]; ok {
-		return c.bits, c.err
+	if e.qrMade != nil {
+		e.qrCodes = <-e.qrMade
+		e.qrMade = nil
 	}
+	c, ok := e.qrCodes[url]
+	if !ok {
+		c = makeQR(url)
+		if e.qrCodes == nil {
+			e.qrCodes = map[string]qrCode{}
+		}
+		e.qrCodes[url] = c
+	}
+	return c.bits, c.err
+}
+
+// qrAhead makes the QR codes of d's QR blocks on another core while the
+// slides before them are laid out: go-qrcode weighs all eight masks of a
+// code, a millisecond for the report's closing slide.
+func (e *engine) qrAhead(d *deck.Deck) {
+	var urls []string
+	add := func(bs []deck.Block) {
+		for _, b := range bs {
+			if q, ok := b.(*deck.QR); ok && q.URL != "" {
+				urls = append(urls, q.URL)
+			}
+		}
+	}
+	for _, s := range d.Slides {
+		add(s.Blocks)
+		for _, b := range s.Blocks {
+			if c, ok := b.(*deck.Columns); ok {
+				for _, col := range c.Columns {
+					add(col)
+				}
+			}
+		}
+	}
+	if len(urls) == 0 {
+		return
+	}
+	made := make(chan map[string]qrCode, 1)
+	e.qrMade = made
+	go func() {
+		codes := map[string]qrCode{}
+		for _, u := range urls {
+			if _, ok := codes[u]; !ok {
+				codes[u] = makeQR(u)
+			}
+		}
+		made <- codes
+	}()
+}
+
+// makeQR makes the QR code of url.
+func makeQR(url string) qrCode {
 	var c qrCode
 	code, err := qrcode.New(url, qrcode.Medium)
 	if c.err = err; err == nil {
 		code.DisableBorder = true
 		c.bits = code.Bitmap()
 	}
-	if e.qrCodes == nil {
-		e.qrCodes = map[string]qrCode{}
-	}
-	e.qrCodes[url] = c
-	return c.bits, c.err
+	return c
 }
 
 // A qrCode is the modules of a QR code, or why it could not be made.

@@ -26,6 +26,7 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 // continues, and then returns no pages, no diagnostics and ctx.Err().
 func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics, error) {
 	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}, deck: d, numbers: figureNumbers(d)}
+	e.qrAhead(d)
 	var pages []Page
 	var footed []bool // which pages get the footer
 	for i := range d.Slides {
@@ -82,6 +83,9 @@ type engine struct {
 	prepared map[prepKey]*prepared
 	// qrCodes holds the QR codes made, by URL; nil until the first.
 	qrCodes map[string]qrCode
+	// qrMade gives the codes qrAhead makes, once; nil when there are none
+	// to wait for.
+	qrMade chan map[string]qrCode
 	// glyphs, measures, lines and gaps are the scratch space of setText,
 	// reused from one text to the next.
 	glyphs   []glyph

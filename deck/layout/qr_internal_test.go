@@ -1,0 +1,45 @@
+package layout
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/deckpdf/deck/deck"
+)
+
+// qrAhead makes the code of every QR block of the deck, at the top of a
+// slide or in its columns, each once, as makeQR makes it; qrBits then
+// takes them.
+func TestQRCodesAreMadeAhead(t *testing.T) {
+	const top, inColumn = "https://example.com/report?id=1", "https://example.com/data"
+	d := &deck.Deck{Slides: []deck.Slide{
+		{Blocks: []deck.Block{&deck.QR{URL: top}}},
+		{Blocks: []deck.Block{&deck.Columns{Columns: [][]deck.Block{{&deck.Paragraph{}}, {&deck.QR{URL: inColumn}}}}}},
+		{Blocks: []deck.Block{&deck.QR{URL: top}}},
+	}}
+	e := &engine{}
+	e.qrAhead(d)
+	if e.qrMade == nil {
+		t.Fatal("no codes are made ahead")
+	}
+	codes := <-e.qrMade
+	if len(codes) != 2 {
+		t.Errorf("%d codes made ahead, want 2", len(codes))
+	}
+	for _, url := range []string{top, inColumn} {
+		c, ok := codes[url]
+		want := makeQR(url)
+		if !ok || c.err != nil || !reflect.DeepEqual(c.bits, want.bits) {
+			t.Errorf("%s: made ahead %v (%v), want the code makeQR makes", url, ok, c.err)
+		}
+	}
+	e.qrMade = make(chan map[string]qrCode, 1)
+	e.qrMade <- codes
+	if bits, err := e.qrBits(top); err != nil || !reflect.DeepEqual(bits, codes[top].bits) || e.qrMade != nil {
+		t.Errorf("qrBits does not take the codes made ahead: %v", err)
+	}
+	e = &engine{}
+	if e.qrAhead(&deck.Deck{Slides: []deck.Slide{{Blocks: []deck.Block{&deck.Paragraph{}}}}}); e.qrMade != nil {
+		t.Error("a deck without QR codes has codes made ahead")
+	}
+}
