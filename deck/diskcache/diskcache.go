@@ -70,7 +70,7 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", path, max)
 	}
 	// Read at its size, in one buffer (io.ReadAll would grow one from
-	// 512 bytes, copying the font programs' 270 KB ten times over); a
+	// 512 bytes, through ten buffers for the font programs' 270 KB); a
 	// file that is not that size by the end of the read is refused.
 	data := make([]byte, fi.Size())
 	if _, err := io.ReadFull(f, data); err != nil {

@@ -34,7 +34,7 @@ type Page struct {
 type Item interface {
 	// Bounds returns the rectangle the item covers.
 	Bounds() Rect
-	moved(dx, dy float64) Item
+	item() // only the five kinds above are items
 }
 
 // A TextRun is a line, or a piece of a line, of text in one face.
@@ -140,11 +140,15 @@ type Link struct {
 // Bounds returns the link's rectangle.
 func (l Link) Bounds() Rect { return l.Rect }
 
-func (t TextRun) moved(dx, dy float64) Item { t.At.X += dx; t.At.Y += dy; return t }
-func (b Box) moved(dx, dy float64) Item     { b.Rect.X += dx; b.Rect.Y += dy; return b }
-func (i Image) moved(dx, dy float64) Item   { i.Rect.X += dx; i.Rect.Y += dy; return i }
-func (l Link) moved(dx, dy float64) Item    { l.Rect.X += dx; l.Rect.Y += dy; return l }
-func (p Path) moved(dx, dy float64) Item {
+func (TextRun) item() {}
+func (Box) item()     {}
+func (Path) item()    {}
+func (Image) item()   {}
+func (Link) item()    {}
+
+// moved returns p moved by dx, dy. The other items are moved as placed
+// (see placed.moved).
+func (p Path) moved(dx, dy float64) Path {
 	pts := make([]Point, len(p.Points))
 	for i, q := range p.Points {
 		pts[i] = Point{q.X + dx, q.Y + dy}
@@ -179,7 +183,7 @@ func placedItem(it Item) placed {
 	return placed{item: it, at: Point{b.X, b.Y}}
 }
 
-// moved returns p moved by dx, dy, as the item's moved would.
+// moved returns p moved by dx, dy.
 func (p placed) moved(dx, dy float64) placed {
 	if path, ok := p.item.(Path); ok {
 		p.item = path.moved(dx, dy)

@@ -73,15 +73,20 @@ func lastOf(f *fonts.Face) *lastEmbedding {
 }
 
 // lastProgram returns the embedding of face f made last for key: the one
-// this process made or read (loadPrograms), else the one in the cache
-// folder dir; nil when there is none.
+// this process made or read (loadPrograms, which Begin runs), else the
+// one in the cache folder dir; nil when there is none. The folder is read
+// only when the process holds none, so that a render whose characters
+// changed does not read again the entry Begin has read.
 func lastProgram(f *fonts.Face, key programID, dir string) *embedding {
 	memo := lastOf(f)
 	memo.mu.Lock()
 	last := memo.last
 	memo.mu.Unlock()
-	if last != nil && last.key == key {
-		return last
+	if last != nil {
+		if last.key == key {
+			return last
+		}
+		return nil
 	}
 	if e := readProgram(f, dir); e != nil && e.key == key {
 		memo.mu.Lock()

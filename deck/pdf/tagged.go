@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/deck/layout"
@@ -529,17 +528,15 @@ func element(typ string, parent, pg int, kids []string, more string) string {
 func utf16Literal(s string) string {
 	var b strings.Builder
 	b.WriteString("(\xFE\xFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			switch c {
-			case '\\', '(', ')':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\r':
-				b.WriteString("\\r")
-			default:
-				b.WriteByte(c)
-			}
+	for _, c := range []byte(utf16BE(s)) {
+		switch c {
+		case '\\', '(', ')':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString("\\r")
+		default:
+			b.WriteByte(c)
 		}
 	}
 	b.WriteString(")")
