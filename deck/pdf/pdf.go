@@ -88,7 +88,7 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if d.loaded != nil {
 		<-d.loaded
 	}
-	subsets, err := subsetFonts(pages, d.opt.Fonts, d.opt.CacheDir)
+	subsets, err := subsetFonts(pages, d.opt.Fonts)
 	if err != nil {
 		return err
 	}

@@ -72,34 +72,23 @@ func lastOf(f *fonts.Face) *lastEmbedding {
 	return fonts.Memo(f, lastEmbeddingKey{}, func() *lastEmbedding { return &lastEmbedding{} })
 }
 
-// lastProgram returns the embedding of face f made last for key: the one
-// this process made or read (loadPrograms, which Begin runs), else the
-// one in the cache folder dir; nil when there is none. The folder is read
-// only when the process holds none, so that a render whose characters
-// changed does not read again the entry Begin has read.
-func lastProgram(f *fonts.Face, key programID, dir string) *embedding {
+// lastProgram returns the embedding of face f made last for key, by this
+// process or read from the cache folder (loadPrograms, which Begin runs);
+// nil when there is none.
+func lastProgram(f *fonts.Face, key programID) *embedding {
 	memo := lastOf(f)
 	memo.mu.Lock()
-	last := memo.last
-	memo.mu.Unlock()
-	if last != nil {
-		if last.key == key {
-			return last
-		}
-		return nil
-	}
-	if e := readProgram(f, dir); e != nil && e.key == key {
-		memo.mu.Lock()
-		memo.last = e
-		memo.mu.Unlock()
-		return e
+	defer memo.mu.Unlock()
+	if memo.last != nil && memo.last.key == key {
+		return memo.last
 	}
 	return nil
 }
 
 // loadPrograms reads the last embedding of each face of set that has
-// none in memory from the cache folder dir, for lastProgram to find in
-// memory.
+// none in memory from the cache folder dir, for lastProgram to find: a
+// new process takes the program an earlier one made for the same
+// characters.
 func loadPrograms(set *fonts.Set, dir string) {
 	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
 		memo := lastOf(f)

@@ -199,7 +199,7 @@ func TestProgramVersionNamesTheEmbedding(t *testing.T) {
 	c := golden.Load(t, "testdata/programs")[0]
 	text := strings.TrimSpace(string(c.FS()["text"].Data))
 	set := freshFaces(t)
-	progs, err := subsetFonts(textPage(set, text), set, "")
+	progs, err := subsetFonts(textPage(set, text), set)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ func TestFPDFEmbedsDecksOwnSubsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := subsetFonts(pages, faces, "")
+	set, err := subsetFonts(pages, faces)
 	if err != nil {
 		t.Fatal(err)
 	}

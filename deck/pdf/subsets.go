@@ -18,9 +18,9 @@ import (
 // titles.
 //
 // A face's program made last, by this process or, through the cache
-// folder dir ("" for none), by an earlier one, is taken again, embedding
-// and all, when it was made for the same characters (see lastProgram).
-func subsetFonts(pages []layout.Page, set *fonts.Set, dir string) (map[*fonts.Face]program, error) {
+// folder Begin read, by an earlier one, is taken again, embedding and
+// all, when it was made for the same characters (see lastProgram).
+func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, error) {
 	type need struct{ runes, half map[rune]bool }
 	used := map[*fonts.Face]need{}
 	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
@@ -58,7 +58,7 @@ func subsetFonts(pages []layout.Page, set *fonts.Set, dir string) (map[*fonts.Fa
 				codes = append(codes, c)
 			}
 		}
-		if e := lastProgram(f, key, dir); e != nil {
+		if e := lastProgram(f, key); e != nil {
 			out[f] = program{data: e.source, codes: codes, key: key, made: e}
 			continue
 		}

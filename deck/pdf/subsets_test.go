@@ -20,7 +20,7 @@ func TestSubsetFontsKeepTheRunesEachFaceDraws(t *testing.T) {
 		{Size: deck.Size{W: 100, H: 100}, Items: []layout.Item{run(set.Regular, "云A", false), layout.Box{}}},
 		{Size: deck.Size{W: 100, H: 100}, Items: []layout.Item{run(set.Bold, "金", false), run(set.Regular, "28.6%", true)}},
 	}
-	subsets, err := subsetFonts(pages, set, "")
+	subsets, err := subsetFonts(pages, set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestSubsetFontsHaveTheHalfWidthFormsDrawn(t *testing.T) {
 		layout.TextRun{Face: set.Regular, Size: 10, Text: "。"},
 		layout.TextRun{Face: set.Bold, Size: 10, Text: "甲）"},
 	}}}
-	subsets, err := subsetFonts(pages, set, "")
+	subsets, err := subsetFonts(pages, set)
 	if err != nil {
 		t.Fatal(err)
 	}
