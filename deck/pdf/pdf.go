@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -46,7 +47,8 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 type Document struct {
 	opt    Options
 	err    error
-	loaded chan struct{} // closed once loadPrograms is done; nil: not begun
+	loaded chan struct{}  // closed once loadPrograms is done; nil: not begun
+	ahead  sync.WaitGroup // the programs Ahead makes
 }
 
 // Begin starts a PDF with the given options. The fonts are embedded only
@@ -77,6 +79,28 @@ func Begin(size deck.Size, opt Options) *Document {
 	return d
 }
 
+// Ahead makes the fonts' programs for the text the pages draw, on other
+// cores, while the caller goes on: deck draws the charts meanwhile, which
+// change the pages' pictures but not their text. Write takes the programs
+// when the pages it is given draw the same characters, and makes its own
+// when they do not; the file is the same either way. The pages are read
+// before Ahead returns, and not after.
+func (d *Document) Ahead(pages []layout.Page) {
+	if d.err != nil {
+		return
+	}
+	for _, n := range fontNeeds(pages, d.opt.Fonts) {
+		d.ahead.Go(func() {
+			if d.loaded != nil {
+				<-d.loaded
+			}
+			if p, err := n.program(); err == nil {
+				embed(n.face, p, d.opt.CacheDir) // kept as the face's last; Write reports any error
+			}
+		})
+	}
+}
+
 // Write writes pages to w. A Document is not for concurrent use.
 func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if d.err != nil {
@@ -88,6 +112,7 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if d.loaded != nil {
 		<-d.loaded
 	}
+	d.ahead.Wait()
 	subsets, err := subsetFonts(pages, d.opt.Fonts)
 	if err != nil {
 		return err

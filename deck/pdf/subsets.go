@@ -11,20 +11,44 @@ import (
 // subsetFonts returns each face of set, and each other face the pages
 // draw text in, subset to the runes drawn in it (fonts.Subset): the PDF
 // libraries then parse and embed a font of the document's glyphs, not the
-// whole face. Every text run counts, hidden ones and a vector chart's
-// labels included; a mark a run draws at half its advance counts as its
-// half-width form (see drawnText). A face of set that draws nothing is
-// subset to its notdef glyph: fpdf sets the regular face for the outline's
-// titles.
+// whole face. A face of set that draws nothing is subset to its notdef
+// glyph: fpdf sets the regular face for the outline's titles.
 //
 // A face's program made last, by this process or, through the cache
 // folder Begin read, by an earlier one, is taken again, embedding and
 // all, when it was made for the same characters (see lastProgram).
 func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, error) {
-	type need struct{ runes, half map[rune]bool }
-	used := map[*fonts.Face]need{}
-	for _, f := range []*fonts.Face{set.Regular, set.Bold} {
-		used[f] = need{map[rune]bool{}, map[rune]bool{}}
+	needs := fontNeeds(pages, set)
+	out := make(map[*fonts.Face]program, len(needs))
+	for _, n := range needs {
+		p, err := n.program()
+		if err != nil {
+			return nil, err
+		}
+		out[n.face] = p
+	}
+	return out, nil
+}
+
+// A fontNeed is what the pages draw in a face: its runes, the marks drawn
+// at half their advance, both sorted, and the key of its program.
+type fontNeed struct {
+	face        *fonts.Face
+	runes, half []rune
+	key         programID
+}
+
+// fontNeeds returns what the pages draw in each face of set, and in each
+// other face they draw text in, in the order first met. Every text run
+// counts, hidden ones and a vector chart's labels included; a mark a run
+// draws at half its advance counts as its half-width form (see
+// drawnText).
+func fontNeeds(pages []layout.Page, set *fonts.Set) []fontNeed {
+	type drawn struct{ runes, half map[rune]bool }
+	faces := []*fonts.Face{set.Regular, set.Bold}
+	used := map[*fonts.Face]drawn{}
+	for _, f := range faces {
+		used[f] = drawn{map[rune]bool{}, map[rune]bool{}}
 	}
 	for i := range pages {
 		for _, it := range pages[i].Items {
@@ -32,43 +56,51 @@ func subsetFonts(pages []layout.Page, set *fonts.Set) (map[*fonts.Face]program, 
 			if !ok {
 				continue
 			}
-			n, ok := used[t.Face]
+			d, ok := used[t.Face]
 			if !ok {
-				n = need{map[rune]bool{}, map[rune]bool{}}
-				used[t.Face] = n
+				d = drawn{map[rune]bool{}, map[rune]bool{}}
+				used[t.Face] = d
+				faces = append(faces, t.Face)
 			}
 			text, code := drawnText(t)
 			if code != 0 {
 				mark, _ := fonts.FullWidth(code)
-				n.half[mark] = true
+				d.half[mark] = true
 				text = text[:len(text)-utf8.RuneLen(code)]
 			}
 			for _, r := range text {
-				n.runes[r] = true
+				d.runes[r] = true
 			}
 		}
 	}
-	out := make(map[*fonts.Face]program, len(used))
-	for f, n := range used {
-		runes, half := sorted(n.runes), sorted(n.half)
-		key := programKey(f, runes, half)
-		codes := slices.Clone(runes)
-		for _, mark := range half {
-			if c, ok := fonts.HalfWidth(mark); ok {
-				codes = append(codes, c)
-			}
+	needs := make([]fontNeed, 0, len(used))
+	for _, f := range faces {
+		if len(needs) > 0 && needs[len(needs)-1].face == f {
+			continue // one face for both weights
 		}
-		if e := lastProgram(f, key); e != nil {
-			out[f] = program{data: e.source, codes: codes, key: key, made: e}
-			continue
-		}
-		data, err := fonts.SubsetHalf(f, runes, half)
-		if err != nil {
-			return nil, err
-		}
-		out[f] = program{data: data, codes: codes, key: key}
+		runes, half := sorted(used[f].runes), sorted(used[f].half)
+		needs = append(needs, fontNeed{face: f, runes: runes, half: half, key: programKey(f, runes, half)})
 	}
-	return out, nil
+	return needs
+}
+
+// program returns the face's program for what n draws: the one made last
+// when it was made for the same characters, else a new subset.
+func (n fontNeed) program() (program, error) {
+	codes := slices.Clone(n.runes)
+	for _, mark := range n.half {
+		if c, ok := fonts.HalfWidth(mark); ok {
+			codes = append(codes, c)
+		}
+	}
+	if e := lastProgram(n.face, n.key); e != nil {
+		return program{data: e.source, codes: codes, key: n.key, made: e}, nil
+	}
+	data, err := fonts.SubsetHalf(n.face, n.runes, n.half)
+	if err != nil {
+		return program{}, err
+	}
+	return program{data: data, codes: codes, key: n.key}, nil
 }
 
 // sorted returns the runes of a set in order.

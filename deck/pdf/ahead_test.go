@@ -1,0 +1,46 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestAheadMakesThePrograms has Ahead make the programs of a page's text,
+// then writes it: Write takes the programs Ahead made, and the file is the
+// one Write alone makes. Pages that draw other characters than Ahead saw
+// get programs of their own, and their file too is Write's alone.
+func TestAheadMakesThePrograms(t *testing.T) {
+	const text, other = "金融云，cloud 2026", "云计算，其他字"
+	for _, engine := range []Engine{EngineFPDF, EngineGoPDF} {
+		t.Run(engine.String(), func(t *testing.T) {
+			set := freshFaces(t)
+			page := textPage(set, text)
+			d := Begin(page[0].Size, Options{Fonts: set, Engine: engine})
+			d.Ahead(page)
+			d.ahead.Wait()
+			for _, n := range fontNeeds(page, set) {
+				if lastProgram(n.face, n.key) == nil {
+					t.Fatalf("no program of %s for the page's text once Ahead is done", n.face.Name())
+				}
+			}
+			var got bytes.Buffer
+			if err := d.Write(&got, page); err != nil {
+				t.Fatal(err)
+			}
+			if want := writeFresh(t, text, engine, ""); !bytes.Equal(got.Bytes(), want) {
+				t.Error("the file written after Ahead differs from the one Write alone writes")
+			}
+
+			set = freshFaces(t)
+			d = Begin(page[0].Size, Options{Fonts: set, Engine: engine})
+			d.Ahead(textPage(set, text))
+			got.Reset()
+			if err := d.Write(&got, textPage(set, other)); err != nil {
+				t.Fatal(err)
+			}
+			if want := writeFresh(t, other, engine, ""); !bytes.Equal(got.Bytes(), want) {
+				t.Error("pages whose text is not what Ahead saw are written with Ahead's programs")
+			}
+		})
+	}
+}
