@@ -6,6 +6,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/deckpdf/deck/deck"
 	qrcode "github.com/skip2/go-qrcode"
@@ -311,8 +312,9 @@ func (e *engine) qr(q *deck.QR) frame {
 // The codes qrAhead made are taken first.
 func (e *engine) qrBits(url string) ([][]bool, error) {
 	if e.qrMade != nil {
-		e.qrCodes = <-e.qrMade
-		e.qrMade = nil
+		if c, ok := e.qrMade()[url]; ok {
+			return c.bits, c.err
+		}
 	}
 	c, ok := e.qrCodes[url]
 	if !ok {
@@ -351,7 +353,7 @@ func (e *engine) qrAhead(d *deck.Deck) {
 		return
 	}
 	made := make(chan map[string]qrCode, 1)
-	e.qrMade = made
+	e.qrMade = sync.OnceValue(func() map[string]qrCode { return <-made })
 	go func() {
 		codes := map[string]qrCode{}
 		for _, u := range urls {

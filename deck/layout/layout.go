@@ -29,15 +29,11 @@ func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, de
 	e.qrAhead(d)
 	var pages []Page
 	var footed []bool // which pages get the footer
-	for i := range d.Slides {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		s := &d.Slides[i]
-		for part, p := range e.slide(s) {
+	for i, laid := range e.slides() {
+		for part, p := range laid {
 			p.Slide, p.Part = i, part
 			pages = append(pages, p)
-			footed = append(footed, s.Layout.Footed())
+			footed = append(footed, d.Slides[i].Layout.Footed())
 		}
 	}
 	// A slide stopped half-way by ctx is not a slide laid out.
@@ -81,11 +77,12 @@ type engine struct {
 	// prepared holds each text prepared in a style (see prepare); nil
 	// until the first.
 	prepared map[prepKey]*prepared
-	// qrCodes holds the QR codes made, by URL; nil until the first.
+	// qrCodes holds the QR codes made here, by URL; nil until the first.
 	qrCodes map[string]qrCode
-	// qrMade gives the codes qrAhead makes, once; nil when there are none
-	// to wait for.
-	qrMade chan map[string]qrCode
+	// qrMade waits for the codes qrAhead makes, by URL, and returns
+	// them, to every engine of the deck (see fork); nil when there are
+	// none.
+	qrMade func() map[string]qrCode
 	// glyphs, measures, lines and gaps are the scratch space of setText,
 	// reused from one text to the next.
 	glyphs   []glyph

@@ -22,7 +22,7 @@ func TestQRCodesAreMadeAhead(t *testing.T) {
 	if e.qrMade == nil {
 		t.Fatal("no codes are made ahead")
 	}
-	codes := <-e.qrMade
+	codes := e.qrMade()
 	if len(codes) != 2 {
 		t.Errorf("%d codes made ahead, want 2", len(codes))
 	}
@@ -33,10 +33,17 @@ func TestQRCodesAreMadeAhead(t *testing.T) {
 			t.Errorf("%s: made ahead %v (%v), want the code makeQR makes", url, ok, c.err)
 		}
 	}
-	e.qrMade = make(chan map[string]qrCode, 1)
-	e.qrMade <- codes
-	if bits, err := e.qrBits(top); err != nil || !reflect.DeepEqual(bits, codes[top].bits) || e.qrMade != nil {
-		t.Errorf("qrBits does not take the codes made ahead: %v", err)
+	// qrBits takes a code made ahead, here one no URL has, and makes
+	// the others itself; so do the engines fork makes.
+	ahead := [][]bool{{true}}
+	e.qrMade = func() map[string]qrCode { return map[string]qrCode{top: {bits: ahead}} }
+	for _, e := range []*engine{e, e.fork()} {
+		if bits, err := e.qrBits(top); err != nil || !reflect.DeepEqual(bits, ahead) {
+			t.Errorf("qrBits does not take the code made ahead: %v", err)
+		}
+		if bits, err := e.qrBits(inColumn); err != nil || !reflect.DeepEqual(bits, codes[inColumn].bits) {
+			t.Errorf("qrBits does not make a code not made ahead: %v", err)
+		}
 	}
 	e = &engine{}
 	if e.qrAhead(&deck.Deck{Slides: []deck.Slide{{Blocks: []deck.Block{&deck.Paragraph{}}}}}); e.qrMade != nil {
