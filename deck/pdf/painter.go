@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/deckpdf/deck/deck"
@@ -29,6 +30,10 @@ type painter struct {
 	// writes a Tf operator for every SetFont, the same or not.
 	font string
 	size float64
+	// textColor is the text colour last set, which fpdf keeps from page
+	// to page and writes with each text run: setting it again is work
+	// for nothing. Its alpha is 0 until the first is set.
+	textColor deck.Color
 	// latinLang is the language of a text run of Latin letters only
 	// (Meta.LatinLang); empty: none is marked.
 	latinLang string
@@ -74,7 +79,10 @@ func (p *painter) Text(t layout.TextRun) {
 		p.doc.SetFont(fam, "", t.Size)
 		p.font, p.size = fam, t.Size
 	}
-	p.doc.SetTextColor(int(t.Fill.R), int(t.Fill.G), int(t.Fill.B))
+	if c := t.Fill; c.A == 0 || c != p.textColor {
+		p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
+		p.textColor = c
+	}
 	if t.Spacing != 0 {
 		p.doc.RawWriteStr(fmt.Sprintf("%.4f Tc", t.Spacing))
 	}
@@ -255,11 +263,19 @@ func (p *painter) Link(l layout.Link) {
 // Identity-H encoding that deck embeds (see embedFonts), which fpdf draws
 // as it is given them, a core font being current.
 func utf16BE(s string) string {
-	b := make([]byte, 0, 2*len(s))
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
+	var b strings.Builder
+	b.Grow(2 * len(s)) // a rune takes as many bytes in UTF-16 as in UTF-8, or fewer, or 2 for 1
+	for _, r := range s {
+		if r >= 0x10000 {
+			hi, lo := utf16.EncodeRune(r)
+			b.WriteByte(byte(hi >> 8))
+			b.WriteByte(byte(hi))
+			r = lo
+		}
+		b.WriteByte(byte(r >> 8))
+		b.WriteByte(byte(r))
 	}
-	return string(b)
+	return b.String()
 }
 
 func rgb(c deck.Color) (int, int, int) { return int(c.R), int(c.G), int(c.B) }

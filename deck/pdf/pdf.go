@@ -205,11 +205,17 @@ func finishFPDF(w io.Writer, p *painter, pages []layout.Page, opt Options) (err 
 		a = &archive{meta: opt.Meta, creator: opt.Creator, date: opt.Date}
 	}
 	nameSubsets(p.subsets)
-	tagged, err := tagFPDF(out.Bytes(), p.pages, p.subsets, a)
-	if err != nil {
+	// The file is made in w when w is a buffer, which then grows once.
+	dst, ok := w.(*bytes.Buffer)
+	if !ok {
+		dst = new(bytes.Buffer)
+	}
+	if err := tagFPDF(dst, out.Bytes(), p.pages, p.subsets, a); err != nil {
 		return err
 	}
-	_, err = w.Write(tagged)
+	if !ok {
+		_, err = w.Write(dst.Bytes())
+	}
 	return err
 }
 

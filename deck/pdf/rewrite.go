@@ -150,39 +150,44 @@ func (f *fpdfFile) objectBodies() (map[int][]byte, error) {
 	return bodies, nil
 }
 
-// bytes returns the file: fpdf's header (or, for PDF/A, version 1.7 and
-// a binary comment), every object by number, fpdf's or tagFPDF's
-// version of it, and one cross-reference table and trailer.
-func (f *fpdfFile) bytes() ([]byte, error) {
+// writeTo appends the file to b: fpdf's header (or, for PDF/A, version
+// 1.7 and a binary comment), every object by number, fpdf's or tagFPDF's
+// version of it, each plain stream compressed, and one cross-reference
+// table and trailer. Nothing is written when it fails; b grows once.
+func (f *fpdfFile) writeTo(b *bytes.Buffer) error {
 	bodies, err := f.objectBodies()
 	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.Grow(len(f.src))
-	if f.header != "" {
-		b.WriteString(f.header)
-	} else {
-		b.Write(f.src[:bytes.IndexByte(f.src, '\n')+1])
+		return err
 	}
 	objs, err := f.compressAll(bodies)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	header := f.header
+	if header == "" {
+		header = string(f.src[:bytes.IndexByte(f.src, '\n')+1])
+	}
+	size := len(header) + 20*f.next + 300 // the table and trailer
+	for _, o := range objs {
+		size += len(o.body) + len(o.data) + 50
+	}
+	b.Grow(size)
+	start := b.Len()
+	b.WriteString(header)
 	offsets := make([]int, f.next)
 	for n := 1; n < f.next; n++ {
-		offsets[n] = b.Len()
-		writeObject(&b, n, objs[n])
+		offsets[n] = b.Len() - start
+		writeObject(b, n, objs[n])
 	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", f.next)
+	xref := b.Len() - start
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", f.next)
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+		fmt.Fprintf(b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n", f.next, f.root, f.info)
+	fmt.Fprintf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n", f.next, f.root, f.info)
 	if f.id != nil {
 		b.WriteString(trailerID(f.id))
 	}
-	fmt.Fprintf(&b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes(), nil
+	fmt.Fprintf(b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
+	return nil
 }

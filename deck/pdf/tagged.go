@@ -243,7 +243,8 @@ func (f *fpdfFile) add() int {
 }
 
 // tagFPDF adds the structure tree to the file fpdf wrote of the pages the
-// painter tagged, and returns the file written anew: the structure tree root, its
+// painter tagged, and appends the file written anew to dst (nothing when
+// it fails): the structure tree root, its
 // parent tree, an element for every node of the pages' trees but the
 // artifacts (Document, then one Sect for the pages of a slide), the link
 // annotations with their /StructParent, and new versions of the catalog
@@ -251,47 +252,47 @@ func (f *fpdfFile) add() int {
 // (/StructParents, /Tabs /S, /Annots), and deck's fonts in place of the
 // core fonts fpdf wrote (see embedFonts). With an archive, the same pass
 // makes the file PDF/A-2b (see pdfa.go).
-func tagFPDF(src []byte, pages []*pageTags, subsets []subset, a *archive) ([]byte, error) {
+func tagFPDF(dst *bytes.Buffer, src []byte, pages []*pageTags, subsets []subset, a *archive) error {
 	f, err := parseFPDF(src)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if a != nil {
 		f.addBinaryComment()
 	}
 	cat, err := f.body(f.root)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	const catHead = "<<\n/Type /Catalog\n"
 	m := pagesRe.FindStringSubmatch(cat)
 	if !strings.HasPrefix(cat, catHead) || m == nil {
-		return nil, fpdfUnexpected("its catalog is not the one expected")
+		return fpdfUnexpected("its catalog is not the one expected")
 	}
 	if strings.Contains(cat, "/StructTreeRoot") {
-		return nil, fpdfUnexpected("it has a structure tree already")
+		return fpdfUnexpected("it has a structure tree already")
 	}
 	if err := f.embedFonts(subsets); err != nil {
-		return nil, err
+		return err
 	}
 	treeNum, _ := strconv.Atoi(m[1])
 	tree, err := f.body(treeNum)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	refs, err := pageRefs([]byte(tree))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if len(refs) != len(pages) {
-		return nil, fpdfUnexpected(fmt.Sprintf("%d pages for %d drawn", len(refs), len(pages)))
+		return fpdfUnexpected(fmt.Sprintf("%d pages for %d drawn", len(refs), len(pages)))
 	}
 	s := &structWriter{f: f, pages: pages, refs: refs, elems: map[*layout.Node]int{}, print: a != nil}
 	root, parents := f.add(), f.add()
 	s.numberAnnots()
 	doc := s.document(root)
 	if err := s.pageObjects(); err != nil {
-		return nil, err
+		return err
 	}
 	f.objs[root] = fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parents, s.nextKey)
 	f.objs[parents] = s.parentTree()
@@ -304,7 +305,7 @@ func tagFPDF(src []byte, pages []*pageTags, subsets []subset, a *archive) ([]byt
 		rest = withoutEmptyNames(rest)
 	}
 	f.objs[f.root] = catHead + fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n", root) + more + rest
-	return f.bytes()
+	return f.writeTo(dst)
 }
 
 // A structWriter writes the structure elements of the pages.
@@ -506,21 +507,39 @@ func attributes(n *layout.Node) string {
 
 // element returns a structure element's dictionary; pg 0 means no /Pg.
 func element(typ string, parent, pg int, kids []string, more string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "<</S /%s /P %d 0 R", typ, parent)
+	n := 40 + len(typ) + len(more)
+	for _, k := range kids {
+		n += len(k) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, "<</S /"...)
+	b = append(b, typ...)
+	b = appendRef(append(b, " /P "...), parent)
 	if pg != 0 {
-		fmt.Fprintf(&b, " /Pg %d 0 R", pg)
+		b = appendRef(append(b, " /Pg "...), pg)
 	}
 	switch len(kids) {
 	case 0:
 	case 1:
-		fmt.Fprintf(&b, " /K %s", kids[0])
+		b = append(append(b, " /K "...), kids[0]...)
 	default:
-		fmt.Fprintf(&b, " /K [%s]", strings.Join(kids, " "))
+		b = append(b, " /K ["...)
+		for i, k := range kids {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, k...)
+		}
+		b = append(b, ']')
 	}
-	b.WriteString(more)
-	b.WriteString(">>")
-	return b.String()
+	b = append(b, more...)
+	b = append(b, ">>"...)
+	return string(b)
+}
+
+// appendRef appends a reference to the object n, "n 0 R".
+func appendRef(b []byte, n int) []byte {
+	return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...)
 }
 
 // utf16Literal returns s as a PDF text string: UTF-16 with a byte order

@@ -22,7 +22,7 @@ func TestTaggingRefusesAFileItDoesNotKnow(t *testing.T) {
 		{"a file cut short", fp.Bytes()[:fp.Len()/2], "its trailer is not the one expected"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := tagFPDF(c.file, nil, nil, nil)
+			err := tagFPDF(new(bytes.Buffer), c.file, nil, nil, nil)
 			if want := "pdf: fpdf wrote an unexpected file: " + c.err; err == nil || err.Error() != want {
 				t.Errorf("err = %v, want %s", err, want)
 			}

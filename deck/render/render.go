@@ -78,20 +78,30 @@ func (d *Document) Write(ctx context.Context, w io.Writer, opt Options) error {
 	// nothing: they are taken meanwhile, on another core.
 	fingerprints := make(chan []string, 1)
 	go func() { fingerprints <- Fingerprints(d.Pages) }()
-	var buf bytes.Buffer
-	err = d.encode(ctx, &buf, pages, opt)
+	// The file is made in w when w is a buffer, and taken out of it
+	// again when it cannot be made whole.
+	buf, direct := w.(*bytes.Buffer)
+	if !direct {
+		buf = new(bytes.Buffer)
+	}
+	start := buf.Len()
+	err = d.encode(ctx, buf, pages, opt)
 	fps := <-fingerprints
 	if err != nil {
+		buf.Truncate(start)
 		return err
 	}
-	res.Bytes = buf.Len()
+	file := buf.Bytes()[start:]
+	res.Bytes = len(file)
 	if opt.Format == PPTX {
-		res.FontBytes, res.ImageBytes = measurePPTX(buf.Bytes())
+		res.FontBytes, res.ImageBytes = measurePPTX(file)
 	} else {
-		res.FontBytes, res.ImageBytes = measure(buf.Bytes())
+		res.FontBytes, res.ImageBytes = measure(file)
 	}
 	d.fingerprinted(fps, opt.Previous)
-	_, err = w.Write(buf.Bytes())
+	if !direct {
+		_, err = w.Write(file)
+	}
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -239,5 +240,35 @@ func TestABuiltDocumentWritesWhatRenderWrites(t *testing.T) {
 				t.Errorf("the document's result says %d bytes, changed %v; Render's %d, %v", r.Bytes, r.Changed, res.Bytes, res.Changed)
 			}
 		})
+	}
+}
+
+// TestAWriteIntoABufferLeavesWhatItHeld: Write makes the file in a
+// bytes.Buffer it is given, after what the buffer held, the same bytes it
+// writes to any other writer; a write that fails (here its context is
+// cancelled while the file is made) leaves the buffer as it was.
+func TestAWriteIntoABufferLeavesWhatItHeld(t *testing.T) {
+	for _, opt := range []render.Options{{}, {Engine: pdf.EngineGoPDF}, {Format: render.PPTX}} {
+		d, err := render.Build(context.Background(), smallDeck(4, 2), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plain bytes.Buffer
+		if err := d.Write(context.Background(), struct{ io.Writer }{&plain}, opt); err != nil {
+			t.Fatal(err)
+		}
+		buf := bytes.NewBufferString("held")
+		if err := d.Write(context.Background(), buf, opt); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.Bytes(); !bytes.HasPrefix(got, []byte("held")) || !bytes.Equal(got[4:], plain.Bytes()) || d.Result.Bytes != plain.Len() {
+			t.Errorf("%v: the buffer holds %d bytes, result says %d; want \"held\" and the %d bytes of the file", opt.Format, buf.Len(), d.Result.Bytes, plain.Len())
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		buf = bytes.NewBufferString("held")
+		if err := d.Write(ctx, buf, opt); !errors.Is(err, context.Canceled) || buf.String() != "held" {
+			t.Errorf("%v: a cancelled write gives %v and leaves %d bytes in the buffer, want only \"held\"", opt.Format, err, buf.Len())
+		}
 	}
 }
