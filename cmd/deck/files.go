@@ -69,7 +69,11 @@ func replaceFile(fsys files, path string, data []byte) error {
 	if dir == "" {
 		dir = "."
 	}
-	removeStaleTemps(dir, base, time.Now().Add(-staleTemp))
+	// The folder is read for stale temporary files while the file is
+	// written: a temporary file just made is not stale.
+	var stale sync.WaitGroup
+	stale.Go(func() { removeStaleTemps(dir, base, time.Now().Add(-staleTemp)) })
+	defer stale.Wait()
 	tmp, err := fsys.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write to %s: %w", dir, err)
