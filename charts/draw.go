@@ -32,6 +32,12 @@ type Options struct {
 	// of a picture: sharp at any zoom, its text the deck's own, selectable
 	// and searchable. DPI and Cache apply to pictures only.
 	Vector bool
+	// Meanwhile is other work of the caller's, which the cores drawing
+	// the charts take up once no chart is left to start, rather than
+	// wait for the last ones: a render subsets its fonts meanwhile. Work
+	// not begun when Fill returns (there was no chart, or ctx is done) is
+	// left to the caller.
+	Meanwhile []func()
 }
 
 // DPI is the default resolution at a picture's size on the slide: crisp
@@ -75,7 +81,7 @@ func Fill(ctx context.Context, pages []layout.Page, theme deck.Theme, set *fonts
 		return fillVector(ctx, pages, jobs, theme, set, opt)
 	}
 	dpis := resolutions(pages, jobs, theme, set, opt.dpi())
-	pics, errs := each(ctx, pages, jobs, func(k int, im layout.Image) (picture, error) {
+	pics, errs := each(ctx, pages, jobs, opt.Meanwhile, func(k int, im layout.Image) (picture, error) {
 		dpi := dpis[k]
 		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
 		if png, ok := cached(opt.Cache, key); ok {

@@ -40,10 +40,12 @@ func (j job) image(pages []layout.Page) layout.Image {
 
 // each calls draw for the index and image of every job, concurrently, as
 // many at a time as there are processors, the largest pictures first (so
-// that a large one does not start last and keep the others waiting), and
-// returns what each call returned, in the order of the jobs. Once ctx is
-// done, no call starts; the jobs not started are left with zero results.
-func each[T any](ctx context.Context, pages []layout.Page, jobs []job, draw func(int, layout.Image) (T, error)) ([]T, []error) {
+// that a large one does not start last and keep the others waiting), then
+// calls each of meanwhile (on a core no chart is left for: with a chart
+// and two cores, on the other one at once), and returns what each draw returned, in the
+// order of the jobs. Once ctx is done, no call starts; the jobs not
+// started are left with zero results.
+func each[T any](ctx context.Context, pages []layout.Page, jobs []job, meanwhile []func(), draw func(int, layout.Image) (T, error)) ([]T, []error) {
 	results := make([]T, len(jobs))
 	errs := make([]error, len(jobs))
 	order := make([]int, len(jobs))
@@ -54,9 +56,13 @@ func each[T any](ctx context.Context, pages []layout.Page, jobs []job, draw func
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(area(b), area(a)) })
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)+len(meanwhile)) {
 		wg.Go(func() {
-			for n := int(next.Add(1)) - 1; n < len(order) && ctx.Err() == nil; n = int(next.Add(1)) - 1 {
+			for n := int(next.Add(1)) - 1; n < len(order)+len(meanwhile) && ctx.Err() == nil; n = int(next.Add(1)) - 1 {
+				if n >= len(order) {
+					meanwhile[n-len(order)]()
+					continue
+				}
 				k := order[n]
 				results[k], errs[k] = draw(k, jobs[k].image(pages))
 			}

@@ -173,7 +173,7 @@ func TestEachStartsNothingOnceCancelled(t *testing.T) {
 				cancel()
 			}
 			var started atomic.Int64
-			each(ctx, pages, jobs, func(int, layout.Image) (int, error) {
+			each(ctx, pages, jobs, nil, func(int, layout.Image) (int, error) {
 				started.Add(1)
 				cancel()
 				time.Sleep(10 * time.Millisecond) // the others look at ctx meanwhile
@@ -184,5 +184,52 @@ func TestEachStartsNothingOnceCancelled(t *testing.T) {
 				t.Errorf("%d charts started, want at most %d", n, tc.most)
 			}
 		})
+	}
+}
+
+// TestEachDoesTheOtherWorkAfterTheCharts: the cores drawing the charts
+// take up the caller's other work once no chart is left to start, each
+// piece once; with the context done, they take up none.
+func TestEachDoesTheOtherWorkAfterTheCharts(t *testing.T) {
+	var items []layout.Item
+	for range 5 {
+		items = append(items, layout.Image{Rect: layout.Rect{W: 10, H: 10}, Chart: &deck.Chart{ID: "c"}})
+	}
+	pages := []layout.Page{{Items: items}}
+	jobs := chartJobs(pages)
+	for _, cancelled := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(t.Context())
+		if cancelled {
+			cancel()
+		}
+		var drawn, done atomic.Int64
+		var early atomic.Bool
+		work := make([]func(), 3)
+		for i := range work {
+			work[i] = func() {
+				// The cores take up other work only once every chart
+				// has started: at most one a core is still drawing.
+				if drawn.Load() < int64(len(jobs)-min(runtime.GOMAXPROCS(0), len(jobs)+len(work))+1) {
+					early.Store(true)
+				}
+				done.Add(1)
+			}
+		}
+		each(ctx, pages, jobs, work, func(int, layout.Image) (int, error) {
+			time.Sleep(time.Millisecond)
+			drawn.Add(1)
+			return 0, nil
+		})
+		cancel()
+		want := int64(len(work))
+		if cancelled {
+			want = 0
+		}
+		if n := done.Load(); n != want {
+			t.Errorf("cancelled %v: %d pieces of other work done, want %d", cancelled, n, want)
+		}
+		if early.Load() {
+			t.Errorf("other work was taken up while charts were left to start")
+		}
 	}
 }

@@ -57,7 +57,7 @@ func drawVectorShort(c *deck.Chart, theme deck.Theme, set *fonts.Set, r layout.R
 // pages in place of their Image items. When ctx is done, it returns
 // ctx.Err() and leaves the pages as they were.
 func fillVector(ctx context.Context, pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.Set, opt Options) (deck.Diagnostics, error) {
-	drawn, errs := each(ctx, pages, jobs, func(_ int, im layout.Image) (vectorDrawing, error) {
+	drawn, errs := each(ctx, pages, jobs, opt.Meanwhile, func(_ int, im layout.Image) (vectorDrawing, error) {
 		return bounded(ctx, im.Chart, opt.timeout(), func(stop *halt) (vectorDrawing, error) {
 			return drawVectorShort(im.Chart, theme, set, im.Rect, stop)
 		})

@@ -5,10 +5,11 @@ import (
 	"testing"
 )
 
-// TestAheadMakesThePrograms has Ahead make the programs of a page's text,
-// then writes it: Write takes the programs Ahead made, and the file is the
-// one Write alone makes. Pages that draw other characters than Ahead saw
-// get programs of their own, and their file too is Write's alone.
+// TestAheadMakesThePrograms does the work Ahead gives for a page's text,
+// then writes the page: Write takes the programs that work made, and the
+// file is the one Write alone makes. Write does the work not done, and
+// pages that draw other characters than Ahead saw get programs of their
+// own; their file too is Write's alone.
 func TestAheadMakesThePrograms(t *testing.T) {
 	const text, other = "金融云，cloud 2026", "云计算，其他字"
 	for _, engine := range []Engine{EngineFPDF, EngineGoPDF} {
@@ -16,8 +17,9 @@ func TestAheadMakesThePrograms(t *testing.T) {
 			set := freshFaces(t)
 			page := textPage(set, text)
 			d := Begin(page[0].Size, Options{Fonts: set, Engine: engine})
-			d.Ahead(page)
-			d.ahead.Wait()
+			for _, work := range d.Ahead(page) {
+				work()
+			}
 			for _, n := range fontNeeds(page, set) {
 				if lastProgram(n.face, n.key) == nil {
 					t.Fatalf("no program of %s for the page's text once Ahead is done", n.face.Name())

@@ -47,8 +47,8 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 type Document struct {
 	opt    Options
 	err    error
-	loaded chan struct{}  // closed once loadPrograms is done; nil: not begun
-	ahead  sync.WaitGroup // the programs Ahead makes
+	loaded chan struct{} // closed once loadPrograms is done; nil: not begun
+	ahead  []func()      // the work Ahead gave, each done once
 }
 
 // Begin starts a PDF with the given options. The fonts are embedded only
@@ -79,26 +79,30 @@ func Begin(size deck.Size, opt Options) *Document {
 	return d
 }
 
-// Ahead makes the fonts' programs for the text the pages draw, on other
-// cores, while the caller goes on: deck draws the charts meanwhile, which
-// change the pages' pictures but not their text. Write takes the programs
-// when the pages it is given draw the same characters, and makes its own
-// when they do not; the file is the same either way. The pages are read
-// before Ahead returns, and not after.
-func (d *Document) Ahead(pages []layout.Page) {
+// Ahead returns the work of making the fonts' programs for the text the
+// pages draw, for the caller to give to other cores while it goes on: deck
+// draws the charts meanwhile, which change the pages' pictures but not
+// their text. Write does what was not done, and waits for what is being
+// done; it takes the programs when the pages it is given draw the same
+// characters, and makes its own when they do not. The file is the same
+// either way. The pages are read before Ahead returns, and not after.
+func (d *Document) Ahead(pages []layout.Page) []func() {
 	if d.err != nil {
-		return
+		return nil
 	}
+	var work []func()
 	for _, n := range fontNeeds(pages, d.opt.Fonts) {
-		d.ahead.Go(func() {
+		work = append(work, sync.OnceFunc(func() {
 			if d.loaded != nil {
 				<-d.loaded
 			}
 			if p, err := n.program(); err == nil {
 				embed(n.face, p, d.opt.CacheDir) // kept as the face's last; Write reports any error
 			}
-		})
+		}))
 	}
+	d.ahead = append(d.ahead, work...)
+	return work
 }
 
 // Write writes pages to w. A Document is not for concurrent use.
@@ -112,7 +116,9 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if d.loaded != nil {
 		<-d.loaded
 	}
-	d.ahead.Wait()
+	for _, work := range d.ahead {
+		work() // done, or waited for when it is being done
+	}
 	subsets, err := subsetFonts(pages, d.opt.Fonts)
 	if err != nil {
 		return err

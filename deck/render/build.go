@@ -84,12 +84,13 @@ func build(ctx context.Context, src Source, opt Options, begin bool) (*Document,
 		return nil, err
 	}
 	if !res.Diagnostics.HasErrors() {
+		var meanwhile []func()
 		if doc.begun != nil && opt.Charts != ChartVector {
-			// Pictures of charts change no text: the fonts can be
-			// subset while the charts are drawn.
-			doc.begun.Ahead(doc.Pages)
+			// Pictures of charts change no text: the fonts are subset
+			// by the cores that would wait for the last charts.
+			meanwhile = doc.begun.Ahead(doc.Pages)
 		}
-		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: cacheIn(opt.CacheDir, "charts"), Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout})
+		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: cacheIn(opt.CacheDir, "charts"), Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout, Meanwhile: meanwhile})
 		if err != nil {
 			return nil, err
 		}
