@@ -341,7 +341,7 @@ func TestChartsOfOneSizeGetTheirOwnWidths(t *testing.T) {
 
 func TestDrawingIsBoundedInTime(t *testing.T) {
 	cs, theme := reportCharts(t)
-	_, err := drawBounded(t.Context(), cs["market-size"], theme, defaultFonts(t), 300, 200, DPI, time.Nanosecond)
+	_, err := drawBounded(t.Context(), cs["market-size"], theme, defaultFonts(t), 300, 200, DPI, time.Nanosecond, nil)
 	want := `charts: drawing chart "market-size" took more than 1ns; check its data`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)

@@ -81,13 +81,15 @@ func Fill(ctx context.Context, pages []layout.Page, theme deck.Theme, set *fonts
 		return fillVector(ctx, pages, jobs, theme, set, opt)
 	}
 	dpis := resolutions(pages, jobs, theme, set, opt.dpi())
+	canvas := new(canvases)
+	defer canvas.close()
 	pics, errs := each(ctx, pages, jobs, opt.Meanwhile, func(k int, im layout.Image) (picture, error) {
 		dpi := dpis[k]
 		key := cacheKey(im.Chart, theme, set, toPixels(im.Rect.W, dpi), toPixels(im.Rect.H, dpi), dpi)
 		if png, ok := cached(opt.Cache, key); ok {
 			return picture{png: png}, nil
 		}
-		pic, err := drawBounded(ctx, im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout())
+		pic, err := drawBounded(ctx, im.Chart, theme, set, im.Rect.W, im.Rect.H, dpi, opt.timeout(), canvas)
 		// A picture that left something out is drawn again next time,
 		// so that its warning is given again.
 		if err == nil && pic.short.empty() {
@@ -161,27 +163,33 @@ func resolutions(pages []layout.Page, jobs []job, theme deck.Theme, set *fonts.S
 	return dpis
 }
 
-// drawBounded draws a picture within the time limit, or until ctx is done.
-func drawBounded(ctx context.Context, c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration) (picture, error) {
-	return bounded(ctx, c, limit, func(stop *halt) (picture, error) { return drawPicture(c, theme, set, w, h, dpi, stop) })
+// drawBounded draws a picture on a canvas of cs within the time limit, or
+// until ctx is done.
+func drawBounded(ctx context.Context, c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, limit time.Duration, cs *canvases) (picture, error) {
+	return bounded(ctx, c, limit, func(stop *halt) (picture, error) { return drawPicture(c, theme, set, w, h, dpi, stop, cs) })
 }
 
 // Draw draws c as a PNG of w×h points at dpi.
 func Draw(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64) ([]byte, error) {
-	pic, err := drawPicture(c, theme, set, w, h, dpi, nil)
+	pic, err := drawPicture(c, theme, set, w, h, dpi, nil, nil)
 	return pic.png, err
 }
 
-// drawPicture draws c as a PNG of w×h points at dpi, and says what there
-// was no room for. It stops when stop says so (see halt).
-func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, stop *halt) (picture, error) {
+// drawPicture draws c as a PNG of w×h points at dpi, on a canvas of cs
+// (nil: a new one), and says what there was no room for. It stops when
+// stop says so (see halt); a drawing stopped keeps its canvas.
+func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi float64, stop *halt, cs *canvases) (picture, error) {
 	measure, err := chart.PNG(1, 1)
 	if err != nil {
 		return picture{}, err
 	}
 	measure.SetDPI(dpi)
+	// The canvas is given back once the PNG is made, or the drawing
+	// stopped or failed: nothing draws on it then.
+	d := &chartCanvas{cs: cs}
+	defer d.done()
 	var px pixels
-	short, err := render(c, theme, set, w, h, dpi, stop.renderer(measure), stop.provider(quickPNG), &px)
+	short, err := render(c, theme, set, w, h, dpi, stop.renderer(measure), stop.provider(d.provider()), &px)
 	if err != nil {
 		return picture{}, err
 	}

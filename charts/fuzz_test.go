@@ -38,7 +38,7 @@ func FuzzChart(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		pic, err := drawBounded(t.Context(), c, d.Theme, defaultFonts(t), 300, 180, 72, 5*time.Second)
+		pic, err := drawBounded(t.Context(), c, d.Theme, defaultFonts(t), 300, 180, 72, 5*time.Second, nil)
 		if err == nil && len(pic.png) == 0 {
 			t.Fatal("no picture and no error")
 		}

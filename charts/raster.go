@@ -8,23 +8,16 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// quickPNG is go-chart's raster renderer with a short way for the shape a
-// chart is mostly made of: a rectangle on whole pixels filled with an
-// opaque colour (the background, the plot area, every bar). go-chart's
-// coordinates are whole pixels, so the rasterizer covers such a rectangle
-// exactly, pixel for pixel, and a plain fill paints the same pixels at a
-// fraction of the cost. Every other path, every translucent fill and every
-// stroke goes to go-chart's renderer as before.
+// quickPNG is go-chart's raster renderer, on a new canvas, with a short
+// way for the shape a chart is mostly made of: a rectangle on whole pixels
+// filled with an opaque colour (the background, the plot area, every bar).
+// go-chart's coordinates are whole pixels, so the rasterizer covers such a
+// rectangle exactly, pixel for pixel, and a plain fill paints the same
+// pixels at a fraction of the cost. Every other path, every translucent
+// fill and every stroke goes to go-chart's renderer as before. A render
+// draws on canvases it uses again (see canvases).
 func quickPNG(width, height int) (chart.Renderer, error) {
-	r, err := chart.PNG(width, height)
-	if err != nil {
-		return nil, err
-	}
-	var px pixels
-	if err := r.Save(&px); err != nil || px.img == nil {
-		return r, err // no picture to paint on: go-chart's renderer alone
-	}
-	return &quickRaster{Renderer: r, img: px.img}, nil
+	return (&chartCanvas{}).provider()(width, height)
 }
 
 // A quickRaster holds back the path being built while it may still be a

@@ -1,0 +1,84 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"testing"
+)
+
+// TestChartsDrawnOnUsedCanvasesAreTheSame draws the report's charts, the
+// largest first, on canvases used again, as a render does, and each on a
+// canvas of its own: the PNGs are the same, byte for byte, and the
+// smaller charts were drawn on the canvas of a larger one.
+func TestChartsDrawnOnUsedCanvasesAreTheSame(t *testing.T) {
+	cs, theme := reportCharts(t)
+	set := defaultFonts(t)
+	sizes := []struct {
+		id   string
+		w, h float64
+	}{{"market-size", 880, 326}, {"digital-economy", 476, 253}, {"industry-internet-index", 385, 237}}
+	pool := new(canvases)
+	made := 0
+	for _, s := range sizes {
+		alone, err := drawPicture(cs[s.id], theme, set, s.w, s.h, DPI, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		free := len(pool.free)
+		shared, err := drawPicture(cs[s.id], theme, set, s.w, s.h, DPI, nil, pool)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if free == 0 {
+			made++
+		}
+		if !bytes.Equal(alone.png, shared.png) {
+			t.Errorf("%s: the picture drawn on a used canvas differs from the one drawn on a new canvas", s.id)
+		}
+	}
+	kept := len(pool.free)
+	pool.close()
+	if made != 1 || kept != 1 {
+		t.Errorf("%d canvases made and %d kept for three charts drawn in turn, want 1 and 1", made, kept)
+	}
+}
+
+// TestCanvasesTakeTheSmallestThatFits: a canvas taken is the smallest
+// free one at least its size, cleared; none that fits, a new one. Once
+// closed, the canvases hold none: those given back are freed.
+func TestCanvasesTakeTheSmallestThatFits(t *testing.T) {
+	pool := new(canvases)
+	big, bigMem := pool.take(100, 100)
+	small, smallMem := pool.take(20, 20)
+	for _, img := range []*image.RGBA{big, small} {
+		for i := range img.Pix {
+			img.Pix[i] = 0xFF
+		}
+	}
+	pool.give(bigMem)
+	pool.give(smallMem)
+	got, mem := pool.take(10, 30)
+	if cap(got.Pix) != cap(small.Pix) || len(got.Pix) != 4*10*30 || got.Stride != 40 || got.Bounds().Dx() != 10 || got.Bounds().Dy() != 30 {
+		t.Fatalf("took a canvas of %d bytes (cap %d), %v, stride %d; want the 20×20 one's, 10×30", len(got.Pix), cap(got.Pix), got.Bounds(), got.Stride)
+	}
+	for _, b := range got.Pix {
+		if b != 0 {
+			t.Fatal("a canvas used again is not cleared")
+		}
+	}
+	if other, _ := pool.take(30, 30); cap(other.Pix) != cap(big.Pix) {
+		t.Errorf("took a canvas of cap %d for 30×30, want the 100×100 one's", cap(other.Pix))
+	}
+	if fresh, _ := pool.take(10, 10); len(pool.free) != 0 || len(fresh.Pix) != 400 {
+		t.Errorf("with no canvas free, took %d bytes and %d are left free", len(fresh.Pix), len(pool.free))
+	}
+	pool.give(mem)
+	pool.close()
+	if len(pool.free) != 0 {
+		t.Errorf("%d canvases kept once closed", len(pool.free))
+	}
+	pool.give(bigMem)
+	if len(pool.free) != 0 {
+		t.Error("a canvas given back once closed is kept")
+	}
+}
