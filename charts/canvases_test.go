@@ -2,8 +2,12 @@ package charts
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"testing"
+
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // TestChartsDrawnOnUsedCanvasesAreTheSame draws the report's charts, the
@@ -80,5 +84,55 @@ func TestCanvasesTakeTheSmallestThatFits(t *testing.T) {
 	pool.give(bigMem)
 	if len(pool.free) != 0 {
 		t.Error("a canvas given back once closed is kept")
+	}
+}
+
+// TestCanvasRendererTurnsTextAsGoChartDoes draws and measures text turned
+// and upright, twice turned in a row as go-chart lets it be, on a
+// canvasRenderer and on go-chart's own raster renderer: the pixels and
+// the boxes are the same. deck's charts set no text at an angle, but the
+// renderer is go-chart's whole.
+func TestCanvasRendererTurnsTextAsGoChartDoes(t *testing.T) {
+	font, err := truetypeFont(defaultFonts(t).Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draw := func(r chart.Renderer) ([]chart.Box, []byte) {
+		r.SetDPI(144)
+		r.SetFont(font)
+		r.SetFontSize(14)
+		r.SetFontColor(drawing.ColorBlack)
+		var boxes []chart.Box
+		for _, turn := range []float64{0, 0.5, 1.2} {
+			if turn != 0 {
+				r.SetTextRotation(turn)
+			}
+			boxes = append(boxes, r.MeasureText("营收 2026"))
+			r.Text("营收 2026", 60, 80)
+			r.Text("再一行", 90, 120)
+			r.ClearTextRotation()
+		}
+		var px pixels
+		if err := r.Save(&px); err != nil || px.img == nil {
+			t.Fatal(err)
+		}
+		return boxes, px.img.Pix
+	}
+	theirs, err := chart.PNG(240, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _ := (*canvases)(nil).take(240, 200)
+	ours, err := newCanvasRenderer(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBoxes, wantPix := draw(theirs)
+	gotBoxes, gotPix := draw(ours)
+	if fmt.Sprint(gotBoxes) != fmt.Sprint(wantBoxes) {
+		t.Errorf("boxes %v, go-chart's %v", gotBoxes, wantBoxes)
+	}
+	if !bytes.Equal(gotPix, wantPix) {
+		t.Error("the text's pixels differ from go-chart's")
 	}
 }
