@@ -153,12 +153,7 @@ func TestCancelStopsFill(t *testing.T) {
 // TestEachStartsNothingOnceCancelled: once the context is done, no chart
 // starts drawing; those already started finish.
 func TestEachStartsNothingOnceCancelled(t *testing.T) {
-	var items []layout.Item
-	for range 40 {
-		items = append(items, layout.Image{Rect: layout.Rect{W: 10, H: 10}, Chart: &deck.Chart{ID: "c"}})
-	}
-	pages := []layout.Page{{Items: items}}
-	jobs := chartJobs(pages)
+	pages, jobs := chartsPage(40)
 	for _, tc := range []struct {
 		name      string
 		cancelled bool // before each starts
@@ -191,12 +186,7 @@ func TestEachStartsNothingOnceCancelled(t *testing.T) {
 // take up the caller's other work once no chart is left to start, each
 // piece once; with the context done, they take up none.
 func TestEachDoesTheOtherWorkAfterTheCharts(t *testing.T) {
-	var items []layout.Item
-	for range 5 {
-		items = append(items, layout.Image{Rect: layout.Rect{W: 10, H: 10}, Chart: &deck.Chart{ID: "c"}})
-	}
-	pages := []layout.Page{{Items: items}}
-	jobs := chartJobs(pages)
+	pages, jobs := chartsPage(5)
 	for _, cancelled := range []bool{false, true} {
 		ctx, cancel := context.WithCancel(t.Context())
 		if cancelled {
@@ -232,4 +222,14 @@ func TestEachDoesTheOtherWorkAfterTheCharts(t *testing.T) {
 			t.Errorf("other work was taken up while charts were left to start")
 		}
 	}
+}
+
+// chartsPage returns a page of n small charts, and their jobs.
+func chartsPage(n int) ([]layout.Page, []job) {
+	var items []layout.Item
+	for range n {
+		items = append(items, layout.Image{Rect: layout.Rect{W: 10, H: 10}, Chart: &deck.Chart{ID: "c"}})
+	}
+	pages := []layout.Page{{Items: items}}
+	return pages, chartJobs(pages)
 }
