@@ -81,10 +81,11 @@ func (t *pageTags) begin(lang string) string {
 	}
 	t.mcid[i] = len(t.mcids)
 	t.mcids = append(t.mcids, n)
+	mcid := strconv.Itoa(len(t.mcids) - 1)
 	if lang != "" {
-		return fmt.Sprintf("/%s <</Lang %s /MCID %d>> BDC", structType(n.Role), literal(lang), len(t.mcids)-1)
+		return "/" + structType(n.Role) + " <</Lang " + literal(lang) + " /MCID " + mcid + ">> BDC"
 	}
-	return fmt.Sprintf("/%s <</MCID %d>> BDC", structType(n.Role), len(t.mcids)-1)
+	return "/" + structType(n.Role) + " <</MCID " + mcid + ">> BDC"
 }
 
 // latinOnly reports whether s is written in Latin letters alone: one at
@@ -562,4 +563,4 @@ func utf16Literal(s string) string {
 	return b.String()
 }
 
-func ref(n int) string { return fmt.Sprintf("%d 0 R", n) }
+func ref(n int) string { return string(appendRef(nil, n)) }
