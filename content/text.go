@@ -71,7 +71,9 @@ var forcedBreak = regexp.MustCompile(`(?i)[ \t]*<br\s*/?>[ \t]*`)
 
 // parseText splits **bold** markup into spans, each <br> a line break.
 func parseText(pos deck.Pos, s string) deck.Text {
-	s = forcedBreak.ReplaceAllString(s, "\n")
+	if strings.Contains(s, "<") { // the expression has no prefix to look for first
+		s = forcedBreak.ReplaceAllString(s, "\n")
+	}
 	t := deck.Text{Pos: pos}
 	bold := false
 	for {
