@@ -546,21 +546,8 @@ func appendRef(b []byte, n int) []byte {
 // utf16Literal returns s as a PDF text string: UTF-16 with a byte order
 // mark, in a literal string, half the size of textString's hexadecimal.
 func utf16Literal(s string) string {
-	var b strings.Builder
-	b.WriteString("(\xFE\xFF")
-	for _, c := range []byte(utf16BE(s)) {
-		switch c {
-		case '\\', '(', ')':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\r':
-			b.WriteString("\\r")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteString(")")
-	return b.String()
+	b := append(appendLiteral([]byte("(\xFE\xFF"), s), ')')
+	return string(b)
 }
 
 func ref(n int) string { return string(appendRef(nil, n)) }
