@@ -69,16 +69,17 @@ func replaceFile(fsys files, path string, data []byte) error {
 	if dir == "" {
 		dir = "."
 	}
-	// The folder is read for stale temporary files while the file is
-	// written: a temporary file just made is not stale.
-	var stale sync.WaitGroup
-	stale.Go(func() { removeStaleTemps(dir, base, time.Now().Add(-staleTemp)) })
-	defer stale.Wait()
 	tmp, err := fsys.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write to %s: %w", dir, err)
 	}
 	name := tmp.Name()
+	// The folder is read for stale temporary files while the file is
+	// written, this one left out: on a file system whose clock is behind
+	// ours, a file just written may look old.
+	var stale sync.WaitGroup
+	stale.Go(func() { removeStaleTemps(dir, base, filepath.Base(name), time.Now().Add(-staleTemp)) })
+	defer stale.Wait()
 	_, werr := tmp.Write(data)
 	if werr == nil {
 		werr = tmp.Sync()
@@ -110,15 +111,15 @@ func replaceFile(fsys files, path string, data []byte) error {
 
 // removeStaleTemps removes the temporary files of base in dir
 // (.BASE.DIGITS.tmp, as replaceFile names them) last written before
-// cutoff: what a killed process left.
-func removeStaleTemps(dir, base string, cutoff time.Time) {
+// cutoff, but the one named keep: what a killed process left.
+func removeStaleTemps(dir, base, keep string, cutoff time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		n, ok := strings.CutPrefix(e.Name(), "."+base+".")
-		if n, ok = strings.CutSuffix(n, ".tmp"); !ok || n == "" || strings.Trim(n, "0123456789") != "" || !e.Type().IsRegular() {
+		if n, ok = strings.CutSuffix(n, ".tmp"); !ok || n == "" || strings.Trim(n, "0123456789") != "" || !e.Type().IsRegular() || e.Name() == keep {
 			continue
 		}
 		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {

@@ -247,3 +247,23 @@ func TestWriteLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleTempsKeepTheFileBeingWritten: the temporary file the writer is
+// writing is kept, however old it looks (a file system whose clock is
+// behind ours stamps a file just written with a time long past).
+func TestStaleTempsKeepTheFileBeingWritten(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{".r.pdf.1.tmp", ".r.pdf.2.tmp"} {
+		f := filepath.Join(dir, name)
+		os.WriteFile(f, []byte("half"), 0o644)
+		os.Chtimes(f, old, old)
+	}
+	removeStaleTemps(dir, "r.pdf", ".r.pdf.2.tmp", time.Now().Add(-staleTemp))
+	if _, err := os.Stat(filepath.Join(dir, ".r.pdf.1.tmp")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("a stale temporary file is kept")
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".r.pdf.2.tmp")); err != nil {
+		t.Errorf("the file being written is removed: %v", err)
+	}
+}

@@ -86,9 +86,12 @@ func build(ctx context.Context, src Source, opt Options, begin bool) (*Document,
 	if !res.Diagnostics.HasErrors() {
 		var meanwhile []func()
 		if doc.begun != nil && opt.Charts != ChartVector {
-			// Pictures of charts change no text: the fonts are subset
-			// by the cores that would wait for the last charts.
-			meanwhile = doc.begun.Ahead(doc.Pages)
+			// Pictures of charts change no text: the fonts of the pages
+			// Write will write are subset by the cores that would wait
+			// for the last charts.
+			if pages, _, err := selectPages(doc.Pages, opt.Pages); err == nil {
+				meanwhile = doc.begun.Ahead(pages)
+			}
 		}
 		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: cacheIn(opt.CacheDir, "charts"), Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout, Meanwhile: meanwhile})
 		if err != nil {
