@@ -8,7 +8,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 
 	"github.com/deckpdf/deck/deck"
@@ -265,20 +264,39 @@ func (p *painter) Link(l layout.Link) {
 // utf16BE returns s in UTF-16, big-endian: the codes of a font of
 // Identity-H encoding that deck embeds (see embedFonts), which fpdf draws
 // as it is given them, a core font being current.
-func utf16BE(s string) string {
-	var b strings.Builder
-	b.Grow(2 * len(s)) // a rune takes as many bytes in UTF-16 as in UTF-8, or fewer, or 2 for 1
+func utf16BE(s string) string { return string(appendUTF16(nil, s, false)) }
+
+// appendLiteral appends s in UTF-16, big-endian, to b as the inside of a
+// PDF literal string, escaped as fpdf escapes text: a backslash before
+// each byte that is a backslash or a parenthesis, and a carriage-return
+// byte as \r.
+func appendLiteral(b []byte, s string) []byte { return appendUTF16(b, s, true) }
+
+// appendUTF16 appends s in UTF-16, big-endian, to b, each byte escaped as
+// appendLiteral says when escape is set.
+func appendUTF16(b []byte, s string, escape bool) []byte {
+	put := func(c byte) {
+		if escape {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\')
+			case '\r':
+				b, c = append(b, '\\'), 'r'
+			}
+		}
+		b = append(b, c)
+	}
 	for _, r := range s {
 		if r >= 0x10000 {
 			hi, lo := utf16.EncodeRune(r)
-			b.WriteByte(byte(hi >> 8))
-			b.WriteByte(byte(hi))
+			put(byte(hi >> 8))
+			put(byte(hi))
 			r = lo
 		}
-		b.WriteByte(byte(r >> 8))
-		b.WriteByte(byte(r))
+		put(byte(r >> 8))
+		put(byte(r))
 	}
-	return b.String()
+	return b
 }
 
 // showText draws text with its baseline starting at (x, y), in colour c,
@@ -286,7 +304,7 @@ func utf16BE(s string) string {
 // a text colour of its own, made here at a fraction of the cost.
 func (p *painter) showText(x, y float64, c deck.Color, text string) {
 	if rgb := [3]uint8{c.R, c.G, c.B}; rgb != p.text || p.textOp == "" {
-		p.text, p.textOp = rgb, colorOperator(rgb, "g", "rg")
+		p.text, p.textOp = rgb, colorOperator(rgb)
 	}
 	b := p.line[:0]
 	other := p.text != p.fill
@@ -309,48 +327,20 @@ func (p *painter) setFill(c deck.Color) {
 	p.fill = [3]uint8{c.R, c.G, c.B}
 }
 
-// colorOperator returns the operator that sets the colour c, as fpdf
-// writes it: gray's operator with one level when c is a gray, rgb's with
-// three otherwise, each to three decimals.
-func colorOperator(c [3]uint8, gray, rgb string) string {
+// colorOperator returns the operator that sets the nonstroking colour c,
+// as fpdf writes it: g with one level when c is a gray, rg with three
+// otherwise, each to three decimals.
+func colorOperator(c [3]uint8) string {
 	level := func(b []byte, v uint8) []byte { return strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64) }
 	var b []byte
 	if c[0] == c[1] && c[1] == c[2] {
 		b = append(level(b, c[0]), ' ')
-		return string(append(b, gray...))
+		return string(append(b, 'g'))
 	}
 	b = append(level(b, c[0]), ' ')
 	b = append(level(b, c[1]), ' ')
 	b = append(level(b, c[2]), ' ')
-	return string(append(b, rgb...))
-}
-
-// appendLiteral appends s in UTF-16, big-endian, to b as the inside of a
-// PDF literal string, escaped as fpdf escapes text: a backslash before
-// each byte that is a backslash or a parenthesis, and a carriage-return
-// byte as \r.
-func appendLiteral(b []byte, s string) []byte {
-	put := func(c byte) {
-		switch c {
-		case '\\', '(', ')':
-			b = append(b, '\\', c)
-		case '\r':
-			b = append(b, '\\', 'r')
-		default:
-			b = append(b, c)
-		}
-	}
-	for _, r := range s {
-		if r >= 0x10000 {
-			hi, lo := utf16.EncodeRune(r)
-			put(byte(hi >> 8))
-			put(byte(hi))
-			r = lo
-		}
-		put(byte(r >> 8))
-		put(byte(r))
-	}
-	return b
+	return string(append(b, "rg"...))
 }
 
 func rgb(c deck.Color) (int, int, int) { return int(c.R), int(c.G), int(c.B) }

@@ -93,9 +93,7 @@ func (d *Document) Ahead(pages []layout.Page) []func() {
 	var work []func()
 	for _, n := range fontNeeds(pages, d.opt.Fonts) {
 		work = append(work, sync.OnceFunc(func() {
-			if d.loaded != nil {
-				<-d.loaded
-			}
+			d.waitLoaded()
 			if p, err := n.program(); err == nil {
 				embed(n.face, p, d.opt.CacheDir) // kept as the face's last; Write reports any error
 			}
@@ -103,6 +101,13 @@ func (d *Document) Ahead(pages []layout.Page) []func() {
 	}
 	d.ahead = append(d.ahead, work...)
 	return work
+}
+
+// waitLoaded waits until the programs Begin reads are read.
+func (d *Document) waitLoaded() {
+	if d.loaded != nil {
+		<-d.loaded
+	}
 }
 
 // Write writes pages to w. A Document is not for concurrent use.
@@ -113,9 +118,7 @@ func (d *Document) Write(w io.Writer, pages []layout.Page) error {
 	if len(pages) == 0 {
 		return fmt.Errorf("pdf: no pages to write")
 	}
-	if d.loaded != nil {
-		<-d.loaded
-	}
+	d.waitLoaded()
 	for _, work := range d.ahead {
 		work() // done, or waited for when it is being done
 	}
