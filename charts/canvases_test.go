@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"fmt"
-	"image"
 	"testing"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -54,27 +53,30 @@ func TestCanvasesTakeTheSmallestThatFits(t *testing.T) {
 	pool := new(canvases)
 	big, bigMem := pool.take(100, 100)
 	small, smallMem := pool.take(20, 20)
-	for _, img := range []*image.RGBA{big, small} {
-		for i := range img.Pix {
-			img.Pix[i] = 0xFF
+	for _, img := range []*indexedCanvas{big, small} {
+		for i := range img.IDs {
+			img.IDs[i] = 0xFFFF
 		}
 	}
 	pool.give(bigMem)
 	pool.give(smallMem)
 	got, mem := pool.take(10, 30)
-	if cap(got.Pix) != cap(small.Pix) || len(got.Pix) != 4*10*30 || got.Stride != 40 || got.Bounds().Dx() != 10 || got.Bounds().Dy() != 30 {
-		t.Fatalf("took a canvas of %d bytes (cap %d), %v, stride %d; want the 20×20 one's, 10×30", len(got.Pix), cap(got.Pix), got.Bounds(), got.Stride)
+	if &mem.pix[0] != &smallMem.pix[0] || len(got.IDs) != 10*30 || got.Bounds().Dx() != 10 || got.Bounds().Dy() != 30 {
+		t.Fatalf("took a canvas of %d ids, %v; want the 20×20 one's memory, 10×30", len(got.IDs), got.Bounds())
 	}
-	for _, b := range got.Pix {
-		if b != 0 {
+	for _, id := range got.IDs {
+		if id != 0 {
 			t.Fatal("a canvas used again is not cleared")
 		}
 	}
-	if other, _ := pool.take(30, 30); cap(other.Pix) != cap(big.Pix) {
-		t.Errorf("took a canvas of cap %d for 30×30, want the 100×100 one's", cap(other.Pix))
+	if len(got.Colors) != 1 || got.Colors[0] != 0 {
+		t.Fatalf("a canvas used again has colours %x, want only transparent black", got.Colors)
 	}
-	if fresh, _ := pool.take(10, 10); len(pool.free) != 0 || len(fresh.Pix) != 400 {
-		t.Errorf("with no canvas free, took %d bytes and %d are left free", len(fresh.Pix), len(pool.free))
+	if _, other := pool.take(30, 30); &other.pix[0] != &bigMem.pix[0] {
+		t.Errorf("took a canvas of cap %d for 30×30, want the 100×100 one's", cap(other.pix))
+	}
+	if fresh, _ := pool.take(10, 10); len(pool.free) != 0 || len(fresh.IDs) != 100 {
+		t.Errorf("with no canvas free, took %d ids and %d are left free", len(fresh.IDs), len(pool.free))
 	}
 	pool.give(mem)
 	pool.close()
@@ -113,20 +115,17 @@ func TestCanvasRendererTurnsTextAsGoChartDoes(t *testing.T) {
 			r.ClearTextRotation()
 		}
 		var px pixels
-		if err := r.Save(&px); err != nil || px.img == nil {
+		if err := r.Save(&px); err != nil || !px.drawn() {
 			t.Fatal(err)
 		}
-		return boxes, px.img.Pix
+		return boxes, px.rgba().Pix
 	}
 	theirs, err := chart.PNG(240, 200)
 	if err != nil {
 		t.Fatal(err)
 	}
 	img, _ := (*canvases)(nil).take(240, 200)
-	ours, err := newCanvasRenderer(img)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ours := newCanvasRenderer(img)
 	wantBoxes, wantPix := draw(theirs)
 	gotBoxes, gotPix := draw(ours)
 	if fmt.Sprint(gotBoxes) != fmt.Sprint(wantBoxes) {

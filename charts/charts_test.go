@@ -358,7 +358,7 @@ func TestEncodeKeepsThePicture(t *testing.T) {
 	if err := cv.xy().Render(chart.PNG, &px); err != nil {
 		t.Fatal(err)
 	}
-	data, err := encode(px.img)
+	data, err := encode(&px)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -193,11 +193,11 @@ func drawPicture(c *deck.Chart, theme deck.Theme, set *fonts.Set, w, h, dpi floa
 	if err != nil {
 		return picture{}, err
 	}
-	if px.img == nil {
+	if !px.drawn() {
 		return picture{}, fmt.Errorf("charts: chart %s: no picture", c.Name())
 	}
 	stop.check()
-	png, err := encode(px.img)
+	png, err := encode(&px)
 	return picture{png, short}, err
 }
 

@@ -56,5 +56,5 @@ func marketSizePixels(b *testing.B) *image.RGBA {
 	if _, err := render(cs["market-size"], theme, set, 880, 326, DPI, measure, quickPNG, &px); err != nil {
 		b.Fatal(err)
 	}
-	return px.img
+	return px.rgba()
 }

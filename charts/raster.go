@@ -2,7 +2,6 @@ package charts
 
 import (
 	"image"
-	"image/draw"
 	"math"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -25,7 +24,7 @@ func quickPNG(width, height int) (chart.Renderer, error) {
 // rectangle, and hands it to go-chart's renderer when it is not.
 type quickRaster struct {
 	chart.Renderer
-	img          *image.RGBA
+	img          *indexedCanvas
 	fill, stroke drawing.Color
 	strokeWidth  float64
 	rotated      bool // a text rotation may have turned the renderer's axes
@@ -162,7 +161,7 @@ func (q *quickRaster) quickFill() (image.Rectangle, bool) {
 	}
 	r = r.Intersect(q.img.Bounds())
 	if q.fill != q.paintedColor || !r.In(q.painted) {
-		draw.Draw(q.img, r, image.NewUniform(q.fill), image.Point{}, draw.Src)
+		q.img.fill(r, q.fill)
 		q.painted, q.paintedColor = r, q.fill
 	}
 	q.held = q.held[:0]

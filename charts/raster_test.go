@@ -35,10 +35,10 @@ func TestQuickRasterPaintsWhatGoChartPaints(t *testing.T) {
 				} else {
 					err = cv.xy().Render(rp, &px)
 				}
-				if err != nil || px.img == nil {
+				if err != nil || !px.drawn() {
 					t.Fatal(err)
 				}
-				return px.img
+				return px.rgba()
 			}
 			quick, quickFills := 0, 0
 			slow := draw(chart.PNG)
@@ -162,9 +162,9 @@ func TestQuickRasterPaintsARectangleOnce(t *testing.T) {
 			q.SetFontSize(12)
 			rect(q, white, image.Rect(0, 0, 60, 60))
 			c.between(q)
-			q.img.SetRGBA(20, 20, mark)
+			q.img.Set(20, 20, mark)
 			rect(q, c.color, c.inner)
-			if painted := q.img.RGBAAt(20, 20) != mark; painted != c.painted {
+			if painted := q.img.At(20, 20) != color.Color(mark); painted != c.painted {
 				t.Errorf("the inner rectangle painted: %v, want %v", painted, c.painted)
 			}
 		})
@@ -184,5 +184,77 @@ func strokedSquare(w float64) func(q *quickRaster) {
 		q.LineTo(0, 60)
 		q.Close()
 		q.FillStroke()
+	}
+}
+
+// TestCanvasOfManyColoursPaintsWhatGoChartPaints: a picture of more
+// colours than the canvas has ids goes on as an image.RGBA, whether the
+// ids run out in a rectangle's fill or in the middle of a translucent
+// path's spans, and comes out as go-chart paints it, pixel for pixel.
+func TestCanvasOfManyColoursPaintsWhatGoChartPaints(t *testing.T) {
+	const w, h = 300, 240
+	square := func(r chart.Renderer, x0, y0, x1, y1 int) {
+		r.MoveTo(x0, y0)
+		r.LineTo(x1, y0)
+		r.LineTo(x1, y1)
+		r.LineTo(x0, y1)
+		r.Close()
+	}
+	pixelsOf := func(r chart.Renderer) *image.RGBA {
+		var px pixels
+		if err := r.Save(&px); err != nil || !px.drawn() {
+			t.Fatal(err)
+		}
+		return px.rgba()
+	}
+	for _, c := range []struct {
+		name    string
+		squares int // 1×1 squares of colours of their own, row by row
+		outgrow bool
+	}{
+		{"the ids run out in a fill", w * h, true},
+		{"the ids run out in a path's spans", 65000, true},
+		{"they do not", 1000, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			draw := func(r chart.Renderer) *image.RGBA {
+				for i := range c.squares {
+					x, y := i%w, i/w
+					r.SetFillColor(drawing.Color{R: uint8(i), G: uint8(i >> 8), B: uint8(i >> 16), A: 255})
+					square(r, x, y, x+1, y+1)
+					r.Fill()
+				}
+				r.SetFillColor(drawing.Color{R: 200, G: 30, B: 90, A: 120})
+				r.Circle(110, 150, 120)
+				r.Fill()
+				r.SetStrokeColor(drawing.Color{G: 90, B: 200, A: 200})
+				r.SetStrokeWidth(3.5)
+				r.MoveTo(5, 230)
+				r.LineTo(295, 10)
+				r.Stroke()
+				return pixelsOf(r)
+			}
+			theirs, err := chart.PNG(w, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours, err := quickPNG(w, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, got := draw(theirs), draw(ours)
+			if outgrew := ours.(*quickRaster).img.rgba != nil; outgrew != c.outgrow {
+				t.Errorf("the canvas went on as an image.RGBA: %v, want %v", outgrew, c.outgrow)
+			}
+			if !bytes.Equal(got.Pix, want.Pix) {
+				n := 0
+				for i := range got.Pix {
+					if got.Pix[i] != want.Pix[i] {
+						n++
+					}
+				}
+				t.Errorf("%d of %d bytes differ from go-chart's picture", n, len(got.Pix))
+			}
+		})
 	}
 }

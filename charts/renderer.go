@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"image"
 	"image/png"
 	"io"
 	"math"
@@ -17,19 +16,16 @@ import (
 // Every call does what go-chart's renderer does, so that a chart's pixels
 // are the same on either.
 type canvasRenderer struct {
-	img    *image.RGBA
+	img    *indexedCanvas
 	gc     *drawing.RasterGraphicContext
 	rotate *float64 // the text rotation, in radians; nil for none
 	style  chart.Style
 }
 
-// newCanvasRenderer returns a renderer that draws on img.
-func newCanvasRenderer(img *image.RGBA) (*canvasRenderer, error) {
-	gc, err := drawing.NewRasterGraphicContext(img)
-	if err != nil {
-		return nil, err
-	}
-	return &canvasRenderer{img: img, gc: gc}, nil
+// newCanvasRenderer returns a renderer that draws on img, which paints
+// the rasterizer's spans.
+func newCanvasRenderer(img *indexedCanvas) *canvasRenderer {
+	return &canvasRenderer{img: img, gc: drawing.NewRasterGraphicContextWithPainter(img, img)}
 }
 
 func (r *canvasRenderer) ResetStyle() {
@@ -142,12 +138,17 @@ func (r *canvasRenderer) ClearTextRotation() {
 	r.rotate = nil
 }
 
-// Save hands the picture to a collector of pixels (see pixels), or
-// writes it as a PNG, as go-chart does.
+// Save hands the canvas to a collector of pixels (see pixels), the
+// picture to another collector of an image.RGBA, or writes it as a PNG,
+// as go-chart does.
 func (r *canvasRenderer) Save(w io.Writer) error {
-	if c, ok := w.(chart.RGBACollector); ok {
-		c.SetRGBA(r.img)
+	switch c := w.(type) {
+	case *pixels:
+		c.canvas = r.img
+		return nil
+	case chart.RGBACollector:
+		c.SetRGBA(r.img.RGBA())
 		return nil
 	}
-	return png.Encode(w, r.img)
+	return png.Encode(w, r.img.RGBA())
 }

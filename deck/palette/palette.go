@@ -45,6 +45,17 @@ type reduction struct {
 // Reduce).
 func reduce(img *image.RGBA, maxMean float64) *reduction {
 	t := count(img)
+	pal, index := choose(t, img.Bounds(), maxMean)
+	if pal == nil {
+		return nil
+	}
+	return &reduction{img: img, t: t, palette: pal, index: index}
+}
+
+// choose returns the palette of the 256 most common colours of t, and the
+// index in it of each of t's colours by id; or nil when the palette draws
+// the picture, of bounds b, further than maxMean from its colours.
+func choose(t *table, b image.Rectangle, maxMean float64) (color.Palette, []uint8) {
 	// Colours by id, the most common first; ties by value, so that the
 	// order is fixed.
 	order := make([]int32, len(t.colors))
@@ -68,11 +79,10 @@ func reduce(img *image.RGBA, maxMean float64) *reduction {
 		index[id] = uint8(k)
 		off += t.counts[id] * distance(c, t.colors[order[k]])
 	}
-	b := img.Bounds()
 	if float64(off) > maxMean*float64(3*b.Dx()*b.Dy()) {
-		return nil
+		return nil, nil
 	}
-	return &reduction{img: img, t: t, palette: pal, index: index}
+	return pal, index
 }
 
 // row writes the palette indexes of row y of the picture into dst, one a
