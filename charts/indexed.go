@@ -28,17 +28,23 @@ type indexedCanvas struct {
 	over raster.RGBAPainter
 	// The colour being painted, 16-bit and premultiplied as RGBAPainter
 	// holds it, and the blends made with it: the id of the colour over a
-	// colour id at a coverage.
+	// colour id at a coverage, kept by a hash of the two, one a slot.
+	// A blend of another colour (another color, an older generation) is
+	// none: SetColor starts a generation, not clearing 4096 slots.
 	cr, cg, cb, ca uint32
-	blends         map[blendKey]uint16
-	last           blendKey
-	lastID         uint16
+	blends         *[blendSlots]blend
+	color          uint32
 }
 
-// A blendKey is a colour id and a coverage painted over it.
-type blendKey struct {
+// blendSlots is the number of blends a canvas keeps, a power of 2.
+const blendSlots = 1 << 12
+
+// A blend is the colour id of a colour painted over one.
+type blend struct {
+	under uint16
 	id    uint16
-	alpha uint32
+	alpha uint32 // the coverage
+	color uint32 // the colour's generation, from 1
 }
 
 // newIndexedCanvas returns a w×h canvas on ids, which are all 0: every
@@ -47,6 +53,7 @@ func newIndexedCanvas(ids []uint16, w, h int) *indexedCanvas {
 	return &indexedCanvas{
 		Indexed: palette.Indexed{Rect: image.Rect(0, 0, w, h), IDs: ids, Colors: []uint32{0}},
 		idOf:    map[uint32]uint16{0: 0},
+		color:   1, // the blends' slots, all of generation 0, are empty
 	}
 }
 
@@ -155,8 +162,7 @@ func (c *indexedCanvas) SetColor(col color.Color) {
 		c.over.SetColor(col)
 		return
 	}
-	clear(c.blends)
-	c.last = blendKey{alpha: 1 << 31} // no coverage is that large
+	c.color++
 }
 
 // Paint paints the spans in the colour set, over what is there, as
@@ -195,28 +201,24 @@ func (c *indexedCanvas) Paint(ss []raster.Span, done bool) {
 // blend returns the id of the colour being painted at coverage alpha over
 // the colour of id under.
 func (c *indexedCanvas) blend(under uint16, alpha uint32) (uint16, bool) {
-	key := blendKey{under, alpha}
-	if key == c.last {
-		return c.lastID, true
+	if c.blends == nil {
+		c.blends = new([blendSlots]blend)
 	}
-	id, ok := c.blends[key]
-	if !ok {
-		// RGBAPainter's sum, on the bytes of the colour under.
-		const m = 1<<16 - 1
-		d := c.Colors[under]
-		a := (m - (c.ca * alpha / m)) * 0x101
-		word := uint32(uint8((d&0xff*a+c.cr*alpha)/m>>8)) |
-			uint32(uint8((d>>8&0xff*a+c.cg*alpha)/m>>8))<<8 |
-			uint32(uint8((d>>16&0xff*a+c.cb*alpha)/m>>8))<<16 |
-			uint32(uint8((d>>24*a+c.ca*alpha)/m>>8))<<24
-		if id, ok = c.id(word); !ok {
-			return 0, false
-		}
-		if c.blends == nil {
-			c.blends = map[blendKey]uint16{}
-		}
-		c.blends[key] = id
+	slot := &c.blends[(uint32(under)*0x9e3779b1^alpha*0x85ebca6b)>>20] // Fibonacci hashing to 12 bits
+	if slot.color == c.color && slot.under == under && slot.alpha == alpha {
+		return slot.id, true
 	}
-	c.last, c.lastID = key, id
-	return id, true
+	// RGBAPainter's sum, on the bytes of the colour under.
+	const m = 1<<16 - 1
+	d := c.Colors[under]
+	a := (m - (c.ca * alpha / m)) * 0x101
+	word := uint32(uint8((d&0xff*a+c.cr*alpha)/m>>8)) |
+		uint32(uint8((d>>8&0xff*a+c.cg*alpha)/m>>8))<<8 |
+		uint32(uint8((d>>16&0xff*a+c.cb*alpha)/m>>8))<<16 |
+		uint32(uint8((d>>24*a+c.ca*alpha)/m>>8))<<24
+	id, ok := c.id(word)
+	if ok {
+		*slot = blend{under: under, id: id, alpha: alpha, color: c.color}
+	}
+	return id, ok
 }
