@@ -104,3 +104,42 @@ func TestReduceRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestNearestIsPaletteIndex: nearest picks what color.Palette.Index picks,
+// for random colours against random palettes, and against palettes of
+// near and repeated colours, where sums tie.
+func TestNearestIsPaletteIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	near := func(base uint32, spread uint32) uint32 {
+		c := uint32(0)
+		for shift := 0; shift < 24; shift += 8 {
+			c |= (base>>shift&0xff + rng.Uint32()%spread) & 0xff << shift
+		}
+		return c
+	}
+	for trial := range 2000 {
+		n := 1 + rng.IntN(256)
+		spread := uint32(256)
+		if trial%2 == 1 { // close colours, some the same: ties
+			spread = 4
+		}
+		base := rng.Uint32() & 0xffffff
+		colors := make([]uint32, n)
+		for i := range colors {
+			colors[i] = near(base, spread)
+		}
+		// The palette numbers colors backwards.
+		ids := make([]int32, n)
+		pal := make(color.Palette, n)
+		for i := range ids {
+			ids[i] = int32(n - 1 - i)
+			pal[i] = rgba(colors[ids[i]])
+		}
+		for range 20 {
+			c := near(base, spread+2)
+			if got, want := nearest(colors, ids, c), pal.Index(rgba(c)); got != want {
+				t.Fatalf("nearest(%06x) = %d, Palette.Index = %d (palette %v)", c, got, want, pal)
+			}
+		}
+	}
+}
