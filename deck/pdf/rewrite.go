@@ -2,21 +2,25 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
-	"github.com/klauspost/compress/zlib"
+	"hash/adler32"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/zlib"
 )
 
 // fpdf writes the pages' content streams uncompressed (beginFPDF turns its
 // compression off: it builds a new compressor, 1.2 MB of tables, for every
 // stream), and tagFPDF adds and replaces objects. bytes writes the
 // file once, whole: the new objects in place of the ones they
-// replace, with every stream that has no filter compressed by one reused
-// compressor. There is no incremental section: the file holds each object
-// once, and a reader needs one cross-reference table.
+// replace, with every stream that has no filter compressed
+// (deflateStateless). There is no incremental section: the file holds each
+// object once, and a reader needs one cross-reference table.
 
 // zlibWriters keeps compressors for reuse: a writer's tables are
 // allocated once, and Reset readies it for the next stream. They are
@@ -28,7 +32,10 @@ var zlibWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// deflate returns data compressed as a FlateDecode stream holds it.
+// deflate returns data compressed as a FlateDecode stream holds it, by a
+// reused compressor: for the font programs and their CIDToGIDMaps, which
+// are compressed once and kept (see embed), and where this level writes
+// 0.3 % less than stateless deflate.
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data)/3 + 64)
@@ -85,8 +92,23 @@ func compressed(body []byte) object {
 	if !ok {
 		return object{body: body}
 	}
-	z := deflate(data)
+	z := deflateStateless(data)
 	return object{fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(z)), z}
+}
+
+// deflateStateless returns data compressed as a FlateDecode stream holds
+// it, by klauspost/compress's stateless deflate, which keeps no
+// compressor: for the streams every render writes anew, its pages'
+// contents and ToUnicode CMaps. A compressor at the fastest level holds
+// 0.8 MB of tables and history, fresh memory in a process that renders
+// once, and one a core was made to compress those streams, 1.5 ms at the
+// end of a warm render; on the default report's page contents, stateless
+// deflate writes 0.7 % less.
+func deflateStateless(data []byte) []byte {
+	out := bytes.NewBuffer(make([]byte, 0, len(data)/3+64))
+	out.Write([]byte{0x78, 0x01})                // zlib: deflate, a 32 KiB window, the fastest level, no dictionary
+	flate.StatelessDeflate(out, data, true, nil) // a bytes.Buffer takes every write
+	return binary.BigEndian.AppendUint32(out.Bytes(), adler32.Checksum(data))
 }
 
 // compressAll returns the objects 1 to next-1 of f as they are written,
