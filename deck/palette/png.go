@@ -8,9 +8,8 @@ import (
 	"image"
 	"image/color"
 	"io"
-	"sync"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/deckpdf/deck/deck/zlibpool"
 )
 
 // EncodeReducedPNG writes Reduce(img, maxMean) as a PNG (ISO/IEC 15948)
@@ -65,9 +64,8 @@ func writePNG(w io.Writer, b image.Rectangle, pal color.Palette, row func(dst []
 	}
 	writeChunk(bw, "PLTE", colours)
 	var idat chunkWriter
-	z := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(z)
-	z.Reset(&idat)
+	z := zlibpool.Get(&idat)
+	defer zlibpool.Put(z)
 	pix := make([]byte, b.Dx())
 	line := make([]byte, 1+(b.Dx()*depth+7)/8) // filter type 0, then the packed pixels
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -80,13 +78,6 @@ func writePNG(w io.Writer, b image.Rectangle, pal color.Palette, row func(dst []
 	writeChunk(bw, "IEND", nil)
 	return bw.Flush()
 }
-
-// zlibWriters keeps compressors for reuse: Reset readies one for the
-// next picture.
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
 
 // A chunkWriter collects the compressed pixels for the IDAT chunk.
 type chunkWriter struct{ data []byte }
