@@ -50,17 +50,24 @@ func TestQuickRasterPaintsWhatGoChartPaints(t *testing.T) {
 			if quick == 0 || quickFills == 0 {
 				t.Fatalf("quickPNG used %d times, %d quick fills", quick, quickFills)
 			}
-			if !bytes.Equal(got.Pix, slow.Pix) {
-				n := 0
-				for i := range got.Pix {
-					if got.Pix[i] != slow.Pix[i] {
-						n++
-					}
-				}
-				t.Errorf("%d of %d bytes differ from go-chart's picture", n, len(got.Pix))
-			}
+			samePixels(t, got, slow)
 		})
 	}
+}
+
+// samePixels fails t unless got has go-chart's picture's bytes, want.
+func samePixels(t *testing.T, got, want *image.RGBA) {
+	t.Helper()
+	if bytes.Equal(got.Pix, want.Pix) {
+		return
+	}
+	n := 0
+	for i := range got.Pix {
+		if got.Pix[i] != want.Pix[i] {
+			n++
+		}
+	}
+	t.Errorf("%d of %d bytes differ from go-chart's picture", n, len(got.Pix))
 }
 
 // counting counts the fills quickRaster paints itself.
@@ -246,15 +253,7 @@ func TestCanvasOfManyColoursPaintsWhatGoChartPaints(t *testing.T) {
 			if outgrew := ours.(*quickRaster).img.rgba != nil; outgrew != c.outgrow {
 				t.Errorf("the canvas went on as an image.RGBA: %v, want %v", outgrew, c.outgrow)
 			}
-			if !bytes.Equal(got.Pix, want.Pix) {
-				n := 0
-				for i := range got.Pix {
-					if got.Pix[i] != want.Pix[i] {
-						n++
-					}
-				}
-				t.Errorf("%d of %d bytes differ from go-chart's picture", n, len(got.Pix))
-			}
+			samePixels(t, got, want)
 		})
 	}
 }
