@@ -126,8 +126,11 @@ func (q *quickRaster) FillStroke() {
 	q.Stroke()
 	// The stroke went along the rectangle's edges, and reached in half its
 	// width and a pixel of anti-aliasing at most: further in, the
-	// rectangle is the fill's colour still.
-	q.painted, q.paintedColor = r.Inset(int(math.Ceil(max(q.strokeWidth, 1)))+1), q.fill
+	// rectangle is the fill's colour still. A width no stroke has (below
+	// 0, infinite, not a number) leaves nothing known.
+	if w := q.strokeWidth; w >= 0 && w <= float64(r.Dx()+r.Dy()) {
+		q.painted, q.paintedColor = r.Inset(int(math.Ceil(max(w, 1)))+1), q.fill
+	}
 }
 
 // release hands the held part of the path to go-chart's renderer.
@@ -169,15 +172,18 @@ func (q *quickRaster) quickFill() (image.Rectangle, bool) {
 }
 
 // rectangle is the upright rectangle that a path of one MoveTo and three
-// or four LineTo (the last back to the start), perhaps closed, outlines.
+// LineTo, closed, or four, the last back to the start (perhaps closed
+// too), outlines. Three LineTo left open outline no rectangle: go-chart's
+// rasterizer fills only along the edge it was given.
 func rectangle(ops []pathOp) (image.Rectangle, bool) {
-	if len(ops) > 0 && ops[len(ops)-1].kind == 'Z' {
+	closed := len(ops) > 0 && ops[len(ops)-1].kind == 'Z'
+	if closed {
 		ops = ops[:len(ops)-1]
 	}
 	if len(ops) == 5 && ops[4].x == ops[0].x && ops[4].y == ops[0].y {
-		ops = ops[:4]
+		ops, closed = ops[:4], true
 	}
-	if len(ops) != 4 || ops[0].kind != 'M' {
+	if len(ops) != 4 || ops[0].kind != 'M' || !closed {
 		return image.Rectangle{}, false
 	}
 	firstAcross := ops[0].y == ops[1].y

@@ -101,7 +101,7 @@ func TestRectangleKnowsUprightRectangles(t *testing.T) {
 	}{
 		{[]pathOp{m(1, 2), l(5, 2), l(5, 9), l(1, 9), l(1, 2)}, image.Rect(1, 2, 5, 9), true},
 		{[]pathOp{m(5, 9), l(5, 2), l(1, 2), l(1, 9), z}, image.Rect(1, 2, 5, 9), true},
-		{[]pathOp{m(1, 2), l(5, 2), l(5, 9), l(1, 9)}, image.Rect(1, 2, 5, 9), true},
+		{[]pathOp{m(1, 2), l(5, 2), l(5, 9), l(1, 9)}, image.Rectangle{}, false}, // open
 		{[]pathOp{m(1, 2), l(5, 2), l(5, 9), l(1, 9), l(1, 2), z}, image.Rect(1, 2, 5, 9), true},
 		{[]pathOp{m(1, 2), l(5, 2), l(6, 9), l(1, 9)}, image.Rectangle{}, false}, // slanted
 		{[]pathOp{m(1, 2), l(5, 2), l(5, 9), l(1, 9), l(1, 3)}, image.Rectangle{}, false},
@@ -153,6 +153,7 @@ func TestQuickRasterPaintsARectangleOnce(t *testing.T) {
 		}, white, image.Rect(10, 10, 50, 40), true},
 		{"after text", func(q *quickRaster) { q.SetFontColor(blue); q.Text("x", 70, 20) }, white, image.Rect(10, 10, 50, 40), true},
 		{"inside a stroked rectangle", strokedSquare(5), white, image.Rect(10, 10, 50, 40), false},
+		{"inside one stroked with a width below 0", strokedSquare(-5), white, image.Rect(10, 10, 50, 40), true},
 		{"over the stroke of one", strokedSquare(5), white, image.Rect(3, 10, 50, 40), true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
