@@ -77,10 +77,7 @@ func (c *indexedCanvas) toRGBA() {
 	if c.rgba != nil {
 		return
 	}
-	c.rgba = image.NewRGBA(c.Rect)
-	for i, id := range c.IDs {
-		binary.LittleEndian.PutUint32(c.rgba.Pix[4*i:], c.Colors[id])
-	}
+	c.rgba = c.RGBA()
 	c.over = raster.RGBAPainter{Image: c.rgba}
 	c.over.SetColor(color.RGBA64{uint16(c.cr), uint16(c.cg), uint16(c.cb), uint16(c.ca)})
 }
@@ -95,6 +92,12 @@ func (c *indexedCanvas) RGBA() *image.RGBA {
 		binary.LittleEndian.PutUint32(img.Pix[4*i:], c.Colors[id])
 	}
 	return img
+}
+
+// wordOf returns the RGBA word of col, as an image.RGBA holds it.
+func wordOf(col color.Color) uint32 {
+	k := color.RGBAModel.Convert(col).(color.RGBA)
+	return uint32(k.R) | uint32(k.G)<<8 | uint32(k.B)<<16 | uint32(k.A)<<24
 }
 
 // ColorModel, Bounds, At and Set make the canvas a draw.Image, which
@@ -119,8 +122,7 @@ func (c *indexedCanvas) Set(x, y int, col color.Color) {
 		return
 	}
 	if c.rgba == nil {
-		k := color.RGBAModel.Convert(col).(color.RGBA)
-		if id, ok := c.id(uint32(k.R) | uint32(k.G)<<8 | uint32(k.B)<<16 | uint32(k.A)<<24); ok {
+		if id, ok := c.id(wordOf(col)); ok {
 			c.IDs[(y-c.Rect.Min.Y)*c.Rect.Dx()+x-c.Rect.Min.X] = id
 			return
 		}
@@ -137,9 +139,7 @@ func (c *indexedCanvas) fill(r image.Rectangle, col color.Color) {
 		return
 	}
 	if c.rgba == nil {
-		k := color.RGBAModel.Convert(col).(color.RGBA)
-		id, ok := c.id(uint32(k.R) | uint32(k.G)<<8 | uint32(k.B)<<16 | uint32(k.A)<<24)
-		if ok {
+		if id, ok := c.id(wordOf(col)); ok {
 			w := c.Rect.Dx()
 			first := c.IDs[(r.Min.Y-c.Rect.Min.Y)*w+r.Min.X-c.Rect.Min.X:][:r.Dx()]
 			for i := range first {
