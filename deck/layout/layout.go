@@ -25,7 +25,7 @@ func Layout(d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics) {
 // before each slide, and before each further page of a table that
 // continues, and then returns no pages, no diagnostics and ctx.Err().
 func LayoutContext(ctx context.Context, d *deck.Deck, fs *fonts.Set) ([]Page, deck.Diagnostics, error) {
-	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}, deck: d, numbers: figureNumbers(d)}
+	e := &engine{ctx: ctx, theme: d.Theme, fonts: fs, texts: textCacheFor(fs), reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}, deck: d, numbers: figureNumbers(d)}
 	e.qrAhead(d)
 	var pages []Page
 	var footed []bool // which pages get the footer
@@ -77,6 +77,9 @@ type engine struct {
 	// prepared holds each text prepared in a style (see prepare); nil
 	// until the first.
 	prepared map[prepKey]*prepared
+	// texts holds the texts the process prepared in the deck's faces,
+	// shared by every engine (see textCache).
+	texts *textCache
 	// qrCodes holds the QR codes made here, by URL; nil until the first.
 	qrCodes map[string]qrCode
 	// qrMade waits for the codes qrAhead makes, by URL, and returns

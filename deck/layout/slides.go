@@ -83,6 +83,6 @@ func (e *engine) slidesAtOnce(workers int) ([][]Page, bool) {
 // (the deck, theme, fonts and the QR codes made ahead) and has its own
 // caches, scratch space and diagnostics.
 func (e *engine) fork() *engine {
-	return &engine{ctx: e.ctx, theme: e.theme, fonts: e.fonts, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{},
+	return &engine{ctx: e.ctx, theme: e.theme, fonts: e.fonts, texts: e.texts, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{},
 		deck: e.deck, numbers: maps.Clone(e.numbers), qrMade: e.qrMade}
 }

@@ -179,7 +179,8 @@ func spansKey(spans []deck.Span) (string, bool) {
 }
 
 // prepare returns t prepared in st, from the engine's cache when it was
-// set before, and reports the characters that cannot be set after its
+// set before or the process's when an earlier layout prepared it (see
+// textCache), and reports the characters that cannot be set after its
 // first skip bytes, each time it is asked, as collect does.
 func (e *engine) prepare(t deck.Text, st textStyle, skip int) *prepared {
 	spans, plain := spansKey(t.Spans)
@@ -190,14 +191,25 @@ func (e *engine) prepare(t deck.Text, st textStyle, skip int) *prepared {
 		}
 		return p
 	}
+	if e.prepared == nil {
+		e.prepared = map[prepKey]*prepared{}
+	}
+	// A text an earlier layout prepared is taken from the process's
+	// cache, and is reported again as collect would report it.
+	shared := textKey{key, e.theme.CJKLatinSpace}
+	if p := e.texts.get(shared); p != nil {
+		if !p.clean {
+			e.check(t, skip)
+		}
+		e.prepared[key] = p
+		return p
+	}
 	text, gl, clean := e.collect(t, st, skip)
 	e.space(gl)
 	p := &prepared{text: text, gl: gl, segs: e.segmentsOf(text), clean: clean}
 	markTight(gl, p.segs)
-	if e.prepared == nil {
-		e.prepared = map[prepKey]*prepared{}
-	}
 	e.prepared[key] = p
+	e.texts.put(shared, p)
 	return p
 }
 
