@@ -3,9 +3,13 @@ package render_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/deckpdf/deck/charts"
 	"github.com/deckpdf/deck/content"
@@ -92,6 +96,39 @@ func BenchmarkRender(b *testing.B) {
 	opt := render.Options{CacheDir: b.TempDir()}
 	for b.Loop() {
 		if _, err := render.Render(context.Background(), render.Builtin(), io.Discard, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderAfterAnEdit is BenchmarkRender with one text changed
+// before each render, as deck watch renders after a save: the summary
+// slide's title is new every time, and the texts not edited may come from
+// the cache of the texts the process prepared (see layout's textCache),
+// which BenchmarkRender, rendering an unchanged deck, finds whole.
+func BenchmarkRenderAfterAnEdit(b *testing.B) {
+	files := fstest.MapFS{}
+	err := fs.WalkDir(content.Default(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.Default(), p)
+		files[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	deckYAML := string(files[content.DeckFile].Data)
+	if !strings.Contains(deckYAML, "title: 摘要\n") {
+		b.Fatal("the report has no summary slide titled 摘要")
+	}
+	opt := render.Options{CacheDir: b.TempDir()}
+	edits := 0
+	for b.Loop() {
+		edits++
+		files[content.DeckFile] = &fstest.MapFile{Data: []byte(strings.Replace(deckYAML, "title: 摘要\n", fmt.Sprintf("title: 摘要（第%d稿）\n", edits), 1))}
+		if _, err := render.Render(context.Background(), render.FS(files, content.DeckFile), io.Discard, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
