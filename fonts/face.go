@@ -186,9 +186,15 @@ func em(adv fixed.Int26_6, upem float64) float64 { return float64(adv) / 64 / up
 // package that asks, as context keys are, so that packages do not collide;
 // one key must always be asked for with the same T.
 func Memo[T any](f *Face, key any, compute func() T) T {
-	once, ok := f.memo.Load(key)
+	return memo(&f.memo, key, compute)
+}
+
+// memo returns the value compute gives under key in m, calling compute
+// once per key, however many goroutines ask at once.
+func memo[T any](m *sync.Map, key any, compute func() T) T {
+	once, ok := m.Load(key)
 	if !ok {
-		once, _ = f.memo.LoadOrStore(key, sync.OnceValue(func() any { return compute() }))
+		once, _ = m.LoadOrStore(key, sync.OnceValue(func() any { return compute() }))
 	}
 	return once.(func() any)().(T)
 }

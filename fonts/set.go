@@ -16,6 +16,16 @@ var notoBold []byte
 type Set struct {
 	Regular *Face
 	Bold    *Face
+	memo    sync.Map // key -> func() any, made by sync.OnceValue; see SetMemo
+}
+
+// SetMemo is Memo for what is derived from the pair of faces of s rather
+// than from one face (text set in both, for one): the value lives on the
+// set and is freed with it. A value kept on one face of the pair would
+// keep the other face alive as long as the first, whichever set it was
+// paired in after.
+func SetMemo[T any](s *Set, key any, compute func() T) T {
+	return memo(&s.memo, key, compute)
 }
 
 // Face returns the bold face when bold is true, the regular one otherwise.

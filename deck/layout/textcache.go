@@ -15,8 +15,9 @@ import (
 // break opportunities depend on the text, its style and the faces, all
 // of them in the key or the cache's owner, and on nothing of the deck.
 //
-// The cache lives on the regular face (fonts.Memo) and is freed with it;
-// the default faces live as long as the process. It is bounded: the texts
+// The cache lives on the set of faces (fonts.SetMemo) and is freed with
+// it; the default set lives as long as the process, and a theme's fonts,
+// parsed again at every render, take their cache with them. It is bounded: the texts
 // are kept in two generations, the texts asked for since the last turn
 // and those of the turn before. A text asked for is brought into the
 // newer one; once the newer one holds textCacheGlyphs glyphs, it becomes
@@ -41,12 +42,12 @@ type textKey struct {
 // before it turns: the default report prepares 4,543 in 142 texts.
 const textCacheGlyphs = 1 << 15
 
-// textCacheOf is the key of a face's textCache, by its bold face.
-type textCacheOf struct{ bold *fonts.Face }
+// textCacheKey is the key of a set's textCache.
+type textCacheKey struct{}
 
 // textCacheFor returns the cache of the texts prepared in the faces of fs.
 func textCacheFor(fs *fonts.Set) *textCache {
-	return fonts.Memo(fs.Regular, textCacheOf{fs.Bold}, func() *textCache { return &textCache{} })
+	return fonts.SetMemo(fs, textCacheKey{}, func() *textCache { return &textCache{} })
 }
 
 // get returns the text prepared under k, or nil. A nil cache holds no

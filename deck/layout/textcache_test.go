@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"weak"
 
 	"github.com/deckpdf/deck/content"
 	"github.com/deckpdf/deck/deck"
@@ -92,6 +94,58 @@ func TestTextsPreparedBeforeLayOutAsFreshOnes(t *testing.T) {
 		}
 		if name == "missing" && strings.Count(laidOut(t, d, fs), "is not in the fonts") != 3 {
 			t.Errorf("the characters the fonts lack are not reported when the text comes from the cache")
+		}
+	}
+}
+
+// TestTextCacheIsTheSets: a deck laid out in one set of faces, then in
+// another that shares its regular face and sets bold in it too, is laid
+// out in the second as if the first had never been (the texts of the
+// first, in their bold face, are not taken); and a set made for a render,
+// with a bold face parsed for it, is freed with its faces and texts once
+// the render is done, though its regular face lives on.
+func TestTextCacheIsTheSets(t *testing.T) {
+	def, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := fonts.NewSet(def.Regular, def.Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "title: t\nslides:\n  - title: 第一页标题 Bold Title\n    blocks:\n      - paragraph: 正文 **粗体** text\n"
+	d, diags := content.Load(fstest.MapFS{"deck.yaml": {Data: []byte(src)}}, "deck.yaml", "")
+	if d == nil {
+		t.Fatal(diags)
+	}
+	forget(def)
+	forget(same)
+	fresh := laidOut(t, d, same)
+	forget(same)
+	laidOut(t, d, def)
+	if got := laidOut(t, d, same); got != fresh {
+		t.Errorf("laid out in regular for both after a layout in regular and bold, the deck differs:\n%s\nfresh:\n%s", got, fresh)
+	}
+
+	boldData := def.Bold.Data()
+	var freed []weak.Pointer[fonts.Face]
+	for range 3 {
+		bold, err := fonts.Parse("NotoSansSC-Bold", boldData)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := fonts.NewSet(def.Regular, bold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		laidOut(t, d, set)
+		freed = append(freed, weak.Make(bold))
+	}
+	runtime.GC()
+	runtime.GC()
+	for i, w := range freed {
+		if w.Value() != nil {
+			t.Errorf("the bold face of render %d, parsed for it, is still held after it", i+1)
 		}
 	}
 }

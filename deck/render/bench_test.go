@@ -42,7 +42,7 @@ func BenchmarkLayout(b *testing.B) {
 // anew each time, as a fresh process lays out: every character's advance
 // is read from the font for the first time, from faces just parsed, and
 // every text is prepared (BenchmarkLayout takes them from the cache of
-// the texts the process prepared, which lives on the faces).
+// the texts the process prepared, which lives on the set of faces).
 func BenchmarkLayoutFreshFonts(b *testing.B) {
 	d, _ := content.Load(content.Default(), content.DeckFile, "")
 	regular, err := os.ReadFile("../../fonts/NotoSansSC-Regular.ttf")
