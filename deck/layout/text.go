@@ -185,23 +185,10 @@ func spansKey(spans []deck.Span) (string, bool) {
 func (e *engine) prepare(t deck.Text, st textStyle, skip int) *prepared {
 	spans, plain := spansKey(t.Spans)
 	key := prepKey{spans: spans, plain: plain, bold: st.bold, color: st.color, emphasis: st.emphasis}
-	if p, ok := e.prepared[key]; ok {
+	if p := e.known(key); p != nil {
 		if !p.clean {
 			e.check(t, skip)
 		}
-		return p
-	}
-	if e.prepared == nil {
-		e.prepared = map[prepKey]*prepared{}
-	}
-	// A text an earlier layout prepared is taken from the process's
-	// cache, and is reported again as collect would report it.
-	shared := textKey{key, e.theme.CJKLatinSpace}
-	if p := e.texts.get(shared); p != nil {
-		if !p.clean {
-			e.check(t, skip)
-		}
-		e.prepared[key] = p
 		return p
 	}
 	text, gl, clean := e.collect(t, st, skip)
@@ -209,7 +196,24 @@ func (e *engine) prepare(t deck.Text, st textStyle, skip int) *prepared {
 	p := &prepared{text: text, gl: gl, segs: e.segmentsOf(text), clean: clean}
 	markTight(gl, p.segs)
 	e.prepared[key] = p
-	e.texts.put(shared, p)
+	e.texts.put(textKey{key, e.theme.CJKLatinSpace}, p)
+	return p
+}
+
+// known returns the text prepared under key by this engine or, in the
+// same faces and theme, by an earlier layout of the process (see
+// textCache), or nil.
+func (e *engine) known(key prepKey) *prepared {
+	if e.prepared == nil {
+		e.prepared = map[prepKey]*prepared{}
+	}
+	if p := e.prepared[key]; p != nil {
+		return p
+	}
+	p := e.texts.get(textKey{key, e.theme.CJKLatinSpace})
+	if p != nil {
+		e.prepared[key] = p
+	}
 	return p
 }
 

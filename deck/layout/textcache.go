@@ -16,14 +16,15 @@ import (
 // of them in the key or the cache's owner, and on nothing of the deck.
 //
 // The cache lives on the set of faces (fonts.SetMemo) and is freed with
-// it; the default set lives as long as the process, and a theme's fonts,
-// parsed again at every render, take their cache with them. It is bounded: the texts
-// are kept in two generations, the texts asked for since the last turn
-// and those of the turn before. A text asked for is brought into the
-// newer one; once the newer one holds textCacheGlyphs glyphs, it becomes
-// the older and the oldest is dropped. So what the last layouts used
-// stays, and the cache holds at most about twice textCacheGlyphs glyphs
-// (a glyph with its share of the segments and text is about 90 bytes).
+// it: the default set lives as long as the process, and a theme's fonts,
+// parsed again at every render, take their cache with them. It is
+// bounded: the texts are kept in two generations, the texts asked for
+// since the last turn and those of the turn before. A text asked for is
+// brought into the newer one; once the newer one holds textCacheGlyphs
+// glyphs, it becomes the older and the oldest is dropped. So what the last
+// layouts used stays, and the cache holds about twice textCacheGlyphs
+// glyphs at most: a glyph with its share of the segments, text and key
+// takes 85 bytes (the report's 4,543 keep 387 KB), so 5.6 MB.
 type textCache struct {
 	mu       sync.Mutex
 	new, old map[textKey]*prepared
