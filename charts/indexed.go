@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"unsafe"
 
 	"github.com/deckpdf/deck/deck/palette"
 	"github.com/golang/freetype/raster"
@@ -198,11 +199,23 @@ func (c *indexedCanvas) Paint(ss []raster.Span, done bool) {
 	}
 }
 
+// newBlends returns empty slots for a canvas's blends, each page of them
+// written to once: the slots are read before they are written, and a page
+// of new memory read first is the system's page of zeros until a write
+// copies it, interrupting every other core (see fonts.newBMPBlock).
+func newBlends() *[blendSlots]blend {
+	b := new([blendSlots]blend)
+	for i := 0; i < blendSlots; i += 4096 / int(unsafe.Sizeof(blend{})) {
+		b[i].color = 0 // generation 0: empty
+	}
+	return b
+}
+
 // blend returns the id of the colour being painted at coverage alpha over
 // the colour of id under.
 func (c *indexedCanvas) blend(under uint16, alpha uint32) (uint16, bool) {
 	if c.blends == nil {
-		c.blends = new([blendSlots]blend)
+		c.blends = newBlends()
 	}
 	slot := &c.blends[(uint32(under)*0x9e3779b1^alpha*0x85ebca6b)>>20] // Fibonacci hashing to 12 bits
 	if slot.color == c.color && slot.under == under && slot.alpha == alpha {

@@ -313,6 +313,9 @@ type measures struct {
 // engine's measures, valid until the next call.
 func (e *engine) measure(text string, gl []glyph) measures {
 	m := measures{prefix: grown(e.measures.prefix, len(text)+1), glue: grown(e.measures.glue, len(text)+1)}
+	// Written before it is read: a new page read first is the system's
+	// page of zeros until a write copies it (see fonts.newBMPBlock).
+	m.prefix[0] = 0
 	for i, g := range gl {
 		end := len(text)
 		if i+1 < len(gl) {
