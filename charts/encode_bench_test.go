@@ -14,7 +14,8 @@ import (
 // BenchmarkEncode encodes the report's widest chart, drawn once: the
 // palette reduced alone; reduced and written as a PNG in one pass, as
 // charts do (reduced-png); and, to compare, the reduced picture written by
-// image/png at its fastest.
+// image/png at its fastest; and the indexed canvas charts draw on,
+// written as charts write it (indexed-png).
 func BenchmarkEncode(b *testing.B) {
 	img := marketSizePixels(b)
 	b.Run("reduce", func(b *testing.B) {
@@ -31,6 +32,15 @@ func BenchmarkEncode(b *testing.B) {
 			}
 		}
 	})
+	b.Run("indexed-png", func(b *testing.B) {
+		px := marketSizeCanvas(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := encode(px); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("reduced-png", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -40,6 +50,26 @@ func BenchmarkEncode(b *testing.B) {
 			}
 		}
 	})
+}
+
+// marketSizeCanvas returns the report's market-size chart drawn as charts
+// draw it, on an indexed canvas, at its size in the deck.
+func marketSizeCanvas(b *testing.B) *pixels {
+	cs, theme := reportCharts(b)
+	measure, err := chart.PNG(1, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	measure.SetDPI(DPI)
+	px := new(pixels)
+	d := new(chartCanvas)
+	if _, err := render(cs["market-size"], theme, defaultFonts(b), 880, 326, DPI, measure, d.provider(), px); err != nil {
+		b.Fatal(err)
+	}
+	if px.canvas == nil || px.canvas.rgba != nil {
+		b.Fatal("the chart was not drawn on an indexed canvas")
+	}
+	return px
 }
 
 // marketSizePixels returns the report's market-size chart as go-chart
