@@ -87,23 +87,24 @@ func checksum(adler uint32, p []byte) uint32 {
 		if len(p) >= 8 {
 			if eight := uint64(p[0]) * 0x0101_0101_0101_0101; word(p) == eight {
 				n := 8
-				for n+32 <= len(p) && n < maxRun {
+				for n+32 <= len(p) {
 					r := p[n : n+32]
 					if (word(r)^eight)|(word(r[8:])^eight)|(word(r[16:])^eight)|(word(r[24:])^eight) != 0 {
 						break
 					}
 					n += 32
 				}
-				for n+8 <= len(p) && n < maxRun && word(p[n:]) == eight {
+				for n+8 <= len(p) && word(p[n:]) == eight {
 					n += 8
 				}
-				for n < len(p) && n < maxRun && p[n] == p[0] {
+				for n < len(p) && p[n] == p[0] {
 					n++
 				}
 				// Each byte adds v to s1, and then s1 to s2: s2 gains
-				// n times s1 as it was, and v times 1 + 2 + … + n.
-				k, v := uint64(n), uint64(p[0])
-				s2 = (s2 + k*s1 + v*(k*(k+1)/2%mod)) % mod
+				// n times s1 as it was, and v times 1 + 2 + … + n,
+				// which modulo mod depends on n modulo 2 mod alone.
+				k, t, v := uint64(n)%mod, uint64(n)%(2*mod), uint64(p[0])
+				s2 = (s2 + k*s1 + v*(t*(t+1)/2%mod)) % mod
 				s1 = (s1 + k*v) % mod
 				p = p[n:]
 				continue
@@ -119,10 +120,6 @@ func checksum(adler uint32, p []byte) uint32 {
 	}
 	return uint32(s2<<16 | s1)
 }
-
-// maxRun is the longest run checksum adds at once, far below where its
-// sums would overflow 64 bits; a longer one is added in parts.
-const maxRun = 1 << 20
 
 // word returns the eight bytes at the start of p as one number.
 func word(p []byte) uint64 { return binary.LittleEndian.Uint64(p) }
