@@ -60,16 +60,17 @@ func TestChecksumIsAdler32(t *testing.T) {
 		mixed = append(mixed, random[:rng.IntN(20)]...)
 	}
 	inputs := map[string][]byte{
-		"empty":     nil,
-		"random":    random,
-		"one run":   bytes.Repeat([]byte{0xff}, 5_000_000),
-		"runs":      runs,
-		"mixed":     mixed,
-		"short":     []byte{7, 7, 7, 7, 7, 7, 7},
-		"eight":     bytes.Repeat([]byte{9}, 8),
-		"zeros":     make([]byte, 70000),
-		"png rows":  append(append([]byte{0}, bytes.Repeat([]byte{3}, 2444)...), append([]byte{0}, bytes.Repeat([]byte{200}, 2444)...)...),
-		"one bytes": {1},
+		"empty":            nil,
+		"random":           random,
+		"one run":          bytes.Repeat([]byte{0xff}, 5_000_000),
+		"run of 1½ moduli": bytes.Repeat([]byte{0x80}, 100_000),
+		"runs":             runs,
+		"mixed":            mixed,
+		"short":            []byte{7, 7, 7, 7, 7, 7, 7},
+		"eight":            bytes.Repeat([]byte{9}, 8),
+		"zeros":            make([]byte, 70000),
+		"png rows":         append(append([]byte{0}, bytes.Repeat([]byte{3}, 2444)...), append([]byte{0}, bytes.Repeat([]byte{200}, 2444)...)...),
+		"one bytes":        {1},
 	}
 	for name, in := range inputs {
 		want := adler32.Checksum(in)
