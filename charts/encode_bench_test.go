@@ -14,8 +14,8 @@ import (
 // BenchmarkEncode encodes the report's widest chart, drawn once: the
 // palette reduced alone; reduced and written as a PNG in one pass, as
 // charts do (reduced-png); and, to compare, the reduced picture written by
-// image/png at its fastest; and the indexed canvas charts draw on,
-// written as charts write it (indexed-png).
+// image/png at its fastest; and the indexed canvases charts draw the
+// report's three charts on, written as charts write them (indexed-png).
 func BenchmarkEncode(b *testing.B) {
 	img := marketSizePixels(b)
 	b.Run("reduce", func(b *testing.B) {
@@ -32,15 +32,20 @@ func BenchmarkEncode(b *testing.B) {
 			}
 		}
 	})
-	b.Run("indexed-png", func(b *testing.B) {
-		px := marketSizeCanvas(b)
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := encode(px); err != nil {
-				b.Fatal(err)
+	for _, c := range []struct {
+		name string
+		w, h float64
+	}{{"market-size", 880, 326}, {"digital-economy", 471, 253}, {"industry-internet-index", 385, 238}} {
+		b.Run("indexed-png/"+c.name, func(b *testing.B) {
+			px := reportCanvas(b, c.name, c.w, c.h)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := encode(px); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 	b.Run("reduced-png", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -52,9 +57,9 @@ func BenchmarkEncode(b *testing.B) {
 	})
 }
 
-// marketSizeCanvas returns the report's market-size chart drawn as charts
-// draw it, on an indexed canvas, at its size in the deck.
-func marketSizeCanvas(b *testing.B) *pixels {
+// reportCanvas returns the report's chart of that name drawn as charts
+// draw it, on an indexed canvas, w×h points at DPI: its size in the deck.
+func reportCanvas(b *testing.B, name string, w, h float64) *pixels {
 	cs, theme := reportCharts(b)
 	measure, err := chart.PNG(1, 1)
 	if err != nil {
@@ -63,7 +68,7 @@ func marketSizeCanvas(b *testing.B) *pixels {
 	measure.SetDPI(DPI)
 	px := new(pixels)
 	d := new(chartCanvas)
-	if _, err := render(cs["market-size"], theme, defaultFonts(b), 880, 326, DPI, measure, d.provider(), px); err != nil {
+	if _, err := render(cs[name], theme, defaultFonts(b), w, h, DPI, measure, d.provider(), px); err != nil {
 		b.Fatal(err)
 	}
 	if px.canvas == nil || px.canvas.rgba != nil {

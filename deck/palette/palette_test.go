@@ -135,9 +135,10 @@ func TestNearestIsPaletteIndex(t *testing.T) {
 			ids[i] = int32(n - 1 - i)
 			pal[i] = rgba(colors[ids[i]])
 		}
+		finder := newNearest(colors, ids)
 		for range 20 {
 			c := near(base, spread+2)
-			if got, want := nearest(colors, ids, c), pal.Index(rgba(c)); got != want {
+			if got, want := finder.index(c), pal.Index(rgba(c)); got != want {
 				t.Fatalf("nearest(%06x) = %d, Palette.Index = %d (palette %v)", c, got, want, pal)
 			}
 		}

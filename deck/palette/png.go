@@ -66,11 +66,16 @@ func writePNG(w io.Writer, b image.Rectangle, pal color.Palette, row func(dst []
 	var idat chunkWriter
 	z := zlibpool.Get(&idat)
 	defer zlibpool.Put(z)
-	pix := make([]byte, b.Dx())
 	line := make([]byte, 1+(b.Dx()*depth+7)/8) // filter type 0, then the packed pixels
+	pix := line[1:]                            // a byte a pixel, written in place
+	if depth < 8 {
+		pix = make([]byte, b.Dx())
+	}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row(pix, y)
-		pack(line[1:], pix, depth)
+		if depth < 8 {
+			pack(line[1:], pix, depth)
+		}
 		z.Write(line) // a chunkWriter takes every write
 	}
 	z.Close()
@@ -87,13 +92,9 @@ func (c *chunkWriter) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
-// pack writes the indexes of pix into row, depth bits each, the first
-// pixel in the high bits of the first byte.
+// pack writes the indexes of pix into row, depth bits each (1, 2 or 4),
+// the first pixel in the high bits of the first byte.
 func pack(row, pix []byte, depth int) {
-	if depth == 8 {
-		copy(row, pix)
-		return
-	}
 	clear(row)
 	per := 8 / depth
 	for i, k := range pix {
