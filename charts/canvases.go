@@ -91,14 +91,21 @@ func (c *canvases) give(cv pixelMemory) {
 
 // close frees the canvases given back, and those given back from now on:
 // the charts are drawn. A drawing that ran out of time and still runs
-// gives its canvas back when it ends.
+// gives its canvas back when it ends. The canvases given back are freed
+// on another core, not waited for: giving the report's two back to the
+// system took 0.9 ms (two munmaps, perf trace), which a render, going on
+// to write its PDF, would otherwise spend first.
 func (c *canvases) close() {
 	c.mu.Lock()
 	free := c.free
 	c.free, c.closed = nil, true
 	c.mu.Unlock()
-	for _, cv := range free {
-		cv.release()
+	if len(free) > 0 {
+		go func() {
+			for _, cv := range free {
+				cv.release()
+			}
+		}()
 	}
 }
 
