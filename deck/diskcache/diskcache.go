@@ -112,7 +112,13 @@ func Write(dir, name, header string, data []byte, max int64, keep int) error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(slices.Concat([]byte(header), checksum(name, data), data))
+	// The entry's head, then its data, not copied into one buffer: a
+	// font program or a chart is a hundred kilobytes or so, memory a
+	// process that renders once would get fresh.
+	_, err = tmp.Write(slices.Concat([]byte(header), checksum(name, data)))
+	if err == nil {
+		_, err = tmp.Write(data)
+	}
 	if cerr := tmp.Close(); err == nil && cerr == nil {
 		err = os.Rename(tmp.Name(), path)
 	}

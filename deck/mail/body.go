@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 )
 
 // words are the fixed words of the bodies and subject in one language.
@@ -98,15 +99,21 @@ func (d *Draft) bodies(cid string) (text, html string) {
 	}
 	t.WriteString("\n" + b.Attached + "\n")
 	var h strings.Builder
-	if err := page.Execute(&h, b); err != nil {
+	if err := page().Execute(&h, b); err != nil {
 		panic("mail: the HTML body's template: " + err.Error()) // fixed template, checked by the tests
 	}
 	return t.String(), h.String()
 }
 
 // page is the HTML body: simple markup with inline styles, which mail
-// programs keep (most drop <style> elements).
-var page = template.Must(template.New("body").Parse(`<!DOCTYPE html>
+// programs keep (most drop <style> elements). It is parsed when a mail is
+// first written, not when every deck command starts.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("body").Parse(pageHTML))
+})
+
+// pageHTML is page's template.
+const pageHTML = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head><meta charset="utf-8"><title>{{.Title}}</title></head>
 <body style="font-family: -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif; color: #222; line-height: 1.6;">
@@ -131,4 +138,4 @@ var page = template.Must(template.New("body").Parse(`<!DOCTYPE html>
 <p style="color: #666; margin: 16px 0 0;">{{.Attached}}</p>
 </body>
 </html>
-`))
+`

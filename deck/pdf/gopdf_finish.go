@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -124,21 +125,23 @@ type outlineEntry struct {
 	height float64 // the page's
 }
 
+// The patterns of gopdf's page tree, compiled when gopdf first writes,
+// not when every deck command starts.
 var (
-	kidsRe  = regexp.MustCompile(`/Kids \[((?: *\d+ 0 R)*) *\]`)
-	refRe   = regexp.MustCompile(`(\d+) 0 R`)
-	countRe = regexp.MustCompile(`/Count (\d+)\n`)
+	kidsRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Kids \[((?: *\d+ 0 R)*) *\]`) })
+	refRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+) 0 R`) })
+	countRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Count (\d+)\n`) })
 )
 
 // pageRefs reads the page objects, in order, from gopdf's page tree.
 func pageRefs(tree []byte) ([]int, error) {
-	kids := kidsRe.FindSubmatch(tree)
-	count := countRe.FindSubmatch(tree)
+	kids := kidsRe().FindSubmatch(tree)
+	count := countRe().FindSubmatch(tree)
 	if kids == nil || count == nil {
 		return nil, unexpected("its page tree has no /Kids or /Count")
 	}
 	var pages []int
-	for _, m := range refRe.FindAllSubmatch(kids[1], -1) {
+	for _, m := range refRe().FindAllSubmatch(kids[1], -1) {
 		n, _ := strconv.Atoi(string(m[1]))
 		pages = append(pages, n)
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/deckpdf/deck/fonts"
@@ -41,8 +42,11 @@ func halfCMap() string {
 
 // gopdfMapRe is an entry of the ToUnicode CMaps gopdf writes, a glyph id
 // (twice, a range of one) and the code point drawn with it, when the code
-// point may be a half-width form's (fonts.HalfBase onwards).
-var gopdfMapRe = regexp.MustCompile(fmt.Sprintf(`(?m)^(<[0-9A-F]{4}><[0-9A-F]{4}>)<(%02X[0-9A-F]{2})>$`, fonts.HalfBase>>8))
+// point may be a half-width form's (fonts.HalfBase onwards); compiled
+// when gopdf first writes.
+var gopdfMapRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(fmt.Sprintf(`(?m)^(<[0-9A-F]{4}><[0-9A-F]{4}>)<(%02X[0-9A-F]{2})>$`, fonts.HalfBase>>8))
+})
 
 // halfToUnicode maps the half-width forms in gopdf's ToUnicode CMaps to
 // their marks. gopdf maps each glyph to the code point drawn with it, in
@@ -53,8 +57,8 @@ func (f *goFile) halfToUnicode() {
 		if !bytes.Contains(o, []byte("/CMapName /Adobe-Identity-UCS def")) {
 			continue
 		}
-		f.objs[i] = gopdfMapRe.ReplaceAllFunc(o, func(e []byte) []byte {
-			m := gopdfMapRe.FindSubmatch(e)
+		f.objs[i] = gopdfMapRe().ReplaceAllFunc(o, func(e []byte) []byte {
+			m := gopdfMapRe().FindSubmatch(e)
 			c, _ := strconv.ParseUint(string(m[2]), 16, 32)
 			mark, ok := fonts.FullWidth(rune(c))
 			if !ok || mark > 0xFFFF {
