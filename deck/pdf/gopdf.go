@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -28,6 +29,7 @@ func writeGoPDF(w io.Writer, pages []layout.Page, opt Options, subsets map[*font
 	size := pages[0].Size
 	doc := &gopdf.GoPdf{}
 	doc.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: size.W, H: size.H}})
+	doc.SetCompressLevel(zlib.BestSpeed)
 	p := &goPainter{doc: doc, docHeight: size.H, family: map[*fonts.Face]string{}, subsets: subsets}
 	if err := layout.Paint(pages, p); err != nil {
 		return err
