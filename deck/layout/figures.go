@@ -365,8 +365,42 @@ func (e *engine) qrAhead(d *deck.Deck) {
 	}()
 }
 
-// makeQR makes the QR code of url.
+// makeQR returns the QR code of url, made once a process: deck watch,
+// and a program that renders again, lay the same codes out at every
+// render, and go-qrcode takes a millisecond for one. The modules are
+// shared, and read only.
 func makeQR(url string) qrCode {
+	madeQR.Lock()
+	c, ok := madeQR.codes[url]
+	madeQR.Unlock()
+	if ok {
+		return c
+	}
+	c = encodeQR(url)
+	madeQR.Lock()
+	defer madeQR.Unlock()
+	if len(madeQR.codes) >= qrKept {
+		clear(madeQR.codes)
+	}
+	if madeQR.codes == nil {
+		madeQR.codes = map[string]qrCode{}
+	}
+	madeQR.codes[url] = c
+	return c
+}
+
+// madeQR holds the QR codes made in this process, by URL, at most qrKept
+// (the largest, of 177×177 modules, takes 35 KB).
+var madeQR struct {
+	sync.Mutex
+	codes map[string]qrCode
+}
+
+// qrKept is how many QR codes a process keeps; past that it starts again.
+const qrKept = 64
+
+// encodeQR makes the QR code of url.
+var encodeQR = func(url string) qrCode {
 	var c qrCode
 	code, err := qrcode.New(url, qrcode.Medium)
 	if c.err = err; err == nil {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -49,4 +50,35 @@ func TestQRCodesAreMadeAhead(t *testing.T) {
 	if e.qrAhead(&deck.Deck{Slides: []deck.Slide{{Blocks: []deck.Block{&deck.Paragraph{}}}}}); e.qrMade != nil {
 		t.Error("a deck without QR codes has codes made ahead")
 	}
+}
+
+// A QR code is made once a process, however many layouts show it, and
+// one made for another URL is not taken; past qrKept codes the process
+// starts again.
+func TestQRCodesAreMadeOnceAProcess(t *testing.T) {
+	made := map[string]int{}
+	encode := encodeQR
+	encodeQR = func(url string) qrCode { made[url]++; return encode(url) }
+	defer func() { encodeQR = encode }()
+	madeQR.Lock()
+	clear(madeQR.codes)
+	madeQR.Unlock()
+	const first, second = "https://example.com/once", "https://example.com/twice"
+	for range 3 {
+		for _, url := range []string{first, second} {
+			if c, want := makeQR(url), encode(url); c.err != nil || !reflect.DeepEqual(c.bits, want.bits) {
+				t.Fatalf("%s: the code made once is not the code of its URL (%v)", url, c.err)
+			}
+		}
+	}
+	if made[first] != 1 || made[second] != 1 {
+		t.Errorf("codes made %v times, want once each", made)
+	}
+	for i := range qrKept {
+		makeQR(fmt.Sprintf("https://example.com/%d", i))
+	}
+	if madeQR.Lock(); len(madeQR.codes) > qrKept {
+		t.Errorf("%d codes kept, at most %d", len(madeQR.codes), qrKept)
+	}
+	madeQR.Unlock()
 }
