@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"maps"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -44,11 +46,14 @@ type fontNeed struct {
 // draws at half its advance counts as its half-width form (see
 // drawnText).
 func fontNeeds(pages []layout.Page, set *fonts.Set) []fontNeed {
-	type drawn struct{ runes, half map[rune]bool }
+	type drawn struct {
+		runes *runeSet
+		half  map[rune]bool // a few marks
+	}
 	faces := []*fonts.Face{set.Regular, set.Bold}
 	used := map[*fonts.Face]drawn{}
 	for _, f := range faces {
-		used[f] = drawn{map[rune]bool{}, map[rune]bool{}}
+		used[f] = drawn{new(runeSet), map[rune]bool{}}
 	}
 	for i := range pages {
 		for _, it := range pages[i].Items {
@@ -58,7 +63,7 @@ func fontNeeds(pages []layout.Page, set *fonts.Set) []fontNeed {
 			}
 			d, ok := used[t.Face]
 			if !ok {
-				d = drawn{map[rune]bool{}, map[rune]bool{}}
+				d = drawn{new(runeSet), map[rune]bool{}}
 				used[t.Face] = d
 				faces = append(faces, t.Face)
 			}
@@ -69,7 +74,7 @@ func fontNeeds(pages []layout.Page, set *fonts.Set) []fontNeed {
 				text = text[:len(text)-utf8.RuneLen(code)]
 			}
 			for _, r := range text {
-				d.runes[r] = true
+				d.runes.add(r)
 			}
 		}
 	}
@@ -78,7 +83,7 @@ func fontNeeds(pages []layout.Page, set *fonts.Set) []fontNeed {
 		if len(needs) > 0 && needs[len(needs)-1].face == f {
 			continue // one face for both weights
 		}
-		runes, half := sorted(used[f].runes), sorted(used[f].half)
+		runes, half := used[f].runes.sorted(), slices.Sorted(maps.Keys(used[f].half))
 		needs = append(needs, fontNeed{face: f, runes: runes, half: half, key: programKey(f, runes, half)})
 	}
 	return needs
@@ -103,13 +108,56 @@ func (n fontNeed) program() (program, error) {
 	return program{data: data, codes: codes, key: n.key}, nil
 }
 
-// sorted returns the runes of a set in order.
-func sorted(set map[rune]bool) []rune {
-	rs := make([]rune, 0, len(set))
-	for r := range set {
+// A runeSet is a set of runes: a bit each for those of the Basic
+// Multilingual Plane, where a deck's text is, a map for the others.
+// Adding every character of every text run to maps had been a fifth of
+// the time a warm render spent writing its PDF (fontNeeds runs twice).
+type runeSet struct {
+	bmp   *[bmpWords]uint64
+	other map[rune]bool
+}
+
+// bmpWords is the number of 64-bit words a bit for each rune below
+// U+10000 takes.
+const bmpWords = 0x10000 / 64
+
+// add adds r to the set.
+func (s *runeSet) add(r rune) {
+	if r >= 0 && r < 0x10000 {
+		if s.bmp == nil {
+			// Written before it is read (see fonts.newBMPBlock), a word
+			// a page, through b: through s.bmp, the check that it is
+			// not nil would read the first page first.
+			b := new([bmpWords]uint64)
+			for i := 0; i < bmpWords; i += 4096 / 8 {
+				b[i] = 0
+			}
+			s.bmp = b
+		}
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	if s.other == nil {
+		s.other = map[rune]bool{}
+	}
+	s.other[r] = true
+}
+
+// sorted returns the runes of the set in order.
+func (s *runeSet) sorted() []rune {
+	var rs []rune
+	if s.bmp != nil {
+		for i, w := range s.bmp {
+			for ; w != 0; w &= w - 1 {
+				rs = append(rs, rune(i*64+bits.TrailingZeros64(w)))
+			}
+		}
+	}
+	bmp := len(rs)
+	for r := range s.other {
 		rs = append(rs, r)
 	}
-	slices.Sort(rs)
+	slices.Sort(rs[bmp:]) // all above the BMP's
 	return rs
 }
 
