@@ -2,7 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/deckpdf/deck/fonts"
 )
 
 // TestAheadMakesThePrograms does the work Ahead gives for a page's text,
@@ -44,5 +48,31 @@ func TestAheadMakesThePrograms(t *testing.T) {
 				t.Error("pages whose text is not what Ahead saw are written with Ahead's programs")
 			}
 		})
+	}
+}
+
+// The programs the work Ahead gives makes are written to the cache folder
+// while the pages are painted, and Write returns only once they are
+// there, however slow the folder.
+func TestWriteWaitsForTheProgramsAheadKeeps(t *testing.T) {
+	write := writeProgram
+	writeProgram = func(f *fonts.Face, e *embedding, dir string) {
+		time.Sleep(300 * time.Millisecond)
+		write(f, e, dir)
+	}
+	defer func() { writeProgram = write }()
+	dir := t.TempDir()
+	set := freshFaces(t)
+	page := textPage(set, "金融云，cloud 2026")
+	d := Begin(page[0].Size, Options{Fonts: set, CacheDir: dir})
+	for _, work := range d.Ahead(page) {
+		work()
+	}
+	var out bytes.Buffer
+	if err := d.Write(&out, page); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(dir, "*"+programExt)); len(entries) != 2 {
+		t.Fatalf("%d programs in the cache folder once Write returned, want one a face", len(entries))
 	}
 }

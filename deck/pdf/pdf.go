@@ -47,8 +47,9 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 type Document struct {
 	opt    Options
 	err    error
-	loaded chan struct{} // closed once loadPrograms is done; nil: not begun
-	ahead  []func()      // the work Ahead gave, each done once
+	loaded chan struct{}  // closed once loadPrograms is done; nil: not begun
+	ahead  []func()       // the work Ahead gave, each done once
+	kept   sync.WaitGroup // the programs Ahead made being written to the cache folder
 }
 
 // Begin starts a PDF with the given options. The fonts are embedded only
@@ -95,7 +96,13 @@ func (d *Document) Ahead(pages []layout.Page) []func() {
 		work = append(work, sync.OnceFunc(func() {
 			d.waitLoaded()
 			if p, err := n.program(); err == nil {
-				embed(n.face, p, d.opt.CacheDir) // kept as the face's last; Write reports any error
+				// Kept as the face's last; Write reports any error. The
+				// cache folder is written while Write paints the pages,
+				// on a core that leaves free, not by the cores drawing
+				// charts; Write waits for it.
+				if e, err := embed(n.face, p, ""); err == nil {
+					d.kept.Go(func() { writeProgram(n.face, e, d.opt.CacheDir) })
+				}
 			}
 		}))
 	}
@@ -112,6 +119,7 @@ func (d *Document) waitLoaded() {
 
 // Write writes pages to w. A Document is not for concurrent use.
 func (d *Document) Write(w io.Writer, pages []layout.Page) error {
+	defer d.kept.Wait() // what Ahead keeps is in the cache folder before Write returns
 	if d.err != nil {
 		return d.err
 	}

@@ -133,6 +133,12 @@ func keepProgram(f *fonts.Face, e *embedding, dir string) {
 	memo.mu.Lock()
 	memo.last = e
 	memo.mu.Unlock()
+	writeProgram(f, e, dir)
+}
+
+// writeProgram writes e, face f's last embedding, to the cache folder dir
+// when there is one.
+var writeProgram = func(f *fonts.Face, e *embedding, dir string) {
 	if dir != "" {
 		diskcache.Write(dir, programName(f), programHeader, encodeEmbedding(e), maxProgram, keptPrograms)
 	}
