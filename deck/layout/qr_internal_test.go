@@ -29,7 +29,7 @@ func TestQRCodesAreMadeAhead(t *testing.T) {
 	}
 	for _, url := range []string{top, inColumn} {
 		c, ok := codes[url]
-		want := makeQR(url)
+		want := encodeQR(url)
 		if !ok || c.err != nil || !reflect.DeepEqual(c.bits, want.bits) {
 			t.Errorf("%s: made ahead %v (%v), want the code makeQR makes", url, ok, c.err)
 		}

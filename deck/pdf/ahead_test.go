@@ -76,3 +76,34 @@ func TestWriteWaitsForTheProgramsAheadKeeps(t *testing.T) {
 		t.Fatalf("%d programs in the cache folder once Write returned, want one a face", len(entries))
 	}
 }
+
+// A program the cache folder holds already, taken again by the next
+// render, is not written to it again: three renders of one text write
+// each face's program once.
+func TestAProgramKeptIsNotWrittenAgain(t *testing.T) {
+	write := writeProgram
+	written := 0
+	writeProgram = func(f *fonts.Face, e *embedding, dir string) {
+		if dir != "" {
+			written++
+		}
+		write(f, e, dir)
+	}
+	defer func() { writeProgram = write }()
+	dir := t.TempDir()
+	set := freshFaces(t)
+	for range 3 {
+		page := textPage(set, "金融云，cloud 2026")
+		d := Begin(page[0].Size, Options{Fonts: set, CacheDir: dir})
+		for _, work := range d.Ahead(page) {
+			work()
+		}
+		var out bytes.Buffer
+		if err := d.Write(&out, page); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if written != 2 {
+		t.Errorf("the programs were written %d times to the cache folder, want once a face", written)
+	}
+}

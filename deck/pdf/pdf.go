@@ -100,7 +100,7 @@ func (d *Document) Ahead(pages []layout.Page) []func() {
 				// cache folder is written while Write paints the pages,
 				// on a core that leaves free, not by the cores drawing
 				// charts; Write waits for it.
-				if e, err := embed(n.face, p, ""); err == nil {
+				if e, err := embed(n.face, p, ""); err == nil && p.made == nil {
 					d.kept.Go(func() { writeProgram(n.face, e, d.opt.CacheDir) })
 				}
 			}
@@ -109,6 +109,12 @@ func (d *Document) Ahead(pages []layout.Page) []func() {
 	d.ahead = append(d.ahead, work...)
 	return work
 }
+
+// Wait waits until the programs the work Ahead gave made are in the cache
+// folder. Write waits for them too; a caller that does not write, having
+// given the work to other cores, waits here before it lets the process
+// end, so that no half-written entry is left behind.
+func (d *Document) Wait() { d.kept.Wait() }
 
 // waitLoaded waits until the programs Begin reads are read.
 func (d *Document) waitLoaded() {

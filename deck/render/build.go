@@ -94,14 +94,17 @@ func build(ctx context.Context, src Source, opt Options, begin bool) (*Document,
 			}
 		}
 		diags, err := charts.Fill(ctx, doc.Pages, doc.Deck.Theme, doc.Fonts, charts.Options{Cache: cacheIn(opt.CacheDir, "charts"), Vector: opt.Charts == ChartVector, Timeout: opt.ChartTimeout, Meanwhile: meanwhile})
+		if err == nil {
+			err = ctx.Err()
+		}
 		if err != nil {
+			if doc.begun != nil {
+				doc.begun.Wait() // what the fonts' work done meanwhile writes to the cache
+			}
 			return nil, err
 		}
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		clock.lap(&res.Timings, "charts")
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 	}
 	res.Diagnostics = res.Diagnostics.Sorted()
 	res.Pages = len(doc.Pages)

@@ -56,6 +56,11 @@ func Render(ctx context.Context, src Source, w io.Writer, opt Options) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	if begun := d.begun; begun != nil {
+		// The programs made while the charts were drawn are in the cache
+		// folder when Render returns, written or not (pdf.Document.Wait).
+		defer begun.Wait()
+	}
 	return &d.Result, d.Write(ctx, w, opt)
 }
 
