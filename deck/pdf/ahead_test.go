@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -55,23 +56,13 @@ func TestAheadMakesThePrograms(t *testing.T) {
 // while the pages are painted, and Write returns only once they are
 // there, however slow the folder.
 func TestWriteWaitsForTheProgramsAheadKeeps(t *testing.T) {
-	write := writeProgram
-	writeProgram = func(f *fonts.Face, e *embedding, dir string) {
+	wrapWriteProgram(t, func(write func(*fonts.Face, *embedding, string), f *fonts.Face, e *embedding, dir string) {
 		time.Sleep(300 * time.Millisecond)
 		write(f, e, dir)
-	}
-	defer func() { writeProgram = write }()
+	})
 	dir := t.TempDir()
 	set := freshFaces(t)
-	page := textPage(set, "金融云，cloud 2026")
-	d := Begin(page[0].Size, Options{Fonts: set, CacheDir: dir})
-	for _, work := range d.Ahead(page) {
-		work()
-	}
-	var out bytes.Buffer
-	if err := d.Write(&out, page); err != nil {
-		t.Fatal(err)
-	}
+	writeAhead(t, set, "金融云，cloud 2026", dir)
 	if entries, _ := filepath.Glob(filepath.Join(dir, "*"+programExt)); len(entries) != 2 {
 		t.Fatalf("%d programs in the cache folder once Write returned, want one a face", len(entries))
 	}
@@ -81,29 +72,42 @@ func TestWriteWaitsForTheProgramsAheadKeeps(t *testing.T) {
 // render, is not written to it again: three renders of one text write
 // each face's program once.
 func TestAProgramKeptIsNotWrittenAgain(t *testing.T) {
-	write := writeProgram
-	written := 0
-	writeProgram = func(f *fonts.Face, e *embedding, dir string) {
+	var written atomic.Int32
+	wrapWriteProgram(t, func(write func(*fonts.Face, *embedding, string), f *fonts.Face, e *embedding, dir string) {
 		if dir != "" {
-			written++
+			written.Add(1)
 		}
 		write(f, e, dir)
-	}
-	defer func() { writeProgram = write }()
+	})
 	dir := t.TempDir()
 	set := freshFaces(t)
 	for range 3 {
-		page := textPage(set, "金融云，cloud 2026")
-		d := Begin(page[0].Size, Options{Fonts: set, CacheDir: dir})
-		for _, work := range d.Ahead(page) {
-			work()
-		}
-		var out bytes.Buffer
-		if err := d.Write(&out, page); err != nil {
-			t.Fatal(err)
-		}
+		writeAhead(t, set, "金融云，cloud 2026", dir)
 	}
-	if written != 2 {
-		t.Errorf("the programs were written %d times to the cache folder, want once a face", written)
+	if n := written.Load(); n != 2 {
+		t.Errorf("the programs were written %d times to the cache folder, want once a face", n)
+	}
+}
+
+// wrapWriteProgram has writeProgram call wrap, with the real one, until
+// the test ends.
+func wrapWriteProgram(t *testing.T, wrap func(write func(*fonts.Face, *embedding, string), f *fonts.Face, e *embedding, dir string)) {
+	write := writeProgram
+	writeProgram = func(f *fonts.Face, e *embedding, dir string) { wrap(write, f, e, dir) }
+	t.Cleanup(func() { writeProgram = write })
+}
+
+// writeAhead writes a page of text as a render does: the work Ahead gives
+// done first, then Write, with the cache folder dir.
+func writeAhead(t *testing.T, set *fonts.Set, text, dir string) {
+	t.Helper()
+	page := textPage(set, text)
+	d := Begin(page[0].Size, Options{Fonts: set, CacheDir: dir})
+	for _, work := range d.Ahead(page) {
+		work()
+	}
+	var out bytes.Buffer
+	if err := d.Write(&out, page); err != nil {
+		t.Fatal(err)
 	}
 }
