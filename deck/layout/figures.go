@@ -308,22 +308,15 @@ func (e *engine) qr(q *deck.QR) frame {
 }
 
 // qrBits returns the modules of the QR code of url, without its border,
-// made once per url: the fit search lays a slide out at several sizes.
-// The codes qrAhead made are taken first.
+// made once a process (makeQR): the fit search lays a slide out at
+// several sizes. The codes qrAhead made are taken first.
 func (e *engine) qrBits(url string) ([][]bool, error) {
 	if e.qrMade != nil {
 		if c, ok := e.qrMade()[url]; ok {
 			return c.bits, c.err
 		}
 	}
-	c, ok := e.qrCodes[url]
-	if !ok {
-		c = makeQR(url)
-		if e.qrCodes == nil {
-			e.qrCodes = map[string]qrCode{}
-		}
-		e.qrCodes[url] = c
-	}
+	c := makeQR(url)
 	return c.bits, c.err
 }
 

@@ -80,8 +80,6 @@ type engine struct {
 	// texts holds the texts the process prepared in the deck's faces,
 	// shared by every engine (see textCache).
 	texts *textCache
-	// qrCodes holds the QR codes made here, by URL; nil until the first.
-	qrCodes map[string]qrCode
 	// qrMade waits for the codes qrAhead makes, by URL, and returns
 	// them, to every engine of the deck (see fork); nil when there are
 	// none.

@@ -102,9 +102,10 @@ func checksum(adler uint32, p []byte) uint32 {
 				}
 				// Each byte adds v to s1, and then s1 to s2: s2 gains
 				// n times s1 as it was, and v times 1 + 2 + … + n,
-				// which modulo mod depends on n modulo 2 mod alone.
-				k, t, v := uint64(n)%mod, uint64(n)%(2*mod), uint64(p[0])
-				s2 = (s2 + k*s1 + v*(t*(t+1)/2%mod)) % mod
+				// n(n+1)/2, which modulo mod (odd: 2 has an inverse)
+				// depends on n modulo mod alone.
+				k, v := uint64(n)%mod, uint64(p[0])
+				s2 = (s2 + k*s1 + v*(k*(k+1)/2%mod)) % mod
 				s1 = (s1 + k*v) % mod
 				p = p[n:]
 				continue
