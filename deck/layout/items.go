@@ -50,25 +50,32 @@ type TextRun struct {
 	// Hidden text is not drawn but can be searched, copied and read
 	// aloud: the data of a chart picture, over the picture.
 	Hidden bool
-	// Half reports that the run's last character is a punctuation mark
-	// set at half its advance, where two marks meet ("）。", "：（"): the
-	// next run starts half an em before the mark's full advance ends.
-	// Width and Bounds still count the full advance. A painter that can
-	// draw the mark's half-width form (fonts.HalfWidth) draws it, so that
-	// the glyph ends where the next run starts; one that places each run
-	// where it is told may ignore it.
+	// Half reports that the run's last character is a closing punctuation
+	// mark set at half its advance: where two marks meet ("）。", "：（"),
+	// or where a justified line gave up the mark's blank half to take
+	// one more piece. Width and Bounds count the half advance: the next
+	// run, or the column's edge, is there. A painter that can draw the
+	// mark's half-width form (fonts.HalfWidth) draws it, so that the
+	// glyph ends where the next run starts; one that places each run
+	// where it is told may draw the full glyph, whose blank half then
+	// lies under the next run or past the line's end.
 	Half bool
 	Src  deck.Pos
 }
 
 // Width returns the width of the run from its start to the end of its last
-// character: the advances plus the spacing between characters.
+// character: the advances plus the spacing between characters, the last
+// mark of a Half run at half its advance.
 func (t TextRun) Width() float64 {
 	n := utf8.RuneCountInString(t.Text)
 	if n == 0 {
 		return 0
 	}
-	return t.Face.Width(t.Text, t.Size) + float64(n-1)*t.Spacing
+	w := t.Face.Width(t.Text, t.Size) + float64(n-1)*t.Spacing
+	if t.Half {
+		w -= t.Size / 2
+	}
+	return w
 }
 
 // Bounds returns the run's em box.

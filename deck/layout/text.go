@@ -130,7 +130,7 @@ func (e *engine) labelled(label string, at deck.Pos, t deck.Text, st textStyle, 
 func (e *engine) setText(t deck.Text, st textStyle, width float64, skip int) frame {
 	p := e.prepare(t, st, skip)
 	gl := e.sized(p, st.size)
-	m := e.measure(p.text, gl)
+	m := e.measure(p.text, gl, st)
 	lines := e.breakLines(p.text, p.segs, m, width)
 	return e.emit(t.Pos, p.text, gl, lines, st, width)
 }
@@ -307,12 +307,23 @@ func (e *engine) space(gl []glyph) {
 type measures struct {
 	prefix []float64 // the width of text[:i], at rune starts
 	glue   []float64 // the glue of the glyph that ends at i
+	// For justified text (nil for other): least is the width of text[:i]
+	// with every compressible closing mark at half its advance, and gaps
+	// the number of gaps a justified line may widen (stretchable) before
+	// the glyphs that start before i.
+	least, gaps []float64
+	size        float64
 }
 
-// measure adds up the advances of gl, the glyphs of text, into the
-// engine's measures, valid until the next call.
-func (e *engine) measure(text string, gl []glyph) measures {
-	m := measures{prefix: grown(e.measures.prefix, len(text)+1), glue: grown(e.measures.glue, len(text)+1)}
+// measure adds up the advances of gl, the glyphs of text set in st, into
+// the engine's measures, valid until the next call; for justified text,
+// their least widths and gaps too.
+func (e *engine) measure(text string, gl []glyph, st textStyle) measures {
+	n := len(text) + 1
+	m := measures{prefix: grown(e.measures.prefix, n), glue: grown(e.measures.glue, n), size: st.size}
+	if st.align == alignJustify {
+		m.least, m.gaps = grown(e.measures.least, n), grown(e.measures.gaps, n)
+	}
 	// Written before it is read: a new page read first is the system's
 	// page of zeros until a write copies it (see fonts.newBMPBlock).
 	m.prefix[0] = 0
@@ -325,9 +336,50 @@ func (e *engine) measure(text string, gl []glyph) measures {
 			m.prefix[b] = m.prefix[g.off] + g.adv
 		}
 		m.glue[end] = g.glue
+		if m.least == nil {
+			continue
+		}
+		adv, gap := g.adv, 0.0
+		if compressible(g, st.size) {
+			adv -= st.size / 2
+		}
+		if i > 0 && stretchable(gl[i-1], g) {
+			gap = 1
+		}
+		for b := g.off + 1; b <= end; b++ {
+			m.least[b] = m.least[g.off] + adv
+			m.gaps[b] = m.gaps[g.off] + gap
+		}
+	}
+	if m.least == nil { // the justified text's arrays are kept for the next
+		m.least, m.gaps = e.measures.least, e.measures.gaps
+		e.measures = m
+		m.least, m.gaps = nil, nil
+		return m
 	}
 	e.measures = m
 	return m
+}
+
+// width is the width of text[a:b] as a line, without the glue after it.
+func (m measures) width(a, b int) float64 { return m.prefix[b] - m.prefix[a] - m.glue[b] }
+
+// looseStretch is how far apart, in ems, a justified line's characters
+// may be spread before the line had better take the next piece and give
+// up the blank halves of some of its closing marks (compress): a tenth
+// of an em between characters is seen; a comma at half its advance, as
+// every comma of a half-width (半角) setting is, less so.
+const looseStretch = 0.1
+
+// loose reports whether text[a:b], justified in a line width wide, would
+// spread its characters further apart than looseStretch.
+func (m measures) loose(a, b int, width float64) bool {
+	slack := width - m.width(a, b)
+	n := 0.0
+	if a < b {
+		n = m.gaps[b] - m.gaps[a+1] // the gaps before the glyphs after the first
+	}
+	return slack > 0 && n > 0 && slack/n > looseStretch*m.size
 }
 
 // grown returns a slice of n zeros, in s's array when it has room.
@@ -349,11 +401,19 @@ func grown(s []float64, n int) []float64 {
 // by a quarter em for each. A line that ends in glue is thus measured
 // a little wide, and may break before a piece that would just fit; its
 // real width, without the glue, is what it is set at.
+//
+// A justified line that would be set loose takes one more piece where,
+// its closing marks giving up their blank halves (compress), it fits:
+// CLREQ and Typst compress punctuation before they spread a line.
 func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, width float64) []linebreak.Line {
-	lines := linebreak.BreakSegmentsInto(e.lines, text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] })
+	var sq *linebreak.Squeeze
+	if m.least != nil {
+		sq = &linebreak.Squeeze{Least: func(a, b int) float64 { return m.least[b] - m.least[a] - m.glue[b] }, Loose: m.loose}
+	}
+	lines := linebreak.BreakSqueezedInto(e.lines, text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] }, sq)
 	e.lines = lines
 	for i := range lines {
-		lines[i].Width = m.prefix[lines[i].End] - m.prefix[lines[i].Start] - m.glue[lines[i].End]
+		lines[i].Width = m.width(lines[i].Start, lines[i].End)
 	}
 	return lines
 }
@@ -370,6 +430,9 @@ func (e *engine) emit(src deck.Pos, text string, gl []glyph, lines []linebreak.L
 	for li, ln := range lines {
 		var line []glyph
 		line, rest = lineGlyphs(rest, ln)
+		if st.align == alignJustify && ln.Width > width {
+			ln.Width -= compress(line, ln.Width-width, st.size)
+		}
 		f.w = max(f.w, ln.Width)
 		if over := ln.Width - width; over > 0.01 && over > f.overflow {
 			f.overflow = over
@@ -405,6 +468,43 @@ func lineGlyphs(gl []glyph, ln linebreak.Line) (line, rest []glyph) {
 		last++
 	}
 	return gl[first:last], gl[last:]
+}
+
+// compressible reports whether g, set at size, is a closing mark that a
+// justified line may set at half its advance, giving up its blank half:
+// a full-width one not already halved (squeeze) nor raised. An opening
+// mark's blank is before its ink, which a painter that ignores
+// TextRun.Half would draw over the character before.
+func compressible(g glyph, size float64) bool {
+	return g.wide && !g.half && !g.raised && isClosing(g.r) && g.adv-g.glue >= size-0.01
+}
+
+// isClosing reports whether r is one of closingPunct: it looks in the set
+// only for a rune in their ranges (’ to 〕, ） to ；), not for every
+// ideograph a justified text measures.
+func isClosing(r rune) bool {
+	return (r >= '’' && r <= '〕' || r >= '）' && r <= '；') && closing[r]
+}
+
+// compress sets closing marks of line, a justified line over its width
+// by over, at half their advance until the line fits, and returns the
+// width given up. The line's last mark goes first: its blank half is the
+// line's end, whose ink then meets the column's edge; then the others,
+// from the end back, as few as fit the line. The line breaker measured
+// the line at its least width, so enough of them are there; a line too
+// wide even so (a piece longer than the column) keeps the rest.
+func compress(line []glyph, over, size float64) float64 {
+	given := 0.0
+	for i := len(line) - 1; i >= 0 && given < over-0.01; i-- {
+		g := &line[i]
+		if !compressible(*g, size) {
+			continue
+		}
+		g.half, g.squeezed = true, true
+		g.adv -= size / 2
+		given += size / 2
+	}
+	return given
 }
 
 // indent is where a line with slack to spare starts.

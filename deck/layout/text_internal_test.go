@@ -263,3 +263,14 @@ func TestJustifiedLinesKeepWordsInOneRun(t *testing.T) {
 		}
 	}
 }
+
+// TestIsClosingIsTheSet: isClosing, which looks in the set of closing
+// marks only for runes in their ranges, says what the set says, for every
+// rune of the Basic Multilingual Plane.
+func TestIsClosingIsTheSet(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if isClosing(r) != closing[r] {
+			t.Errorf("isClosing(%q) = %v, the set says %v", r, isClosing(r), closing[r])
+		}
+	}
+}

@@ -245,7 +245,29 @@ func BreakSegments(text string, segs []Segment, width float64, measure func(star
 // when it has room, for a caller that breaks one text after another and
 // is done with the lines of one before it breaks the next.
 func BreakSegmentsInto(buf []Line, text string, segs []Segment, width float64, measure func(start, end int) float64) []Line {
-	lines := fill(buf[:0], segs, width, measure)
+	return BreakSqueezedInto(buf, text, segs, width, measure, nil)
+}
+
+// A Squeeze lets a line take the next piece past its width, set narrower
+// (Chinese closing marks giving up their blank halves), where the line
+// without it would be set loose: its characters spread apart to justify
+// it. CLREQ and Typst compress punctuation before they stretch a line.
+type Squeeze struct {
+	// Least measures text[start:end] at the least width it can be set at.
+	Least func(start, end int) float64
+	// Loose reports whether text[start:end], justified in a line width
+	// wide, is spread further than a squeezed line is worth.
+	Loose func(start, end int, width float64) bool
+}
+
+// BreakSqueezedInto is BreakSegmentsInto where a line that would be set
+// loose takes the next piece when, at its least width (sq.Least), the
+// line still fits: one piece, for the line is then too wide to be loose.
+// A nil sq squeezes no line. Line.Width is the measured width still,
+// wider than width on a squeezed line: setting it narrower is the
+// caller's.
+func BreakSqueezedInto(buf []Line, text string, segs []Segment, width float64, measure func(start, end int) float64, sq *Squeeze) []Line {
+	lines := fill(buf[:0], segs, width, measure, sq)
 	n := len(lines)
 	if n < 2 || lines[n-2].Hard || !orphan(text[lines[n-1].Start:lines[n-1].End]) {
 		return lines
@@ -272,8 +294,9 @@ func BreakSegmentsInto(buf []Line, text string, segs []Segment, width float64, m
 	return lines
 }
 
-// fill breaks segments into lines greedily, appending them to lines.
-func fill(lines []Line, segs []Segment, width float64, measure func(start, end int) float64) []Line {
+// fill breaks segments into lines greedily, appending them to lines; a
+// loose line takes one more segment where sq lets it.
+func fill(lines []Line, segs []Segment, width float64, measure func(start, end int) float64, sq *Squeeze) []Line {
 	var cur Line
 	open := false
 	used := 0.0 // width of the line so far, including its trailing space
@@ -283,7 +306,7 @@ func fill(lines []Line, segs []Segment, width float64, measure func(start, end i
 		if s.Space > 0 {
 			full += measure(s.End-s.Space, s.End)
 		}
-		if open && used+body > width+1e-9 {
+		if open && used+body > width+1e-9 && !sq.takes(cur, s, width) {
 			lines = append(lines, cur)
 			open = false
 		}
@@ -305,6 +328,12 @@ func fill(lines []Line, segs []Segment, width float64, measure func(start, end i
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// takes reports whether line, which s does not fit at their measured
+// widths, is loose and takes s at its least width.
+func (sq *Squeeze) takes(line Line, s Segment, width float64) bool {
+	return sq != nil && sq.Loose(line.Start, line.End, width) && sq.Least(line.Start, s.End-s.Space) <= width+1e-9
 }
 
 // IsWide reports whether r is set on the CJK grid: ideographs, kana,

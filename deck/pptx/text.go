@@ -119,23 +119,31 @@ func paragraphs(lines []textLine) []paragraph {
 // each run flowing on from the end of the one before: where the layout
 // moved a run (a squeezed punctuation mark, a gap), the last character
 // of the run before is given the spacing that puts the next run in place.
+// An application has no half-width forms: the mark that ends a Half run
+// is drawn at its full advance and gives the half back in its spacing,
+// so that the line, at its end too, is as wide as the layout set it (a
+// table cell wraps a line wider than it).
 func pieces(l textLine) []layout.TextRun {
 	var out []layout.TextRun
 	for i, r := range l.runs {
-		if i+1 < len(l.runs) {
-			want := l.runs[i+1].At.X
-			flow := r.At.X + r.Width() + r.Spacing
-			if math.Abs(want-flow) > 0.005 {
-				head, last := splitLast(r)
-				if head.Text != "" {
-					out = append(out, head)
-				}
-				last.Spacing += want - flow
-				out = append(out, last)
-				continue
-			}
+		flow := r.At.X + r.Width() + r.Spacing // where the next run follows on
+		moved := i+1 < len(l.runs) && math.Abs(l.runs[i+1].At.X-flow) > 0.005
+		if !moved && !r.Half {
+			out = append(out, r)
+			continue
 		}
-		out = append(out, r)
+		head, last := splitLast(r)
+		if head.Text != "" {
+			out = append(out, head)
+		}
+		if last.Half {
+			last.Half = false
+			last.Spacing -= r.Size / 2
+		}
+		if moved {
+			last.Spacing += l.runs[i+1].At.X - flow
+		}
+		out = append(out, last)
 	}
 	return out
 }
@@ -144,7 +152,7 @@ func pieces(l textLine) []layout.TextRun {
 func splitLast(r layout.TextRun) (head, last layout.TextRun) {
 	rs := []rune(r.Text)
 	head, last = r, r
-	head.Text = string(rs[:len(rs)-1])
+	head.Text, head.Half = string(rs[:len(rs)-1]), false
 	last.Text = string(rs[len(rs)-1:])
 	if head.Text != "" {
 		last.At.X = r.At.X + head.Width() + r.Spacing

@@ -84,3 +84,34 @@ func TestParagraphsBreakWhereStartOrSpacingChanges(t *testing.T) {
 		})
 	}
 }
+
+// TestPiecesDrawHalfMarksAtTheirSetWidth: an application has no
+// half-width forms, so a mark a justified line set at half its advance
+// (TextRun.Half) is drawn full and gives the half back in spacing: the
+// run after it, and the line's end, are where the layout put them.
+func TestPiecesDrawHalfMarksAtTheirSetWidth(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := layout.TextRun{At: layout.Point{X: 10, Y: 100}, Face: set.Regular, Size: 12, Text: "主要增量；", Spacing: 0.2, Half: true}
+	next := layout.TextRun{At: layout.Point{X: half.At.X + half.Width() + half.Spacing, Y: 100}, Face: set.Regular, Size: 12, Text: "投资收益，", Spacing: 0.2, Half: true}
+	got := pieces(splitLines([]layout.TextRun{half, next})[0])
+	x, text := got[0].At.X, ""
+	for _, p := range got {
+		if p.Half {
+			t.Errorf("piece %q is Half: an application would draw its mark full", p.Text)
+		}
+		if p.Text == "投资收益" && math.Abs(x-next.At.X) > 0.01 {
+			t.Errorf("the run after the half mark flows to %.3f, the layout put it at %.3f", x, next.At.X)
+		}
+		x += p.Width() + p.Spacing // as an application flows them, each mark full
+		text += p.Text
+	}
+	if end := next.At.X + next.Width() + next.Spacing; math.Abs(x-end) > 0.01 {
+		t.Errorf("the line ends at %.3f, the layout ended it at %.3f", x, end)
+	}
+	if text != "主要增量；投资收益，" {
+		t.Errorf("the pieces say %q", text)
+	}
+}
