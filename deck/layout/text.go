@@ -226,8 +226,8 @@ func (e *engine) sized(p *prepared, size float64) []glyph {
 		g := &gl[i]
 		g.adv = g.adv * size * raise(g.raised)
 		switch {
-		case g.half:
-			g.adv -= size / 2
+		case g.half: // half of the em it is set in (TextRun.Width)
+			g.adv -= size * raise(g.raised) / 2
 		case g.squeezed:
 			g.glue = size / 4
 			g.adv += g.glue
@@ -364,6 +364,15 @@ func (e *engine) measure(text string, gl []glyph, st textStyle) measures {
 // width is the width of text[a:b] as a line, without the glue after it.
 func (m measures) width(a, b int) float64 { return m.prefix[b] - m.prefix[a] - m.glue[b] }
 
+// leastWidth is the least width text[a:b] is set at as a justified line:
+// its width less what its compressible marks give up, at most
+// maxCompress.
+func (m measures) leastWidth(a, b int) float64 {
+	w := m.width(a, b)
+	give := w - (m.least[b] - m.least[a] - m.glue[b])
+	return w - min(give, maxCompress*m.size)
+}
+
 // looseStretch is how far apart, in ems, a justified line's characters
 // may be spread before the line had better take the next piece and give
 // up the blank halves of some of its closing marks (compress): a tenth
@@ -408,7 +417,7 @@ func grown(s []float64, n int) []float64 {
 func (e *engine) breakLines(text string, segs []linebreak.Segment, m measures, width float64) []linebreak.Line {
 	var sq *linebreak.Squeeze
 	if m.least != nil {
-		sq = &linebreak.Squeeze{Least: func(a, b int) float64 { return m.least[b] - m.least[a] - m.glue[b] }, Loose: m.loose}
+		sq = &linebreak.Squeeze{Least: m.leastWidth, Loose: m.loose}
 	}
 	lines := linebreak.BreakSqueezedInto(e.lines, text, segs, width, func(a, b int) float64 { return m.prefix[b] - m.prefix[a] }, sq)
 	e.lines = lines
@@ -472,12 +481,19 @@ func lineGlyphs(gl []glyph, ln linebreak.Line) (line, rest []glyph) {
 
 // compressible reports whether g, set at size, is a closing mark that a
 // justified line may set at half its advance, giving up its blank half:
-// a full-width one not already halved (squeeze) nor raised. An opening
-// mark's blank is before its ink, which a painter that ignores
+// a full-width one not already halved (squeeze), not raised, and not
+// inside a number or word (the ， of ３，０００, the ’ of iPhone’s). An
+// opening mark's blank is before its ink, which a painter that ignores
 // TextRun.Half would draw over the character before.
 func compressible(g glyph, size float64) bool {
-	return g.wide && !g.half && !g.raised && isClosing(g.r) && g.adv-g.glue >= size-0.01
+	return g.wide && !g.half && !g.raised && !g.tight && isClosing(g.r) && g.adv-g.glue >= size-0.01
 }
+
+// maxCompress is how much, in ems, a loose line may give up to take the
+// next piece: two marks at half their advance. A line with every mark
+// halved, among lines with theirs whole, looks worse than the spread it
+// would replace.
+const maxCompress = 1.0
 
 // isClosing reports whether r is one of closingPunct: it looks in the set
 // only for a rune in their ranges (’ to 〕, ） to ；), not for every

@@ -274,3 +274,31 @@ func TestIsClosingIsTheSet(t *testing.T) {
 		}
 	}
 }
+
+// TestCompressLeavesMarksInsideNumbersAndWords: a justified line gives up
+// the blank halves of its marks from its end back, but never of one
+// inside a number (the ， of ３，０００) or a word (the ’ of iPhone’s).
+func TestCompressLeavesMarksInsideNumbersAndWords(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &engine{fonts: set, reported: map[reportKey]bool{}, segments: map[string][]linebreak.Segment{}}
+	st := textStyle{size: 20, leading: 1.5, align: alignJustify}
+	const text = "销量３，０００万台，苹果iPhone’s增长。"
+	p := e.prepare(deck.Text{Spans: []deck.Span{{Text: text}}}, st, 0)
+	gl := e.sized(p, st.size)
+	given := compress(gl, 1000, st.size)
+	var halved []rune
+	for _, g := range gl {
+		if g.half {
+			halved = append(halved, g.r)
+		}
+	}
+	if string(halved) != "，。" || given != st.size {
+		t.Errorf("halved %q, giving up %.1f pt; want the ， after 万台 and the 。, 20 pt", string(halved), given)
+	}
+	if q := e.prepare(deck.Text{Spans: []deck.Span{{Text: text}}}, st, 0); q.gl[len(q.gl)-1].half {
+		t.Errorf("compress halved a mark of the prepared text, which later layouts share")
+	}
+}
