@@ -226,8 +226,8 @@ func (e *engine) sized(p *prepared, size float64) []glyph {
 		g := &gl[i]
 		g.adv = g.adv * size * raise(g.raised)
 		switch {
-		case g.half: // half of the em it is set in (TextRun.Width)
-			g.adv -= size * raise(g.raised) / 2
+		case g.half:
+			g.adv -= g.blankHalf(size)
 		case g.squeezed:
 			g.glue = size / 4
 			g.adv += g.glue
@@ -321,8 +321,10 @@ type measures struct {
 func (e *engine) measure(text string, gl []glyph, st textStyle) measures {
 	n := len(text) + 1
 	m := measures{prefix: grown(e.measures.prefix, n), glue: grown(e.measures.glue, n), size: st.size}
+	least, gaps := e.measures.least, e.measures.gaps // kept for the next justified text
 	if st.align == alignJustify {
-		m.least, m.gaps = grown(e.measures.least, n), grown(e.measures.gaps, n)
+		least, gaps = grown(least, n), grown(gaps, n)
+		m.least, m.gaps = least, gaps
 	}
 	// Written before it is read: a new page read first is the system's
 	// page of zeros until a write copies it (see fonts.newBMPBlock).
@@ -341,7 +343,7 @@ func (e *engine) measure(text string, gl []glyph, st textStyle) measures {
 		}
 		adv, gap := g.adv, 0.0
 		if compressible(g, st.size) {
-			adv -= st.size / 2
+			adv -= g.blankHalf(st.size)
 		}
 		if i > 0 && stretchable(gl[i-1], g) {
 			gap = 1
@@ -351,13 +353,8 @@ func (e *engine) measure(text string, gl []glyph, st textStyle) measures {
 			m.gaps[b] = m.gaps[g.off] + gap
 		}
 	}
-	if m.least == nil { // the justified text's arrays are kept for the next
-		m.least, m.gaps = e.measures.least, e.measures.gaps
-		e.measures = m
-		m.least, m.gaps = nil, nil
-		return m
-	}
 	e.measures = m
+	e.measures.least, e.measures.gaps = least, gaps
 	return m
 }
 
@@ -517,11 +514,16 @@ func compress(line []glyph, over, size float64) float64 {
 			continue
 		}
 		g.half, g.squeezed = true, true
-		g.adv -= size / 2
-		given += size / 2
+		g.adv -= g.blankHalf(size)
+		given += g.blankHalf(size)
 	}
 	return given
 }
+
+// blankHalf is what a mark set in size gives up when it is set at half
+// its advance: half of its own em, which a raised mark's is smaller than
+// size (TextRun.Width takes the same off a Half run).
+func (g glyph) blankHalf(size float64) float64 { return size * raise(g.raised) / 2 }
 
 // indent is where a line with slack to spare starts.
 func indent(a align, slack float64) float64 {
